@@ -1,0 +1,207 @@
+package jsonx
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/cachetrail/cachetrail/wire"
+)
+
+// Encoder appends compact JSON to a buffer, writing commas itself.
+type Encoder struct {
+	buf   []byte
+	comma bool
+	// Normalize writes timestamps as RFC 3339 UTC instead of their original
+	// text.
+	Normalize bool
+}
+
+// Bytes returns the encoded JSON.
+func (e *Encoder) Bytes() []byte { return e.buf }
+
+func (e *Encoder) sep() {
+	if e.comma {
+		e.buf = append(e.buf, ',')
+	}
+	e.comma = true
+}
+
+// ObjectStart writes '{'.
+func (e *Encoder) ObjectStart() {
+	e.sep()
+	e.buf = append(e.buf, '{')
+	e.comma = false
+}
+
+// ObjectEnd writes '}'.
+func (e *Encoder) ObjectEnd() {
+	e.buf = append(e.buf, '}')
+	e.comma = true
+}
+
+// ListStart writes '['.
+func (e *Encoder) ListStart() {
+	e.sep()
+	e.buf = append(e.buf, '[')
+	e.comma = false
+}
+
+// ListEnd writes ']'.
+func (e *Encoder) ListEnd() {
+	e.buf = append(e.buf, ']')
+	e.comma = true
+}
+
+// Key writes a member name and its colon.
+func (e *Encoder) Key(k string) {
+	e.sep()
+	e.buf = appendQuoted(e.buf, k)
+	e.buf = append(e.buf, ':')
+	e.comma = false
+}
+
+// String writes a string.
+func (e *Encoder) String(s string) {
+	e.sep()
+	e.buf = appendQuoted(e.buf, s)
+}
+
+// Int writes an integer.
+func (e *Encoder) Int(v int64) {
+	e.sep()
+	e.buf = strconv.AppendInt(e.buf, v, 10)
+}
+
+// Float writes a number the way encoding/json does.
+func (e *Encoder) Float(v float64) {
+	e.sep()
+	e.buf = appendFloat(e.buf, v)
+}
+
+// Bool writes true or false.
+func (e *Encoder) Bool(v bool) {
+	e.sep()
+	e.buf = strconv.AppendBool(e.buf, v)
+}
+
+// Null writes null.
+func (e *Encoder) Null() {
+	e.sep()
+	e.buf = append(e.buf, "null"...)
+}
+
+// Raw writes JSON text as is; empty text is written as null.
+func (e *Encoder) Raw(text []byte) {
+	e.sep()
+	if len(text) == 0 {
+		e.buf = append(e.buf, "null"...)
+		return
+	}
+	e.buf = append(e.buf, text...)
+}
+
+// Time writes a timestamp: its original text, or RFC 3339 UTC when
+// Normalize is set.
+func (e *Encoder) Time(t wire.Time) {
+	e.sep()
+	if e.Normalize && !t.IsZero() {
+		e.buf = appendQuoted(e.buf, t.Normalized())
+		return
+	}
+	e.buf = t.AppendJSON(e.buf)
+}
+
+// WireBool writes a string-encoded boolean as it was read.
+func (e *Encoder) WireBool(b wire.Bool) {
+	e.sep()
+	e.buf = b.AppendJSON(e.buf)
+}
+
+// Members writes members kept raw.
+func (e *Encoder) Members(m wire.Members) {
+	for i := range m {
+		e.Key(m[i].Name)
+		e.Raw(m[i].Value)
+	}
+}
+
+// EncodeList writes a list with elem writing each element.
+func EncodeList[T any](e *Encoder, l []T, elem func(*T, *Encoder)) {
+	e.ListStart()
+	for i := range l {
+		elem(&l[i], e)
+	}
+	e.ListEnd()
+}
+
+// StrElemEncode writes a list element that is a string.
+func StrElemEncode[T ~string](p *T, e *Encoder) { e.String(string(*p)) }
+
+// Int32ElemEncode writes a list element that is an integer.
+func Int32ElemEncode(p *int32, e *Encoder) { e.Int(int64(*p)) }
+
+func appendFloat(b []byte, f float64) []byte {
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// Clean up e-09 to e-9, as encoding/json does.
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendQuoted appends s as a JSON string, escaping only what JSON
+// requires, so text reads as it was written. Invalid UTF-8 becomes U+FFFD.
+func appendQuoted(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

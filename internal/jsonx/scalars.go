@@ -1,0 +1,312 @@
+package jsonx
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/cachetrail/cachetrail/wire"
+)
+
+// Str reads a string into *p.
+func Str[T ~string](d *Decoder, p *T) Status {
+	switch d.Kind() {
+	case '"':
+		s, ok := d.readString()
+		if !ok {
+			return Fatal
+		}
+		*p = T(s)
+		return OK
+	case 'n':
+		return d.null()
+	}
+	return d.typeError("string")
+}
+
+// String reads a string into a new *T stored in *p.
+func String[T ~string](d *Decoder, p **T) Status {
+	var v T
+	st := Str(d, &v)
+	if st == OK {
+		*p = &v
+	}
+	return st
+}
+
+// StrElem reads a list element that is a string.
+func StrElem[T ~string](p *T, d *Decoder) Status {
+	return Str(d, p)
+}
+
+func (d *Decoder) null() Status {
+	if d.readLiteral("null") {
+		return Null
+	}
+	return Fatal
+}
+
+// number reads a number, or a string holding one (a quirk), and returns its
+// text and start position.
+func (d *Decoder) number() (text string, start int, st Status) {
+	start = d.pos
+	switch d.Kind() {
+	case '0':
+		s, ok := d.readNumber()
+		if !ok {
+			return "", start, Fatal
+		}
+		return s, start, OK
+	case '"':
+		s, ok := d.readString()
+		if !ok {
+			return "", start, Fatal
+		}
+		t := strings.TrimSpace(s)
+		if t == "" || !validNumber(t) {
+			d.semanticError(start, "want number, got string "+quoteShort(s))
+			return "", start, Mismatch
+		}
+		d.quirk(wire.QuirkStringAsNumber, start, quoteShort(s))
+		return t, start, OK
+	case 'n':
+		return "", start, d.null()
+	}
+	return "", start, d.typeError("number")
+}
+
+func validNumber(s string) bool {
+	var d Decoder
+	d.Reset(s, Options{})
+	_, ok := d.readNumber()
+	return ok && d.pos == len(s)
+}
+
+func (d *Decoder) integer(bits int) (int64, Status) {
+	text, start, st := d.number()
+	if st != OK {
+		return 0, st
+	}
+	v, err := strconv.ParseInt(text, 10, bits)
+	if err != nil {
+		msg := "want integer, got number " + quoteShort(text)
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			msg = "number " + quoteShort(text) + " out of range for int" + strconv.Itoa(bits)
+		}
+		d.semanticError(start, msg)
+		return 0, Mismatch
+	}
+	return v, OK
+}
+
+// Int32 reads an integer into a new *int32 stored in *p.
+func Int32(d *Decoder, p **int32) Status {
+	v, st := d.integer(32)
+	if st == OK {
+		x := int32(v)
+		*p = &x
+	}
+	return st
+}
+
+// Int64 reads an integer into a new *int64 stored in *p.
+func Int64(d *Decoder, p **int64) Status {
+	v, st := d.integer(64)
+	if st == OK {
+		*p = &v
+	}
+	return st
+}
+
+// Int32Elem reads a list element that is an integer.
+func Int32Elem(p *int32, d *Decoder) Status {
+	v, st := d.integer(32)
+	if st == OK {
+		*p = int32(v)
+	}
+	return st
+}
+
+// Float64 reads a number into a new *float64 stored in *p.
+func Float64(d *Decoder, p **float64) Status {
+	text, start, st := d.number()
+	if st != OK {
+		return st
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		d.semanticError(start, "number "+quoteShort(text)+" out of range for float64")
+		return Mismatch
+	}
+	*p = &v
+	return OK
+}
+
+// BoolValue reads a boolean, or the string "true" or "false" (a quirk).
+func BoolValue(d *Decoder, p *bool) Status {
+	start := d.pos
+	switch d.Kind() {
+	case 't':
+		if !d.readLiteral("true") {
+			return Fatal
+		}
+		*p = true
+		return OK
+	case 'f':
+		if !d.readLiteral("false") {
+			return Fatal
+		}
+		*p = false
+		return OK
+	case '"':
+		s, ok := d.readString()
+		if !ok {
+			return Fatal
+		}
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "true":
+			*p = true
+		case "false":
+			*p = false
+		default:
+			d.semanticError(start, "want boolean, got string "+quoteShort(s))
+			return Mismatch
+		}
+		d.quirk(wire.QuirkStringAsBool, start, quoteShort(s))
+		return OK
+	case 'n':
+		return d.null()
+	}
+	return d.typeError("boolean")
+}
+
+// Bool reads a boolean into a new *bool stored in *p.
+func Bool(d *Decoder, p **bool) Status {
+	var v bool
+	st := BoolValue(d, &v)
+	if st == OK {
+		*p = &v
+	}
+	return st
+}
+
+// WireBool reads a boolean CloudTrail writes as a string ("true"), or as a
+// JSON boolean, keeping its text.
+func WireBool(d *Decoder, p *wire.Bool) Status {
+	switch d.Kind() {
+	case '"', 't', 'f':
+		start := d.pos
+		text, ok := d.Raw()
+		if !ok {
+			return Fatal
+		}
+		if err := p.UnmarshalJSON([]byte(text)); err != nil {
+			d.semanticError(start, "want \"true\" or \"false\", got "+quoteShort(strings.Trim(text, `"`)))
+			return Mismatch
+		}
+		return OK
+	case 'n':
+		return d.null()
+	}
+	return d.typeError("boolean string")
+}
+
+// TimeValue reads a timestamp in any accepted form; forms other than RFC
+// 3339 are recorded as quirks.
+func TimeValue(d *Decoder, p *wire.Time) Status {
+	start := d.pos
+	switch d.Kind() {
+	case '"':
+		s, ok := d.readString()
+		if !ok {
+			return Fatal
+		}
+		t, err := wire.ParseTime(s)
+		if err != nil {
+			d.semanticError(start, "want timestamp, got string "+quoteShort(s))
+			return Mismatch
+		}
+		if !t.Layout().IsStandard() {
+			d.quirk(wire.QuirkNonRFC3339Time, start, quoteShort(s))
+		}
+		*p = t
+		return OK
+	case '0':
+		s, ok := d.readNumber()
+		if !ok {
+			return Fatal
+		}
+		t, err := wire.ParseTimeNumber(s)
+		if err != nil {
+			d.semanticError(start, "want timestamp, got number "+quoteShort(s))
+			return Mismatch
+		}
+		d.quirk(wire.QuirkNumberAsTime, start, s)
+		*p = t
+		return OK
+	case 'n':
+		return d.null()
+	}
+	return d.typeError("timestamp")
+}
+
+// Time reads a timestamp into a new *wire.Time stored in *p.
+func Time(d *Decoder, p **wire.Time) Status {
+	var v wire.Time
+	st := TimeValue(d, &v)
+	if st == OK {
+		*p = &v
+	}
+	return st
+}
+
+// RawValue reads any value and keeps its text.
+func RawValue(d *Decoder, p *string) Status {
+	s, ok := d.Raw()
+	if !ok {
+		return Fatal
+	}
+	*p = s
+	return OK
+}
+
+// List reads an array (or {} for an empty one) into *p, one element at a
+// time with elem. If any element does not fit, the whole list is left
+// unset and Mismatch returned, so the caller keeps it raw.
+func List[T any](d *Decoder, p *[]T, elem func(*T, *Decoder) Status) Status {
+	var a Elem
+	switch st := d.ListStart(&a); st {
+	case OK:
+	case Empty:
+		*p = []T{}
+		return OK
+	default:
+		return st
+	}
+	out := []T{}
+	for d.NextElem(&a) {
+		var v T
+		if st := elem(&v, d); st != OK {
+			if st == Null {
+				st = Mismatch
+			}
+			return st
+		}
+		out = append(out, v)
+	}
+	if d.fatal != nil {
+		return Fatal
+	}
+	*p = out
+	return OK
+}
+
+// StructPtr reads an object into a new *T stored in *p, with body
+// decoding the members.
+func StructPtr[T any](d *Decoder, p **T, body func(*T, *Decoder) Status) Status {
+	v := new(T)
+	st := body(v, d)
+	if st == OK {
+		*p = v
+	}
+	return st
+}

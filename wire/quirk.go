@@ -1,0 +1,63 @@
+package wire
+
+import "strconv"
+
+// QuirkKind names one kind of departure from strict JSON or from the API
+// model that real CloudTrail data shows and that decoding forgives.
+type QuirkKind string
+
+// The quirks decoding forgives. Strict decoding reports each one found.
+const (
+	// QuirkTrailingComma is a comma before a closing } or ], as in the
+	// requestParameters of the AWS documentation's CreateCacheCluster sample.
+	QuirkTrailingComma QuirkKind = "trailing-comma"
+	// QuirkByteOrderMark is a UTF-8 byte order mark before the JSON text.
+	QuirkByteOrderMark QuirkKind = "byte-order-mark"
+	// QuirkEmptyObjectAsList is {} where the model has a list; it decodes as
+	// an empty list ("cacheNodeIdsToReboot":{ } in the AWS samples).
+	QuirkEmptyObjectAsList QuirkKind = "empty-object-as-list"
+	// QuirkStringAsNumber is a number written as a JSON string, such as "2".
+	QuirkStringAsNumber QuirkKind = "string-as-number"
+	// QuirkStringAsBool is a boolean written as the JSON string "true" or "false".
+	QuirkStringAsBool QuirkKind = "string-as-bool"
+	// QuirkNonRFC3339Time is a timestamp in another accepted form, such as
+	// "Dec 1, 2014 10:16:06 PM".
+	QuirkNonRFC3339Time QuirkKind = "non-rfc3339-time"
+	// QuirkNumberAsTime is a timestamp written as epoch seconds or milliseconds.
+	QuirkNumberAsTime QuirkKind = "number-as-time"
+	// QuirkKeptRaw is a value whose JSON type does not fit the model where
+	// the model expects an object or a list, such as
+	// "HIDDEN_DUE_TO_SECURITY_REASONS"; it is kept raw in the parent's
+	// Unknown members and the typed field stays unset.
+	QuirkKeptRaw QuirkKind = "kept-raw"
+	// QuirkDuplicateName is an object member name seen twice in one object.
+	// The last value wins for typed fields.
+	QuirkDuplicateName QuirkKind = "duplicate-name"
+	// QuirkInvalidUTF8 is a string with bytes that are not UTF-8; each bad
+	// byte decodes as U+FFFD.
+	QuirkInvalidUTF8 QuirkKind = "invalid-utf8"
+	// QuirkNonCanonicalIP is a sourceIPAddress that is an IP address only
+	// when read leniently, such as "192.0.2.01" with its leading zero.
+	QuirkNonCanonicalIP QuirkKind = "non-canonical-ip"
+)
+
+// Quirk is one forgiven departure, located in the original input.
+type Quirk struct {
+	Kind   QuirkKind
+	Offset int64  // byte offset in the original input
+	Path   string // dotted JSON path, like "requestParameters.numCacheNodes"
+	Detail string // what was found, for people
+}
+
+// String formats q as "path: kind (detail) at offset N".
+func (q Quirk) String() string {
+	s := q.Path
+	if s == "" {
+		s = "(record)"
+	}
+	s += ": " + string(q.Kind)
+	if q.Detail != "" {
+		s += " (" + q.Detail + ")"
+	}
+	return s + " at offset " + strconv.FormatInt(q.Offset, 10)
+}
