@@ -429,3 +429,38 @@ func TestEncoderStrings(t *testing.T) {
 		assert.Equal(t, s, back)
 	}
 }
+
+func TestTimeKeepsText(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in    string
+		quirk wire.QuirkKind
+		norm  string
+	}{
+		{`"2014-12-01T22:16:06Z"`, "", "2014-12-01T22:16:06Z"},
+		{`"Dec 1, 2014 10:16:06 PM"`, wire.QuirkNonRFC3339Time, "2014-12-01T22:16:06Z"},
+		{`"Dec 1, 2014, 10:16:06\u202fPM"`, wire.QuirkNonRFC3339Time, "2014-12-01T22:16:06Z"},
+		{`1417471566000`, wire.QuirkNumberAsTime, "2014-12-01T22:06:06Z"},
+	} {
+		d := NewDecoder(tt.in, Options{Path: "t"})
+		var v wire.Time
+		require.Equal(t, OK, TimeValue(d, &v), tt.in)
+		require.NoError(t, d.Err())
+		assert.Equal(t, tt.norm, v.Normalized(), tt.in)
+		var kinds []wire.QuirkKind
+		for _, q := range d.Quirks() {
+			kinds = append(kinds, q.Kind)
+		}
+		if tt.quirk == "" {
+			assert.Empty(t, kinds, tt.in)
+		} else {
+			assert.Equal(t, []wire.QuirkKind{tt.quirk}, kinds, tt.in)
+		}
+		var e Encoder
+		e.Time(v)
+		assert.Equal(t, tt.in, string(e.Bytes()), "written back as read")
+		e = Encoder{Normalize: true}
+		e.Time(v)
+		assert.Equal(t, `"`+tt.norm+`"`, string(e.Bytes()))
+	}
+}

@@ -220,7 +220,14 @@ func TimeValue(d *Decoder, p *wire.Time) Status {
 		if !ok {
 			return Fatal
 		}
-		t, err := wire.ParseTime(s)
+		var t wire.Time
+		var err error
+		if lit := d.src[start:d.pos]; strings.IndexByte(lit, '\\') >= 0 {
+			// Keep the escaped literal, so it is written back byte for byte.
+			err = t.UnmarshalJSON([]byte(lit))
+		} else {
+			t, err = wire.ParseTime(s)
+		}
 		if err != nil {
 			d.semanticError(start, "want timestamp, got string "+quoteShort(s))
 			return Mismatch
