@@ -1,0 +1,253 @@
+package userid
+
+import (
+	"github.com/cachetrail/cachetrail/internal/bridge"
+	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/wire"
+)
+
+func init() {
+	bridge.DecodeIdentity = func(d *jsonx.Decoder, id any) jsonx.Status { return id.(*Identity).decode(d) }
+	bridge.EncodeIdentity = func(e *jsonx.Encoder, id any) { id.(*Identity).encode(e) }
+}
+
+// bits records which string members of an Identity were present, so that
+// a member present with an empty value is written back.
+type bits uint16
+
+const (
+	hasType bits = 1 << iota
+	hasPrincipalID
+	hasARN
+	hasAccountID
+	hasAccessKeyID
+	hasUserName
+	hasInvokedBy
+	hasIdentityProvider
+	hasCredentialID
+)
+
+func (id *Identity) str(d *jsonx.Decoder, bit bits, p *string) jsonx.Status {
+	st := jsonx.Str(d, p)
+	if st == jsonx.OK {
+		id.present |= bit
+	}
+	return st
+}
+
+func endStatus(d *jsonx.Decoder) jsonx.Status {
+	if d.Fatal() != nil {
+		return jsonx.Fatal
+	}
+	return jsonx.OK
+}
+
+func (id *Identity) decode(d *jsonx.Decoder) jsonx.Status {
+	var m jsonx.Member
+	if st := d.ObjectStart(&m); st != jsonx.OK {
+		return st
+	}
+	for d.NextMember(&m) {
+		st := jsonx.Unknown
+		switch m.Key {
+		case "type":
+			st = jsonx.Str(d, &id.Type)
+			if st == jsonx.OK {
+				id.present |= hasType
+			}
+		case "principalId":
+			st = id.str(d, hasPrincipalID, &id.PrincipalID)
+		case "arn":
+			st = id.str(d, hasARN, &id.ARN)
+		case "accountId":
+			st = id.str(d, hasAccountID, &id.AccountID)
+		case "accessKeyId":
+			st = id.str(d, hasAccessKeyID, &id.AccessKeyID)
+		case "userName":
+			st = id.str(d, hasUserName, &id.UserName)
+		case "invokedBy":
+			st = id.str(d, hasInvokedBy, &id.InvokedBy)
+		case "identityProvider":
+			st = id.str(d, hasIdentityProvider, &id.IdentityProvider)
+		case "credentialId":
+			st = id.str(d, hasCredentialID, &id.CredentialID)
+		case "sessionContext":
+			st = jsonx.StructPtr(d, &id.SessionContext, (*SessionContext).decode)
+		case "onBehalfOf":
+			st = jsonx.StructPtr(d, &id.OnBehalfOf, (*OnBehalfOf).decode)
+		case "inScopeOf":
+			st = jsonx.StructPtr(d, &id.InScopeOf, (*InScopeOf).decode)
+		case "invokedByDelegate":
+			st = jsonx.StructPtr(d, &id.InvokedByDelegate, (*InvokedByDelegate).decode)
+		}
+		d.EndMember(&m, st, &id.Unknown)
+	}
+	return endStatus(d)
+}
+
+func (s *SessionContext) decode(d *jsonx.Decoder) jsonx.Status {
+	var m jsonx.Member
+	if st := d.ObjectStart(&m); st != jsonx.OK {
+		return st
+	}
+	for d.NextMember(&m) {
+		st := jsonx.Unknown
+		switch m.Key {
+		case "attributes":
+			st = jsonx.StructPtr(d, &s.Attributes, (*SessionAttributes).decode)
+		case "sessionIssuer":
+			st = jsonx.StructPtr(d, &s.SessionIssuer, (*SessionIssuer).decode)
+		case "webIdFederationData":
+			st = jsonx.StructPtr(d, &s.WebIDFederationData, (*WebIDFederationData).decode)
+		case "sourceIdentity":
+			st = jsonx.Str(d, &s.SourceIdentity)
+		case "ec2RoleDelivery":
+			st = jsonx.Str(d, &s.EC2RoleDelivery)
+		case "assumedRoot":
+			st = jsonx.WireBool(d, &s.AssumedRoot)
+		case "signInSessionArn":
+			st = jsonx.Str(d, &s.SignInSessionARN)
+		}
+		d.EndMember(&m, st, &s.Unknown)
+	}
+	return endStatus(d)
+}
+
+func (s *SessionAttributes) decode(d *jsonx.Decoder) jsonx.Status {
+	var m jsonx.Member
+	if st := d.ObjectStart(&m); st != jsonx.OK {
+		return st
+	}
+	for d.NextMember(&m) {
+		st := jsonx.Unknown
+		switch m.Key {
+		case "creationDate":
+			st = jsonx.TimeValue(d, &s.CreationDate)
+		case "mfaAuthenticated":
+			st = jsonx.WireBool(d, &s.MFAAuthenticated)
+		}
+		d.EndMember(&m, st, &s.Unknown)
+	}
+	return endStatus(d)
+}
+
+func (s *SessionIssuer) decode(d *jsonx.Decoder) jsonx.Status {
+	var m jsonx.Member
+	if st := d.ObjectStart(&m); st != jsonx.OK {
+		return st
+	}
+	for d.NextMember(&m) {
+		st := jsonx.Unknown
+		switch m.Key {
+		case "type":
+			st = jsonx.Str(d, &s.Type)
+		case "principalId":
+			st = jsonx.Str(d, &s.PrincipalID)
+		case "arn":
+			st = jsonx.Str(d, &s.ARN)
+		case "accountId":
+			st = jsonx.Str(d, &s.AccountID)
+		case "userName":
+			st = jsonx.Str(d, &s.UserName)
+		}
+		d.EndMember(&m, st, &s.Unknown)
+	}
+	return endStatus(d)
+}
+
+func (s *WebIDFederationData) decode(d *jsonx.Decoder) jsonx.Status {
+	var m jsonx.Member
+	if st := d.ObjectStart(&m); st != jsonx.OK {
+		return st
+	}
+	for d.NextMember(&m) {
+		st := jsonx.Unknown
+		switch m.Key {
+		case "federatedProvider":
+			st = jsonx.Str(d, &s.FederatedProvider)
+		case "attributes":
+			st = decodeAttributes(d, &s.Attributes)
+			if st == jsonx.OK {
+				s.hasAttributes = true
+			}
+		}
+		d.EndMember(&m, st, &s.Unknown)
+	}
+	return endStatus(d)
+}
+
+// decodeAttributes keeps every claim raw; none is unmodelled.
+func decodeAttributes(d *jsonx.Decoder, p *wire.Members) jsonx.Status {
+	var m jsonx.Member
+	if st := d.ObjectStart(&m); st != jsonx.OK {
+		return st
+	}
+	for d.NextMember(&m) {
+		off := d.Offset()
+		raw, ok := d.Raw()
+		if ok {
+			*p = append(*p, wire.Member{Name: m.Key, Value: []byte(raw), Offset: off})
+		}
+		st := jsonx.OK
+		if !ok {
+			st = jsonx.Fatal
+		}
+		d.EndMember(&m, st, p)
+	}
+	return endStatus(d)
+}
+
+func (s *OnBehalfOf) decode(d *jsonx.Decoder) jsonx.Status {
+	var m jsonx.Member
+	if st := d.ObjectStart(&m); st != jsonx.OK {
+		return st
+	}
+	for d.NextMember(&m) {
+		st := jsonx.Unknown
+		switch m.Key {
+		case "userId":
+			st = jsonx.Str(d, &s.UserID)
+		case "identityStoreArn":
+			st = jsonx.Str(d, &s.IdentityStoreARN)
+		}
+		d.EndMember(&m, st, &s.Unknown)
+	}
+	return endStatus(d)
+}
+
+func (s *InScopeOf) decode(d *jsonx.Decoder) jsonx.Status {
+	var m jsonx.Member
+	if st := d.ObjectStart(&m); st != jsonx.OK {
+		return st
+	}
+	for d.NextMember(&m) {
+		st := jsonx.Unknown
+		switch m.Key {
+		case "sourceArn":
+			st = jsonx.Str(d, &s.SourceARN)
+		case "sourceAccount":
+			st = jsonx.Str(d, &s.SourceAccount)
+		case "issuerType":
+			st = jsonx.Str(d, &s.IssuerType)
+		case "credentialsIssuedTo":
+			st = jsonx.Str(d, &s.CredentialsIssuedTo)
+		}
+		d.EndMember(&m, st, &s.Unknown)
+	}
+	return endStatus(d)
+}
+
+func (s *InvokedByDelegate) decode(d *jsonx.Decoder) jsonx.Status {
+	var m jsonx.Member
+	if st := d.ObjectStart(&m); st != jsonx.OK {
+		return st
+	}
+	for d.NextMember(&m) {
+		st := jsonx.Unknown
+		if m.Key == "accountId" {
+			st = jsonx.Str(d, &s.AccountID)
+		}
+		d.EndMember(&m, st, &s.Unknown)
+	}
+	return endStatus(d)
+}

@@ -1,0 +1,34 @@
+package userid_test
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/cachetrail/cachetrail/userid"
+)
+
+const assumed = `{"type":"AssumedRole","principalId":"AROAIDPPEZS35WEXAMPLE:alice","arn":"arn:aws:sts::123456789012:assumed-role/cache-operator/alice","accountId":"123456789012","sessionContext":{"sessionIssuer":{"type":"Role","arn":"arn:aws:iam::123456789012:role/ops/cache-operator"},"attributes":{"creationDate":"20131102T010628Z","mfaAuthenticated":"true"}}}`
+
+func ExampleIdentity_Variant() {
+	var id userid.Identity
+	if err := json.Unmarshal([]byte(assumed), &id); err != nil {
+		fmt.Println(err)
+		return
+	}
+	switch v := id.Variant().(type) {
+	case *userid.AssumedRole:
+		fmt.Println(v.RoleName, v.SessionName, v.MFA, v.CreationDate)
+	case *userid.IAMUser:
+		fmt.Println(v.UserName)
+	}
+	// Output:
+	// cache-operator alice true 2013-11-02 01:06:28 +0000 UTC
+}
+
+func ExampleIdentity_Actor() {
+	var id userid.Identity
+	_ = json.Unmarshal([]byte(assumed), &id)
+	fmt.Println(id.Actor())
+	// Output:
+	// arn:aws:iam::123456789012:role/ops/cache-operator
+}
