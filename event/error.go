@@ -1,0 +1,94 @@
+package event
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/wire"
+)
+
+// Sentinel errors, matched with errors.Is through a *DecodeError.
+var (
+	// ErrSyntax: the input is not well-formed JSON, even tolerantly.
+	ErrSyntax = errors.New("syntax error")
+	// ErrType: a value has a JSON type or range the model cannot hold; the
+	// value is kept raw and the rest of the record is decoded.
+	ErrType = errors.New("type mismatch")
+	// ErrNotRecord: the JSON value is not a CloudTrail record object.
+	ErrNotRecord = errors.New("not a record")
+	// ErrQuirk: a forgiven quirk, reported in strict mode.
+	ErrQuirk = errors.New("quirk")
+	// ErrLimit: a configured limit was exceeded.
+	ErrLimit = errors.New("limit exceeded")
+)
+
+// DecodeError locates a problem in the input: the source (file name or S3
+// key, if known), the record's index in it (-1 if unknown), the byte
+// offset in the original input and the dotted JSON path of the value.
+type DecodeError struct {
+	Source string
+	Record int
+	Offset int64
+	Path   string
+	Msg    string
+	Quirk  wire.QuirkKind // set for ErrQuirk errors
+	Err    error          // one of the sentinel errors
+}
+
+// Error formats e like
+// `event: file.json: record 3: requestParameters.numCacheNodes: want number, got string "two" at offset 512`.
+func (e *DecodeError) Error() string {
+	var b strings.Builder
+	b.WriteString("event: ")
+	if e.Source != "" {
+		b.WriteString(e.Source)
+		b.WriteString(": ")
+	}
+	if e.Record >= 0 {
+		b.WriteString("record ")
+		b.WriteString(strconv.Itoa(e.Record))
+		b.WriteString(": ")
+	}
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	b.WriteString(" at offset ")
+	b.WriteString(strconv.FormatInt(e.Offset, 10))
+	return b.String()
+}
+
+// Unwrap returns the sentinel error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+func (c *config) errorf(off int64, path string, kind error, msg string) *DecodeError {
+	return &DecodeError{Source: c.origin.Source, Record: c.origin.Index, Offset: off, Path: path, Msg: msg, Err: kind}
+}
+
+func (c *config) wrap(e *jsonx.Error, kind error) *DecodeError {
+	return c.errorf(e.Offset, e.Path, kind, e.Msg)
+}
+
+func (c *config) quirkError(q wire.Quirk) *DecodeError {
+	msg := "forgiven " + string(q.Kind)
+	if q.Detail != "" {
+		msg += " (" + q.Detail + ")"
+	}
+	err := c.errorf(q.Offset, q.Path, ErrQuirk, msg)
+	err.Quirk = q.Kind
+	return err
+}
+
+// NewDecodeError builds a *DecodeError for a problem found in the payload
+// of an event, such as one found by package elasticache. It is exported
+// for packages decoding event payloads; msg says what is wrong.
+func NewDecodeError(ev *Event, offset int64, path, msg string, kind error) *DecodeError {
+	o := Origin{Index: -1}
+	if ev != nil {
+		o = ev.origin
+	}
+	return &DecodeError{Source: o.Source, Record: o.Index, Offset: offset, Path: path, Msg: msg, Err: kind}
+}

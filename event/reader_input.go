@@ -1,0 +1,159 @@
+package event
+
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"io"
+	"strconv"
+)
+
+// readChunk is the reader's first buffer size and its growth step.
+const readChunk = 64 << 10
+
+// errInputLimit ends an input that is longer than WithMaxInputBytes.
+var errInputLimit = errors.New("input limit")
+
+// input is the decompressed byte stream with a window on it: buf[start:end]
+// holds the bytes not yet released; pos is the next byte to look at.
+type input struct {
+	src   srcReader
+	r     io.Reader // the decompressed stream, set on the first fill
+	gzip  bool
+	max   int64
+	total int64 // bytes taken from r
+	buf   []byte
+	off   int64 // stream offset of buf[0]
+	start int
+	pos   int
+	end   int
+	eof   bool
+	err   error // why the stream ended early
+}
+
+// srcReader remembers the error of the underlying reader, to tell a
+// failing source from corrupt gzip data.
+type srcReader struct {
+	r   io.Reader
+	err error
+}
+
+func (s *srcReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
+}
+
+func (in *input) init(r io.Reader, max int64) {
+	in.src.r = r
+	in.max = max
+}
+
+// offset returns the stream offset of buf[i].
+func (in *input) offset(i int) int64 { return in.off + int64(i) }
+
+// release lets the bytes before pos go.
+func (in *input) release() { in.start = in.pos }
+
+// open looks at the first bytes and decompresses gzip data.
+func (in *input) open() bool {
+	br := bufio.NewReaderSize(&in.src, 4096)
+	in.r = br
+	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		in.gzip = true
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			in.err = err
+			return false
+		}
+		in.r = gz
+	}
+	return true
+}
+
+// fill reads more input after buf[end], keeping buf[start:end], and
+// reports whether it got any.
+func (in *input) fill() bool {
+	if in.err != nil || in.eof {
+		return false
+	}
+	if in.r == nil && !in.open() {
+		return false
+	}
+	if in.start > 0 {
+		n := copy(in.buf, in.buf[in.start:in.end])
+		in.off += int64(in.start)
+		in.pos -= in.start
+		in.end = n
+		in.start = 0
+	}
+	if in.end == len(in.buf) {
+		nb := make([]byte, max(2*len(in.buf), readChunk))
+		copy(nb, in.buf[:in.end])
+		in.buf = nb
+	}
+	for range 100 {
+		n, err := in.r.Read(in.buf[in.end:])
+		if left := in.max - in.total; int64(n) > left {
+			n = int(left)
+			err = errInputLimit
+		}
+		in.end += n
+		in.total += int64(n)
+		switch {
+		case err == io.EOF:
+			in.eof = true
+		case err != nil:
+			in.err = err
+		}
+		if n > 0 {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+	}
+	in.err = io.ErrNoProgress
+	return false
+}
+
+// failure describes why the input ended early, or returns nil after a
+// clean end. index is the record being read, or -1.
+func (r *Reader) failure(index int) error {
+	in := &r.in
+	switch {
+	case in.err == nil:
+		return nil
+	case in.err == errInputLimit:
+		return r.errorf(index, in.total, ErrLimit, "input longer than "+strconv.FormatInt(in.max, 10)+" bytes (after decompression)")
+	case in.gzip && (in.src.err == nil || !errors.Is(in.err, in.src.err)):
+		msg := in.err.Error()
+		if in.err == io.ErrUnexpectedEOF {
+			msg = "unexpected end of gzip data"
+		}
+		return r.errorf(index, in.total, ErrSyntax, "gzip: "+msg)
+	}
+	return &ReadError{Source: r.source, Offset: in.total, Err: in.err}
+}
+
+// ReadError is an error from the underlying reader: the input ended at
+// Offset (counted after decompression) because reading failed.
+type ReadError struct {
+	Source string
+	Offset int64
+	Err    error
+}
+
+// Error formats e like "event: file.json: read error at offset 512: ...".
+func (e *ReadError) Error() string {
+	s := "event: "
+	if e.Source != "" {
+		s += e.Source + ": "
+	}
+	return s + "read error at offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying reader's error.
+func (e *ReadError) Unwrap() error { return e.Err }

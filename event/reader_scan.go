@@ -1,0 +1,354 @@
+package event
+
+import (
+	"encoding/binary"
+	mbits "math/bits"
+)
+
+// span is a byte range of an item, relative to the item's first byte.
+type span struct{ start, end int }
+
+// member is a top-level member of an object item, as found by the scanner
+// without decoding it. The scanner keeps only the members whose names the
+// reader looks for (see keyID).
+type member struct {
+	key    span // the name's text, without its quotes
+	val    span // the value's text; scalars may carry trailing space
+	kind   byte // '{', '[', '"', or 'x' for a number or literal
+	keyEsc bool // the name has escapes
+	valEsc bool // the string value has escapes
+	id     int8 // the name as an index into keys, or -1
+}
+
+// Phases of a top-level member, tracked at depth 1 of an object item.
+const (
+	phKey      uint8 = iota // want a name
+	phInKey                 // reading the name
+	phColon                 // want ':'
+	phValue                 // want the value
+	phInString              // reading a string value
+	phInNested              // reading an object or array value
+	phInScalar              // reading a number or literal
+	phAfter                 // want ',' or '}'
+)
+
+// scanResult says why scan stopped.
+type scanResult uint8
+
+const (
+	scanMore    scanResult = iota // the chunk ended inside the item
+	scanDone                      // the item ended
+	scanCut                       // a raw newline ended a JSON Lines item early
+	scanRecords                   // a top-level "Records" array opened (watch mode)
+)
+
+// scanner finds where one JSON value ends, string-aware and without
+// building anything, and lists the members of an object's top level. It
+// can stop at the end of a chunk and go on with the next one. It checks
+// only what finding the end needs; the decoder finds the rest.
+type scanner struct {
+	depth   int
+	inStr   bool
+	esc     bool // a chunk ended just after a backslash inside a string
+	strEsc  bool // the current string has escapes
+	phase   uint8
+	cur     member
+	members []member
+
+	// arrays has a bit set for each open container that is an array,
+	// for the first maxKinds levels, to tell ']' from '}'.
+	arrays [maxKinds / 64]uint64
+
+	track bool // list top-level members
+	watch bool // stop when a top-level "Records" member opens an array
+	cutNL bool // a raw newline inside the value ends it (JSON Lines)
+}
+
+// reset prepares s for an item that starts with byte top.
+func (s *scanner) reset(top byte, watch, cutNL bool) {
+	*s = scanner{members: s.members[:0], track: top == '{', watch: watch, cutNL: cutNL}
+}
+
+// scan reads b from p, where the item starts at base, and returns where it
+// stopped: the item's end for scanDone, the newline for scanCut, just
+// after '[' for scanRecords, len(b) for scanMore.
+func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
+	if s.inStr {
+		var res scanResult
+		if p, res = s.stringEnd(b, p); res != scanDone {
+			return p, res
+		}
+		if s.depth == 0 {
+			return p, scanDone
+		}
+		if s.depth == 1 && s.track {
+			s.endString(b, p, base)
+		}
+	}
+	depth := s.depth // kept in a register; stored back before returning
+	for p < len(b) {
+		switch c := b[p]; c {
+		case '"':
+			if depth == 1 && s.track {
+				s.strEsc = false
+				s.startString(p - base)
+			}
+			var res scanResult
+			if p, res = s.stringEnd(b, p+1); res != scanDone {
+				s.depth = depth
+				return p, res
+			}
+			if depth == 1 && s.track {
+				s.endString(b, p, base)
+			}
+			continue
+		case '{', '[':
+			depth++
+			s.open(depth, c)
+			if depth == 2 && s.track && s.phase == phValue {
+				s.cur.val.start = p - base
+				s.cur.kind = c
+				s.phase = phInNested
+				if c == '[' && s.watch && s.cur.id == kRecords {
+					s.depth = depth
+					return p + 1, scanRecords
+				}
+			}
+		case '}', ']':
+			if !s.closes(depth, c) {
+				break // a stray closer: ignore it, so that the item still ends where its opener does
+			}
+			depth--
+			switch {
+			case depth <= 0:
+				if s.phase == phInScalar {
+					s.endScalar(p - base)
+				}
+				s.depth = depth
+				return p + 1, scanDone
+			case depth == 1 && s.phase == phInNested:
+				s.cur.val.end = p + 1 - base
+				s.push()
+			}
+		case ',':
+			if depth == 1 && s.track {
+				if s.phase == phInScalar {
+					s.endScalar(p - base)
+				}
+				s.phase = phKey
+			}
+		case ':':
+			if depth == 1 && s.phase == phColon {
+				s.phase = phValue
+			}
+		case '\n':
+			if s.cutNL {
+				s.depth = depth
+				return p, scanCut
+			}
+		case ' ', '\t', '\r':
+		default:
+			if depth == 1 && s.phase == phValue {
+				s.cur.val.start = p - base
+				s.cur.kind = 'x'
+				s.phase = phInScalar
+			}
+		}
+		p++
+	}
+	s.depth = depth
+	return p, scanMore
+}
+
+// stringEnd reads the rest of a string from p and returns the index just
+// after its closing quote with scanDone, or where it stopped: len(b) with
+// scanMore, a newline with scanCut (only with cutNL).
+//
+// It looks at 8 bytes at a time (SWAR), as the strings of a record are
+// mostly too short for bytes.IndexByte to pay off.
+func (s *scanner) stringEnd(b []byte, p int) (int, scanResult) {
+	if s.esc {
+		s.esc = false
+		p++
+	}
+	third := uint64('"') // the quote twice, unless newlines matter
+	if s.cutNL {
+		third = '\n'
+	}
+	for {
+		for p+8 <= len(b) {
+			x := binary.LittleEndian.Uint64(b[p:])
+			if m := hasByte(x, '"') | hasByte(x, '\\') | hasByte(x, third); m != 0 {
+				p += mbits.TrailingZeros64(m) >> 3
+				goto stop
+			}
+			p += 8
+		}
+		for ; p < len(b); p++ {
+			if c := b[p]; c == '"' || c == '\\' || uint64(c) == third {
+				goto stop
+			}
+		}
+		s.inStr = true
+		return len(b), scanMore
+	stop:
+		switch b[p] {
+		case '"':
+			s.inStr = false
+			return p + 1, scanDone
+		case '\\':
+			s.strEsc = true
+			p += 2
+			if p > len(b) {
+				s.inStr, s.esc = true, true
+				return len(b), scanMore
+			}
+		default:
+			s.inStr = true
+			return p, scanCut
+		}
+	}
+}
+
+// maxKinds is how deep the scanner tells arrays from objects; deeper
+// closers are taken as they come (the decoder rejects such depths anyway).
+const maxKinds = 1024
+
+// open records the kind of the container opened at depth.
+func (s *scanner) open(depth int, c byte) {
+	if depth <= maxKinds {
+		i, bit := (depth-1)/64, uint64(1)<<((depth-1)%64)
+		if c == '[' {
+			s.arrays[i] |= bit
+		} else {
+			s.arrays[i] &^= bit
+		}
+	}
+}
+
+// closes reports whether c closes the container open at depth.
+func (s *scanner) closes(depth int, c byte) bool {
+	if depth < 1 || depth > maxKinds {
+		return true
+	}
+	isArray := s.arrays[(depth-1)/64]&(uint64(1)<<((depth-1)%64)) != 0
+	return isArray == (c == ']')
+}
+
+// SWAR constants: a byte of ones and the high bit of every byte.
+const (
+	ones = 0x0101010101010101
+	high = 0x8080808080808080
+)
+
+// hasByte returns a mask whose lowest set bit marks the first byte of x
+// (little-endian) equal to c, or 0.
+func hasByte(x, c uint64) uint64 {
+	v := x ^ (ones * c)
+	return (v - ones) & ^v & high
+}
+
+func (s *scanner) startString(rel int) {
+	switch s.phase {
+	case phKey:
+		s.cur = member{key: span{start: rel + 1}, id: -1}
+		s.phase = phInKey
+	case phValue:
+		s.cur.val.start = rel
+		s.cur.kind = '"'
+		s.phase = phInString
+	}
+}
+
+// endString finishes a top-level string ending just before p.
+func (s *scanner) endString(b []byte, p, base int) {
+	switch s.phase {
+	case phInKey:
+		s.cur.key.end = p - 1 - base
+		s.cur.keyEsc = s.strEsc
+		s.cur.id = s.keyID(b, base)
+		s.phase = phColon
+	case phInString:
+		s.cur.val.end = p - base
+		s.cur.valEsc = s.strEsc
+		s.push()
+	}
+}
+
+func (s *scanner) endScalar(rel int) {
+	s.cur.val.end = rel
+	s.push()
+}
+
+// push ends the current member, keeping it if its name is one the reader
+// looks for.
+func (s *scanner) push() {
+	if s.cur.id >= 0 {
+		s.members = append(s.members, s.cur)
+	}
+	s.phase = phAfter
+}
+
+// keyID returns the current member's name as an index into keys, or -1.
+func (s *scanner) keyID(b []byte, base int) int8 {
+	k := b[base+s.cur.key.start : base+s.cur.key.end]
+	if s.cur.keyEsc {
+		u, ok := unquote(b[base+s.cur.key.start-1 : base+s.cur.key.end+1])
+		if !ok {
+			return -1
+		}
+		k = []byte(u)
+	}
+	return int8(keyID(k))
+}
+
+// scanValue scans the complete value at the start of b (after white
+// space) and returns its start, its end and its top-level members; ok is
+// false when b does not hold one complete value.
+func (s *scanner) scanValue(b []byte) (start, end int, ok bool) {
+	start = skipSpace(b, 0)
+	if start >= len(b) {
+		return start, start, false
+	}
+	switch c := b[start]; c {
+	case '{', '[', '"':
+		s.reset(c, false, false)
+		if c == '"' {
+			s.inStr = true
+			end, res := s.scan(b, start+1, start)
+			return start, end, res == scanDone
+		}
+		end, res := s.scan(b, start, start)
+		return start, end, res == scanDone
+	}
+	s.reset('x', false, false)
+	end = scalarEnd(b, start)
+	return start, end, true
+}
+
+// skipSpace returns the index of the first byte of b at or after p that is
+// not JSON white space.
+func skipSpace(b []byte, p int) int {
+	for p < len(b) {
+		switch b[p] {
+		case ' ', '\t', '\n', '\r':
+			p++
+		default:
+			return p
+		}
+	}
+	return p
+}
+
+// scalarEnd returns where the number or literal (or garbage) starting at p
+// ends: at white space or a structural byte.
+func scalarEnd(b []byte, p int) int {
+	for p < len(b) {
+		switch b[p] {
+		case ' ', '\t', '\n', '\r', ',', ':', '{', '}', '[', ']', '"':
+			return p
+		}
+		p++
+	}
+	return p
+}

@@ -1,0 +1,332 @@
+package event
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// frameKind is what the reader is inside of.
+type frameKind uint8
+
+const (
+	frameTop     frameKind = iota // a sequence of top-level values
+	frameArray                    // the items of a top-level array
+	frameRecords                  // the records of a log file's Records array
+	frameLogTail                  // the rest of a log file object after Records
+)
+
+type frame struct {
+	kind frameKind
+	n    int // elements started, for arrays
+}
+
+// step reads until it has something to return or the input ends.
+func (r *Reader) step() {
+	i := len(r.stack) - 1
+	switch r.stack[i].kind {
+	case frameTop:
+		r.stepTop()
+	case frameArray, frameRecords:
+		r.stepArray(i)
+	case frameLogTail:
+		r.stepTail()
+	}
+}
+
+func (r *Reader) push(k frameKind) { r.stack = append(r.stack, frame{kind: k}) }
+func (r *Reader) pop()             { r.stack = r.stack[:len(r.stack)-1] }
+
+// peek skips white space, releasing it, and returns the next byte; ok is
+// false at the end of the input.
+func (r *Reader) peek() (c byte, ok bool) {
+	in := &r.in
+	for {
+		in.pos = skipSpace(in.buf[:in.end], in.pos)
+		in.release()
+		if in.pos < in.end {
+			return in.buf[in.pos], true
+		}
+		if !in.fill() {
+			return 0, false
+		}
+	}
+}
+
+// bom skips a UTF-8 byte order mark at pos.
+func (r *Reader) bom() bool {
+	in := &r.in
+	for in.end-in.pos < 3 && in.fill() {
+	}
+	if bytes.HasPrefix(in.buf[in.pos:in.end], []byte("\xef\xbb\xbf")) {
+		in.pos += 3
+		in.release()
+		return true
+	}
+	return false
+}
+
+func (r *Reader) stepTop() {
+	c, ok := r.peek()
+	if !ok {
+		r.end(r.failure(-1))
+		return
+	}
+	switch c {
+	case '[':
+		r.in.pos++
+		r.in.release()
+		r.push(frameArray)
+	case '{':
+		r.item(frameTop, c)
+	default:
+		if c == 0xef && r.bom() {
+			return
+		}
+		r.badLine()
+	}
+}
+
+func (r *Reader) stepArray(i int) {
+	kind := r.stack[i].kind
+	c, ok := r.peek()
+	if ok && r.stack[i].n > 0 {
+		switch c {
+		case ']':
+		case ',':
+			r.in.pos++
+			if c, ok = r.peek(); ok && c == ']' {
+				break
+			}
+		default:
+			r.end(r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected "+quoteByte(c)+" after an array element, want ',' or ']'"))
+			return
+		}
+	}
+	if !ok {
+		err := r.failure(-1)
+		if err == nil {
+			err = r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected end of input in array")
+		}
+		r.end(err)
+		return
+	}
+	if c == ']' {
+		r.in.pos++
+		r.in.release()
+		r.pop()
+		return
+	}
+	r.stack[i].n++
+	switch c {
+	case '{', '[', '"':
+		r.item(kind, c)
+	default:
+		r.badElem()
+	}
+}
+
+// item splits off the value starting at pos and handles it. ctx is the
+// frame it is in.
+func (r *Reader) item(ctx frameKind, c byte) {
+	in := &r.in
+	off := in.offset(in.pos)
+	r.sc.reset(c, ctx != frameRecords, ctx == frameTop && r.lines)
+	p := in.pos
+	if c == '"' {
+		r.sc.inStr = true
+		p++
+	}
+	var dropped int64 // bytes released after the item outgrew the limit
+	for {
+		np, res := r.sc.scan(in.buf[:in.end], p, in.start)
+		in.pos = np
+		switch res {
+		case scanDone, scanCut:
+			if size := dropped + int64(np-in.start); size > r.cfg.maxRecordBytes {
+				r.overLimit(off)
+			} else {
+				r.handle(ctx, in.buf[in.start:np], off, res == scanCut)
+			}
+			in.release()
+			return
+		case scanRecords:
+			in.release()
+			r.push(frameLogTail)
+			r.push(frameRecords)
+			return
+		}
+		if dropped > 0 || int64(in.end-in.start) > r.cfg.maxRecordBytes {
+			// Too long: go on scanning for its end without keeping it.
+			r.sc.track, r.sc.watch = false, false
+			dropped += int64(in.end - in.start)
+			in.release()
+		}
+		if !in.fill() {
+			r.truncated(ctx, off, dropped)
+			return
+		}
+		p = in.pos
+	}
+}
+
+// handle dispatches a complete item. broken is set for a JSON Lines item
+// cut short by a newline.
+func (r *Reader) handle(ctx frameKind, b []byte, off int64, broken bool) {
+	if ctx == frameRecords {
+		r.record(b, off, off, r.sc.members, nil, broken)
+		return
+	}
+	if ctx == frameTop && !r.known {
+		r.known = true
+		r.lines = !broken && bytes.IndexByte(b, '\n') < 0
+	}
+	r.shape(b, off, r.sc.members, broken, 0)
+}
+
+// truncated reports an item that the end of the input cut short.
+func (r *Reader) truncated(ctx frameKind, off int64, dropped int64) {
+	in := &r.in
+	switch {
+	case in.err != nil:
+		idx := r.nextIndex()
+		r.sum.Failed++
+		r.end(r.failure(idx))
+	case dropped > 0:
+		r.overLimit(off)
+		if ctx == frameTop {
+			r.end(nil)
+		} else {
+			r.end(r.errorf(-1, in.offset(in.end), ErrSyntax, "unexpected end of input in array"))
+		}
+	case ctx == frameTop:
+		r.handle(ctx, in.buf[in.start:in.end], off, true)
+		in.pos = in.end
+		in.release()
+	default:
+		idx := r.nextIndex()
+		r.sum.Failed++
+		r.end(r.errorf(idx, off, ErrSyntax, "unexpected end of input in record; the array is not terminated"))
+	}
+}
+
+func (r *Reader) overLimit(off int64) {
+	idx := r.nextIndex()
+	r.fail(r.errorf(idx, off, ErrLimit, "record longer than "+strconv.FormatInt(r.cfg.maxRecordBytes, 10)+" bytes"))
+}
+
+// stepTail skips what follows the Records array in a log file object.
+func (r *Reader) stepTail() {
+	in := &r.in
+	r.sc.reset('{', false, false)
+	r.sc.track = false
+	r.sc.depth = 1
+	for {
+		np, res := r.sc.scan(in.buf[:in.end], in.pos, in.start)
+		in.pos = np
+		in.release()
+		if res == scanDone {
+			r.pop()
+			return
+		}
+		if !in.fill() {
+			err := r.failure(-1)
+			if err == nil {
+				err = r.errorf(-1, in.offset(in.pos), ErrSyntax, "unexpected end of input in log file object")
+			}
+			r.end(err)
+			return
+		}
+	}
+}
+
+// badLine reports a top-level line that does not start a record and
+// resumes after it.
+func (r *Reader) badLine() {
+	in := &r.in
+	off := in.offset(in.pos)
+	idx := r.nextIndex()
+	tok := r.token()
+	for {
+		if nl := bytes.IndexByte(in.buf[in.pos:in.end], '\n'); nl >= 0 {
+			in.pos += nl + 1
+			in.release()
+			break
+		}
+		in.pos = in.end
+		in.release()
+		if !in.fill() {
+			break
+		}
+	}
+	r.fail(r.notObject(idx, off, tok))
+}
+
+// badElem reports an array element that is not an object or an array
+// and resumes after it.
+func (r *Reader) badElem() {
+	in := &r.in
+	off := in.offset(in.pos)
+	idx := r.nextIndex()
+	tok := r.token()
+	in.pos++
+	for {
+		if e := scalarEnd(in.buf[:in.end], in.pos); e < in.end {
+			in.pos = e
+			in.release()
+			break
+		}
+		in.pos = in.end
+		in.release()
+		if !in.fill() {
+			break
+		}
+	}
+	r.fail(r.notObject(idx, off, tok))
+}
+
+// notObject reports a value that is not an object: tok is its start.
+func (r *Reader) notObject(idx int, off int64, tok []byte) *DecodeError {
+	k := tok[0]
+	switch k {
+	case '"':
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		k = '0'
+	case 't', 'f', 'n':
+		if !isLiteral(tok) {
+			k = '?'
+		}
+	default:
+		k = '?'
+	}
+	if k == '?' {
+		return r.errorf(idx, off, ErrSyntax, "unexpected "+quoteByte(tok[0])+", want a record object")
+	}
+	return r.errorf(idx, off, ErrNotRecord, "got "+kindNameOf(k)+", want a record object")
+}
+
+// isLiteral reports whether tok starts with true, false or null as a
+// whole word.
+func isLiteral(tok []byte) bool {
+	for _, lit := range []string{"true", "false", "null"} {
+		if bytes.HasPrefix(tok, []byte(lit)) {
+			return len(tok) == len(lit) || scalarEnd(tok[len(lit):], 0) == 0
+		}
+	}
+	return false
+}
+
+// token returns the first bytes at pos, enough to name a value's type.
+func (r *Reader) token() []byte {
+	in := &r.in
+	for in.end-in.pos < 6 && in.fill() {
+	}
+	tok := in.buf[in.pos:min(in.end, in.pos+6)]
+	return append([]byte(nil), tok...)
+}
+
+func quoteByte(c byte) string {
+	if c >= 0x20 && c < 0x7f {
+		return strconv.QuoteRune(rune(c))
+	}
+	return "byte 0x" + strconv.FormatUint(uint64(c), 16)
+}

@@ -1,0 +1,236 @@
+package event
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/wire"
+)
+
+// shape recognises what a top-level item is, from its top-level member
+// names, and handles it. nested is 1 inside an SNS envelope's message.
+func (r *Reader) shape(b []byte, off int64, ms []member, broken bool, nested int) {
+	if broken || len(b) == 0 || b[0] != '{' {
+		r.record(b, off, off, ms, nil, broken)
+		return
+	}
+	var k keys
+	k.find(ms)
+	sns := ""
+	if k[kSNSType] > 0 && k[kSNSMessage] > 0 && nested == 0 {
+		sns = snsType(b, &ms[k[kSNSType]-1])
+	}
+	switch {
+	case k[kDetailType] > 0 && k[kDetail] > 0:
+		r.eventBridge(b, off, ms, &k)
+	case k[kAWSLogs] > 0:
+		r.awslogs(b, off, &ms[k[kAWSLogs]-1])
+	case k[kMessageType] > 0 && k[kLogEvents] > 0:
+		r.logEvents(b, off)
+	case k[kDigest] > 0:
+		r.skip(Skipped{Kind: SkippedDigest, Origin: r.nonRecord(off)})
+	case k[kS3Bucket] > 0 && k[kS3ObjectKey] > 0:
+		s := Skipped{Kind: SkippedSNS, Origin: r.nonRecord(off)}
+		s.Bucket, s.Keys, _ = snsNotification(string(b), 0)
+		r.skip(s)
+	case sns != "":
+		r.snsEnvelope(b, off, sns, &ms[k[kSNSMessage]-1])
+	case k[kRecords] > 0 && ms[k[kRecords]-1].kind == '[':
+		// A log file met whole, as in an SNS message; top-level ones
+		// are streamed before they get here.
+		r.recordsArray(b, off, &ms[k[kRecords]-1])
+	default:
+		r.record(b, off, off, ms, &k, false)
+	}
+}
+
+func (r *Reader) nonRecord(off int64) Origin {
+	return Origin{Source: r.source, Index: -1, Offset: off}
+}
+
+// eventBridge handles an EventBridge event: its detail is the record when
+// its detail-type ends in "via CloudTrail".
+func (r *Reader) eventBridge(b []byte, off int64, ms []member, k *keys) {
+	dt, _ := stringValue(b, &ms[k[kDetailType]-1])
+	if !strings.HasSuffix(dt, " via CloudTrail") {
+		r.skip(Skipped{Kind: SkippedEventBridge, Origin: r.nonRecord(off)})
+		return
+	}
+	d := ms[k[kDetail]-1]
+	text := b[d.val.start:d.val.end]
+	start, end, ok := r.sub.scanValue(text)
+	r.record(text[start:end], off+int64(d.val.start+start), off, r.sub.members, nil, !ok)
+}
+
+// logEvents handles a decoded CloudWatch Logs payload: each log event's
+// message is a record. base is the stream offset of payload, or that of
+// the enclosing item when payload is not part of the stream.
+func (r *Reader) logEvents(payload []byte, base int64) {
+	d := jsonx.NewDecoder(string(payload), jsonx.Options{Base: base})
+	var (
+		m        jsonx.Member
+		junk     wire.Members
+		msgType  string
+		messages []string
+		found    bool
+	)
+	st := d.ObjectStart(&m)
+	for st == jsonx.OK && d.NextMember(&m) {
+		mst := jsonx.Unknown
+		switch m.Key {
+		case "messageType":
+			mst = jsonx.Str(d, &msgType)
+		case "logEvents":
+			found = true
+			mst = jsonx.List(d, &messages, logMessage)
+			if mst == jsonx.Mismatch {
+				found = false // not a list of log event objects
+			}
+		}
+		d.EndMember(&m, mst, &junk)
+		junk = junk[:0]
+	}
+	switch {
+	case d.Fatal() != nil:
+		f := d.Fatal()
+		r.fail(&DecodeError{Source: r.source, Record: r.nextIndex(), Offset: f.Offset, Path: f.Path, Msg: f.Msg, Err: ErrSyntax})
+		return
+	case msgType == "CONTROL_MESSAGE":
+		r.skip(Skipped{Kind: SkippedControl, Origin: r.nonRecord(base)})
+		return
+	case st != jsonx.OK || !found:
+		r.fail(r.errorf(r.nextIndex(), base, ErrNotRecord, "not a CloudWatch Logs payload: want messageType and logEvents"))
+		return
+	}
+	for _, msg := range messages {
+		text := []byte(msg)
+		start, end, ok := r.sub.scanValue(text)
+		ok = ok && skipSpace(text, end) == len(text)
+		r.record(text[start:], base+int64(start), base, r.sub.members, nil, !ok)
+	}
+}
+
+// logMessage reads one log event, keeping its message.
+func logMessage(p *string, d *jsonx.Decoder) jsonx.Status {
+	var m jsonx.Member
+	var junk wire.Members
+	if st := d.ObjectStart(&m); st != jsonx.OK {
+		return st
+	}
+	for d.NextMember(&m) {
+		st := jsonx.Unknown
+		if m.Key == "message" {
+			st = jsonx.Str(d, p)
+		}
+		d.EndMember(&m, st, &junk)
+	}
+	if d.Fatal() != nil {
+		return jsonx.Fatal
+	}
+	return jsonx.OK
+}
+
+// awslogs handles the {"awslogs":{"data":"..."}} envelope a Lambda
+// function receives: data is a base64 gzip-compressed payload.
+func (r *Reader) awslogs(b []byte, off int64, m *member) {
+	d := jsonx.NewDecoder(string(b[m.val.start:m.val.end]), jsonx.Options{})
+	var (
+		om   jsonx.Member
+		junk wire.Members
+		data string
+	)
+	if d.ObjectStart(&om) == jsonx.OK {
+		for d.NextMember(&om) {
+			st := jsonx.Unknown
+			if om.Key == "data" {
+				st = jsonx.Str(d, &data)
+			}
+			d.EndMember(&om, st, &junk)
+		}
+	}
+	payload, err := r.inflate(data)
+	if err != nil {
+		kind := ErrSyntax
+		if err == errPayloadTooLong {
+			kind = ErrLimit
+		}
+		r.fail(r.errorf(r.nextIndex(), off, kind, "awslogs.data: "+err.Error()))
+		return
+	}
+	r.logEvents(payload, off)
+}
+
+var errPayloadTooLong = errors.New("longer than the record limit once inflated")
+
+// inflate decodes base64 gzip data, up to the record limit.
+func (r *Reader) inflate(data string) ([]byte, error) {
+	if data == "" {
+		return nil, errors.New("missing")
+	}
+	raw, err := base64.StdEncoding.DecodeString(data)
+	if err != nil {
+		return nil, errors.New("bad base64: " + err.Error())
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, errors.New("bad gzip: " + err.Error())
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, r.cfg.maxRecordBytes+1))
+	if err != nil {
+		return nil, errors.New("bad gzip: " + err.Error())
+	}
+	if int64(len(out)) > r.cfg.maxRecordBytes {
+		return nil, errPayloadTooLong
+	}
+	return out, nil
+}
+
+// snsType returns the Type of an SNS message, or "" if m is not one.
+func snsType(b []byte, m *member) string {
+	v, _ := stringBytes(b, m)
+	switch string(v) {
+	case "Notification":
+		return "Notification"
+	case "SubscriptionConfirmation", "UnsubscribeConfirmation":
+		return "Confirmation"
+	}
+	return ""
+}
+
+// recordsArray reads the records of a Records array held in b, which is
+// not part of the stream: each record's Origin has the offset off of the
+// enclosing item.
+func (r *Reader) recordsArray(b []byte, off int64, m *member) {
+	arr := b[m.val.start:m.val.end]
+	base := off + int64(m.val.start)
+	var sc scanner
+	for p := skipSpace(arr, 1); p < len(arr) && arr[p] != ']'; {
+		start, end, ok := sc.scanValue(arr[p:])
+		text := arr[p+start : p+end]
+		r.record(text, base+int64(p+start), off, sc.members, nil, !ok || len(text) == 0)
+		p = skipSpace(arr, p+max(end, start+1))
+		if p < len(arr) && arr[p] == ',' {
+			p = skipSpace(arr, p+1)
+		}
+	}
+}
+
+// snsEnvelope handles an SNS message: a JSON object in a notification's
+// Message is read as a top-level item (CloudTrail's notification, an
+// EventBridge event, a record); anything else is skipped.
+func (r *Reader) snsEnvelope(b []byte, off int64, typ string, m *member) {
+	msg, _ := stringValue(b, m)
+	text := []byte(msg)
+	var sc scanner
+	start, end, ok := sc.scanValue(text)
+	if typ != "Notification" || !ok || start >= len(text) || text[start] != '{' || skipSpace(text, end) != len(text) {
+		r.skip(Skipped{Kind: SkippedSNS, Origin: r.nonRecord(off)})
+		return
+	}
+	r.shape(text[start:end], off, sc.members, false, 1)
+}
