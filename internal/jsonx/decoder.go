@@ -100,8 +100,8 @@ func (d *Decoder) Reset(src string, o Options) {
 // Quirks returns the quirks forgiven so far, in input order.
 func (d *Decoder) Quirks() []wire.Quirk { return d.quirks }
 
-// Unmodelled returns the members kept raw because the model did not capture
-// them (unknown names and values of the wrong JSON type).
+// Unmodelled returns the members kept raw because the model does not know
+// their names.
 func (d *Decoder) Unmodelled() []Unmodelled { return d.unmodelled }
 
 // Errors returns the semantic errors: values that broke the model in a way

@@ -14,6 +14,9 @@ type Encoder struct {
 	// Normalize writes timestamps as RFC 3339 UTC instead of their original
 	// text.
 	Normalize bool
+	// Redact asks encoders of sensitive values to hide them, for String
+	// methods.
+	Redact bool
 }
 
 // Bytes returns the encoded JSON.

@@ -123,8 +123,9 @@ func (d *Decoder) closeObject(m *Member) {
 }
 
 // EndMember finishes the current member. Unless st is OK or Fatal, the
-// value is read again raw and kept in u with its reason; unknown names and
-// mismatched values are also listed by Unmodelled.
+// value is read again raw and kept in u with its reason; unknown names are
+// also listed by Unmodelled. (A mismatched value is reported already, as
+// an error or a kept-raw quirk.)
 func (d *Decoder) EndMember(m *Member, st Status, u *wire.Members) {
 	if st != OK && d.fatal == nil {
 		d.path = d.path[:m.pathLen+1]
@@ -154,7 +155,7 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 	}
 	off := d.base + int64(m.start)
 	*u = append(*u, wire.Member{Name: m.Key, Value: []byte(raw), Reason: reason, Offset: off})
-	if reason.Unmodelled() {
+	if reason == wire.ReasonUnknown {
 		d.unmodelled = append(d.unmodelled, Unmodelled{Path: d.Path(), Offset: off, Reason: reason})
 	}
 }

@@ -1,0 +1,66 @@
+package elasticache
+
+import (
+	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/wire"
+)
+
+// Action is one ElastiCache call recorded by CloudTrail, decoded: a
+// pointer to the action type named after the operation, such as
+// *CreateCacheCluster, with the record in Event and the typed
+// requestParameters and responseElements in Request and Response; or
+// *Unrecognized for an eventName this version does not model.
+//
+// Use a type switch to reach the typed fields. Only this package
+// implements Action.
+type Action interface {
+	// Operation returns the API operation's name, such as "CreateCacheCluster".
+	Operation() string
+	// Resources returns the ElastiCache resources the call names.
+	Resources() []Resource
+	// Quirks returns the departures forgiven while decoding the payloads.
+	Quirks() []wire.Quirk
+	// Unmodelled returns the payload members the typed model did not capture.
+	Unmodelled() []Unmodelled
+
+	// The generated code implements these for each operation; the contract:
+	// decodeRequest/decodeResponse decode requestParameters/responseElements
+	// (an object) into a new Request/Response, through jsonx.StructPtr, and
+	// return its status; encodeRequest/encodeResponse write them and report
+	// false when they are nil; setEvent sets the Event field; meta is
+	// embedded in every action type.
+	setEvent(ev *event.Event)
+	decodeRequest(d *jsonx.Decoder) jsonx.Status
+	decodeResponse(d *jsonx.Decoder) jsonx.Status
+	encodeRequest(e *jsonx.Encoder) bool
+	encodeResponse(e *jsonx.Encoder) bool
+	info() *meta
+}
+
+// meta is embedded in every action type: what decoding found besides the
+// typed values.
+type meta struct {
+	ev         *event.Event
+	quirks     []wire.Quirk
+	unmodelled []Unmodelled
+}
+
+func (m *meta) info() *meta { return m }
+
+// Quirks returns the departures forgiven while decoding the payloads, such
+// as "cacheNodeIdsToReboot":{} read as an empty list.
+func (m *meta) Quirks() []wire.Quirk { return m.quirks }
+
+// Unmodelled returns the payload members whose names the typed model does
+// not know, such as a parameter AWS added later. (Values of the wrong JSON
+// type are kept raw too, and reported as errors or kept-raw quirks.)
+func (m *meta) Unmodelled() []Unmodelled { return m.unmodelled }
+
+// Unmodelled locates one payload member that the typed model did not
+// capture.
+type Unmodelled struct {
+	Path   string      // dotted JSON path, like "requestParameters.someNewParam"
+	Offset int64       // byte offset of the value in the original input
+	Reason wire.Reason // wire.ReasonUnknown
+}

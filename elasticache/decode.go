@@ -1,0 +1,126 @@
+package elasticache
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/wire"
+)
+
+// Source is the eventSource of ElastiCache records.
+const Source = "elasticache.amazonaws.com"
+
+// Errors matched with errors.Is.
+var (
+	// ErrNotElastiCache: the event's eventSource is not Source.
+	ErrNotElastiCache = errors.New("elasticache: not an ElastiCache event")
+)
+
+// Option configures Decode.
+type Option func(*config)
+
+type config struct{ strict bool }
+
+// Strict makes Decode report every forgiven quirk in the payloads as an
+// error (a *event.DecodeError wrapping event.ErrQuirk), besides decoding
+// as usual.
+func Strict() Option { return func(c *config) { c.strict = true } }
+
+// Decode returns the typed action of an ElastiCache event.
+//
+// The action's Request and Response are decoded from the event's raw
+// requestParameters and responseElements, which stay on the event. A null
+// or absent payload leaves them nil, as does a failed call's missing
+// response. An eventName this version does not know gives an
+// *Unrecognized action, not an error; an event from another eventSource
+// gives ErrNotElastiCache.
+//
+// Values that break the model (a number where a string is expected) are
+// kept raw in the enclosing struct's Unknown members and reported as
+// *event.DecodeError, joined; the action is returned all the same.
+func Decode(ev *event.Event, opts ...Option) (Action, error) {
+	if ev == nil {
+		return nil, errors.New("elasticache: Decode of a nil event")
+	}
+	if ev.EventSource != Source {
+		return nil, &event.DecodeError{Source: ev.Origin().Source, Record: ev.Origin().Index, Offset: ev.Origin().Offset,
+			Path: "eventSource", Msg: "eventSource " + quote(ev.EventSource) + " is not " + Source, Err: ErrNotElastiCache}
+	}
+	var c config
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	a := newAction(ev.EventName)
+	if a == nil {
+		a = &Unrecognized{Event: ev}
+	}
+	m := a.info()
+	m.ev = ev
+	a.setEvent(ev)
+	var errs []error
+	errs = decodePayload(ev, "requestParameters", ev.RequestParameters, a.decodeRequest, m, errs)
+	errs = decodePayload(ev, "responseElements", ev.ResponseElements, a.decodeResponse, m, errs)
+	if c.strict {
+		for _, q := range m.quirks {
+			err := event.NewDecodeError(ev, q.Offset, q.Path, "forgiven "+string(q.Kind)+detail(q.Detail), event.ErrQuirk)
+			err.Quirk = q.Kind
+			errs = append(errs, err)
+		}
+	}
+	return a, errors.Join(errs...)
+}
+
+func detail(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
+}
+
+func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Decoder) jsonx.Status, m *meta, errs []error) []error {
+	if len(raw) == 0 {
+		return errs
+	}
+	base := ev.PayloadOffset(name)
+	if base < 0 {
+		base = 0
+	}
+	d := jsonx.NewDecoder(string(raw), jsonx.Options{Base: base, Path: name})
+	st := dec(d)
+	switch st {
+	case jsonx.OK:
+		d.Finish()
+	case jsonx.Mismatch:
+		// Not an object, such as "HIDDEN_DUE_TO_SECURITY_REASONS": the raw
+		// value stays on the event.
+		m.quirks = append(m.quirks, wire.Quirk{Kind: wire.QuirkKeptRaw, Offset: base, Path: name, Detail: "not an object"})
+	}
+	if f := d.Fatal(); f != nil {
+		return append(errs, event.NewDecodeError(ev, f.Offset, f.Path, f.Msg, event.ErrSyntax))
+	}
+	for _, e := range d.Errors() {
+		errs = append(errs, event.NewDecodeError(ev, e.Offset, e.Path, e.Msg, event.ErrType))
+	}
+	m.quirks = append(m.quirks, d.Quirks()...)
+	for _, u := range d.Unmodelled() {
+		m.unmodelled = append(m.unmodelled, Unmodelled(u))
+	}
+	slices.SortStableFunc(m.quirks, func(a, b wire.Quirk) int { return compareInt64(a.Offset, b.Offset) })
+	return errs
+}
+
+func compareInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func quote(s string) string { return `"` + s + `"` }

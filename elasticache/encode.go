@@ -1,0 +1,34 @@
+package elasticache
+
+import (
+	"encoding/json"
+
+	"github.com/cachetrail/cachetrail/internal/jsonx"
+)
+
+// EncodeOptions control RequestJSON and ResponseJSON.
+type EncodeOptions struct {
+	// Normalize writes timestamps as RFC 3339 UTC instead of their original
+	// text. Lists read from {} are written as [] in any case.
+	Normalize bool
+}
+
+// RequestJSON returns the action's typed request re-encoded with
+// CloudTrail's wire names, unknown members included, or nil when the
+// action has no request.
+func RequestJSON(a Action, o EncodeOptions) json.RawMessage {
+	e := jsonx.Encoder{Normalize: o.Normalize}
+	if a == nil || !a.encodeRequest(&e) {
+		return nil
+	}
+	return e.Bytes()
+}
+
+// ResponseJSON is RequestJSON for the response.
+func ResponseJSON(a Action, o EncodeOptions) json.RawMessage {
+	e := jsonx.Encoder{Normalize: o.Normalize}
+	if a == nil || !a.encodeResponse(&e) {
+		return nil
+	}
+	return e.Bytes()
+}

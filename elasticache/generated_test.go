@@ -1,0 +1,44 @@
+package elasticache
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cachetrail/cachetrail/internal/gen"
+)
+
+// TestGenerated regenerates the package in memory and fails if a committed
+// zz_generated file differs, is missing, or is no longer generated.
+func TestGenerated(t *testing.T) {
+	dir, err := gen.SDKDir()
+	require.NoError(t, err)
+	m, err := gen.LoadModel(dir)
+	require.NoError(t, err)
+	ov, err := gen.LoadOverrides(filepath.Join("..", "internal", "gen", "overrides.json"), m)
+	require.NoError(t, err)
+	want, err := gen.Generate(m, ov)
+	require.NoError(t, err)
+
+	for name, src := range want {
+		got, err := os.ReadFile(name)
+		if err != nil {
+			t.Errorf("%s: %v; run go generate ./elasticache", name, err)
+			continue
+		}
+		if diff := cmp.Diff(string(src), string(got)); diff != "" {
+			t.Errorf("%s is stale; run go generate ./elasticache (-want +got):\n%s", name, diff)
+		}
+	}
+	onDisk, err := filepath.Glob(gen.GeneratedPrefix + "*.go")
+	require.NoError(t, err)
+	for _, name := range onDisk {
+		if _, ok := want[name]; !ok && !strings.HasSuffix(name, "_test.go") {
+			t.Errorf("%s is not generated any more; delete it or run go generate ./elasticache", name)
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package elasticache
+
+import (
+	"github.com/cachetrail/cachetrail/internal/jsonx"
+)
+
+// Hidden is what CloudTrail writes in place of a sensitive value.
+const Hidden = "HIDDEN_DUE_TO_SECURITY_REASONS"
+
+// The generated MarshalJSON, UnmarshalJSON and String methods are
+// one-liners over these.
+
+func marshal(encode func(*jsonx.Encoder)) ([]byte, error) {
+	var e jsonx.Encoder
+	encode(&e)
+	return e.Bytes(), nil
+}
+
+func unmarshal(data []byte, decode func(*jsonx.Decoder) jsonx.Status) error {
+	d := jsonx.NewDecoder(string(data), jsonx.Options{})
+	d.SkipBOM()
+	switch st := decode(d); st {
+	case jsonx.OK:
+		d.Finish()
+	case jsonx.Mismatch:
+		return &jsonx.Error{Offset: d.Offset(), Msg: "want an object"}
+	}
+	return d.Err()
+}
+
+func redacted(encode func(*jsonx.Encoder)) string {
+	e := jsonx.Encoder{Redact: true}
+	encode(&e)
+	return string(e.Bytes())
+}
+
+func endStatus(d *jsonx.Decoder) jsonx.Status {
+	if d.Fatal() != nil {
+		return jsonx.Fatal
+	}
+	return jsonx.OK
+}
+
+// encodeSensitive writes a sensitive string, as "[redacted]" when the
+// encoder redacts, unless CloudTrail already hid it.
+func encodeSensitive(e *jsonx.Encoder, v string) {
+	if e.Redact && v != Hidden {
+		v = "[redacted]"
+	}
+	e.String(v)
+}
+
+func encodeSensitiveElem(p *string, e *jsonx.Encoder) { encodeSensitive(e, *p) }

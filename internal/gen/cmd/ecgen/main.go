@@ -1,0 +1,97 @@
+// Command ecgen generates the typed ElastiCache models of package
+// elasticache from the AWS SDK for Go v2 source in the module cache.
+//
+// It runs from the elasticache directory through go generate:
+//
+//	go generate ./elasticache
+//
+// With -check it writes nothing and exits 1 if a file is stale or orphaned.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	// Keeps the SDK module required in go.mod, so go list finds its source.
+	_ "github.com/aws/aws-sdk-go-v2/service/elasticache"
+
+	"github.com/cachetrail/cachetrail/internal/gen"
+)
+
+func main() {
+	out := flag.String("out", ".", "directory of package elasticache")
+	overrides := flag.String("overrides", "../internal/gen/overrides.json", "overrides file")
+	check := flag.Bool("check", false, "report stale files instead of writing them")
+	flag.Parse()
+	stale, err := run(*out, *overrides, !*check)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ecgen:", err)
+		os.Exit(1)
+	}
+	if *check && len(stale) > 0 {
+		fmt.Fprintln(os.Stderr, "ecgen: stale generated files:", strings.Join(stale, " "))
+		os.Exit(1)
+	}
+}
+
+// run generates the files and, if write is set, writes the changed ones and
+// deletes orphans. It returns the names that were (or would be) changed.
+func run(out, overridesPath string, write bool) ([]string, error) {
+	dir, err := gen.SDKDir()
+	if err != nil {
+		return nil, err
+	}
+	m, err := gen.LoadModel(dir)
+	if err != nil {
+		return nil, err
+	}
+	ov, err := gen.LoadOverrides(overridesPath, m)
+	if err != nil {
+		return nil, err
+	}
+	files, err := gen.Generate(m, ov)
+	if err != nil {
+		return nil, err
+	}
+	var changed []string
+	existing, err := filepath.Glob(filepath.Join(out, gen.GeneratedPrefix+"*.go"))
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range existing {
+		if _, ok := files[filepath.Base(path)]; ok {
+			continue
+		}
+		changed = append(changed, filepath.Base(path))
+		if write {
+			if err := os.Remove(path); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		path := filepath.Join(out, name)
+		old, err := os.ReadFile(path)
+		if err == nil && bytes.Equal(old, files[name]) {
+			continue
+		}
+		changed = append(changed, name)
+		if !write {
+			continue
+		}
+		// Generated files are read-only, to discourage hand edits.
+		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+			return nil, err
+		}
+		if err := os.WriteFile(path, files[name], 0o444); err != nil {
+			return nil, err
+		}
+	}
+	return changed, nil
+}

@@ -1,0 +1,21 @@
+// Package gen generates package elasticache from the AWS SDK for Go v2
+// ElastiCache source.
+//
+// The pipeline has three steps, each usable on its own:
+//
+//   - [LoadModel] parses the SDK source (go/parser, no type checking) into a
+//     [Model]: operations, structures, enums, and the member names the SDK's
+//     serializers and deserializers use.
+//   - [LoadOverrides] reads overrides.json, where CloudTrail departs from the
+//     model (an empty list written {}) or a member is a secret.
+//   - [Resolve] applies the naming table and the overrides, giving a
+//     [Package]; [Package.Files] emits it. [Generate] does both and is pure.
+//
+// Emitters append to a [File]. Every generated struct passes through
+// [ShapeEmitters] and every action type through [ActionEmitters], in the
+// file that declares it, so per-type code such as JSON codecs can be added
+// by appending an emitter.
+//
+// cmd/ecgen writes the files; elasticache's TestGenerated checks they are
+// current.
+package gen

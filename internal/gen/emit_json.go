@@ -1,0 +1,217 @@
+package gen
+
+import (
+	"fmt"
+	"strings"
+)
+
+const jsonxImport = "github.com/cachetrail/cachetrail/internal/jsonx"
+
+func init() {
+	ShapeEmitters = append(ShapeEmitters, emitShapeCodec)
+	ActionEmitters = append(ActionEmitters, emitActionCodec, emitResources)
+}
+
+// emitShapeCodec writes decode and encode, which drive internal/jsonx,
+// and the exported MarshalJSON, UnmarshalJSON and String built on them.
+func emitShapeCodec(f *File, s *Shape) {
+	f.Use(jsonxImport)
+	r := ShapeReceiver
+	f.Printf("func (%s *%s) decode(d *jsonx.Decoder) jsonx.Status {\n", r, s.Name)
+	f.Printf("\tvar m jsonx.Member\n\tif st := d.ObjectStart(&m); st != jsonx.OK {\n\t\treturn st\n\t}\n")
+	f.Printf("\tfor d.NextMember(&m) {\n\t\tst := jsonx.Unknown\n")
+	if len(s.Fields) > 0 {
+		f.Printf("\t\tswitch m.Key {\n")
+		for _, fl := range s.Fields {
+			f.Printf("\t\tcase %q:\n\t\t\tst = %s\n", fl.Wire, decodeExpr(r+"."+fl.Name, fl.Type))
+		}
+		f.Printf("\t\t}\n")
+	}
+	f.Printf("\t\td.EndMember(&m, st, &%s.Unknown)\n\t}\n\treturn endStatus(d)\n}\n\n", r)
+
+	f.Printf("func (%s *%s) encode(e *jsonx.Encoder) {\n\te.ObjectStart()\n", r, s.Name)
+	for _, fl := range s.Fields {
+		v := r + "." + fl.Name
+		if fl.Type.Kind == KindList {
+			f.Printf("\tif %s != nil {\n\t\te.Key(%q)\n\t\t%s\n\t}\n", v, fl.Wire, encodeListStmt(v, fl))
+			continue
+		}
+		f.Printf("\tif %s != nil {\n\t\te.Key(%q)\n\t\t%s\n\t}\n", v, fl.Wire, encodeStmt(v, fl))
+	}
+	f.Printf("\te.Members(%s.Unknown)\n\te.ObjectEnd()\n}\n\n", r)
+
+	f.Printf("// MarshalJSON encodes %s with CloudTrail's member names, its Unknown\n// members included.\n", s.Name)
+	f.Printf("func (%s *%s) MarshalJSON() ([]byte, error) { return marshal(%s.encode) }\n\n", r, s.Name, r)
+	f.Printf("// UnmarshalJSON decodes %s tolerantly, keeping what the model does not\n// capture in Unknown.\n", s.Name)
+	f.Printf("func (%s *%s) UnmarshalJSON(data []byte) error {\n\t*%s = %s{}\n\treturn unmarshal(data, %s.decode)\n}\n\n", r, s.Name, r, s.Name, r)
+	f.Printf("// String returns %s as JSON, with sensitive values redacted.\n", s.Name)
+	f.Printf("func (%s *%s) String() string {\n\tif %s == nil {\n\t\treturn \"<nil>\"\n\t}\n\treturn redacted(%s.encode)\n}\n\n", r, s.Name, r, r)
+}
+
+// decodeExpr returns the expression decoding the value at d into the
+// field v of type t, giving a jsonx.Status.
+func decodeExpr(v string, t *GoType) string {
+	switch t.Kind {
+	case KindString, KindEnum:
+		return fmt.Sprintf("jsonx.String(d, &%s)", v)
+	case KindInt32:
+		return fmt.Sprintf("jsonx.Int32(d, &%s)", v)
+	case KindInt64:
+		return fmt.Sprintf("jsonx.Int64(d, &%s)", v)
+	case KindFloat64:
+		return fmt.Sprintf("jsonx.Float64(d, &%s)", v)
+	case KindBool:
+		return fmt.Sprintf("jsonx.Bool(d, &%s)", v)
+	case KindTime:
+		return fmt.Sprintf("jsonx.Time(d, &%s)", v)
+	case KindStruct:
+		return fmt.Sprintf("jsonx.StructPtr(d, &%s, (*%s).decode)", v, t.Name)
+	case KindList:
+		return fmt.Sprintf("jsonx.List(d, &%s, %s)", v, elemDecoder(t.Elem))
+	}
+	panic(fmt.Sprintf("gen: no decoder for %s", t.Kind))
+}
+
+func elemDecoder(t *GoType) string {
+	switch t.Kind {
+	case KindString:
+		return "jsonx.StrElem[string]"
+	case KindEnum:
+		return "jsonx.StrElem[" + t.Name + "]"
+	case KindInt32:
+		return "jsonx.Int32Elem"
+	case KindStruct:
+		return "(*" + t.Name + ").decode"
+	}
+	panic(fmt.Sprintf("gen: no list element decoder for %s", t.Kind))
+}
+
+func elemEncoder(t *GoType) string {
+	switch t.Kind {
+	case KindString:
+		return "jsonx.StrElemEncode[string]"
+	case KindEnum:
+		return "jsonx.StrElemEncode[" + t.Name + "]"
+	case KindInt32:
+		return "jsonx.Int32ElemEncode"
+	case KindStruct:
+		return "(*" + t.Name + ").encode"
+	}
+	panic(fmt.Sprintf("gen: no list element encoder for %s", t.Kind))
+}
+
+// encodeStmt writes the non-nil pointer field v.
+func encodeStmt(v string, fl *Field) string {
+	switch fl.Type.Kind {
+	case KindString:
+		if fl.Sensitive {
+			return fmt.Sprintf("encodeSensitive(e, *%s)", v)
+		}
+		return fmt.Sprintf("e.String(*%s)", v)
+	case KindEnum:
+		return fmt.Sprintf("e.String(string(*%s))", v)
+	case KindInt32:
+		return fmt.Sprintf("e.Int(int64(*%s))", v)
+	case KindInt64:
+		return fmt.Sprintf("e.Int(*%s)", v)
+	case KindFloat64:
+		return fmt.Sprintf("e.Float(*%s)", v)
+	case KindBool:
+		return fmt.Sprintf("e.Bool(*%s)", v)
+	case KindTime:
+		return fmt.Sprintf("e.Time(*%s)", v)
+	case KindStruct:
+		return fmt.Sprintf("%s.encode(e)", v)
+	}
+	panic(fmt.Sprintf("gen: no encoder for %s", fl.Type.Kind))
+}
+
+func encodeListStmt(v string, fl *Field) string {
+	if fl.Sensitive && fl.Type.Elem.Kind == KindString {
+		return fmt.Sprintf("jsonx.EncodeList(e, %s, encodeSensitiveElem)", v)
+	}
+	return fmt.Sprintf("jsonx.EncodeList(e, %s, %s)", v, elemEncoder(fl.Type.Elem))
+}
+
+// emitActionCodec writes the methods elasticache.Action requires of each
+// action type besides Operation and Resources.
+func emitActionCodec(f *File, op *Op) {
+	f.Use(jsonxImport)
+	r, n := ActionReceiver, op.GoName
+	f.Printf("func (%s *%s) setEvent(ev *event.Event) { %s.Event = ev }\n\n", r, n, r)
+	f.Printf("func (%s *%s) decodeRequest(d *jsonx.Decoder) jsonx.Status {\n\treturn jsonx.StructPtr(d, &%s.Request, (*%s).decode)\n}\n\n", r, n, r, op.Request.Name)
+	f.Printf("func (%s *%s) decodeResponse(d *jsonx.Decoder) jsonx.Status {\n\treturn jsonx.StructPtr(d, &%s.Response, (*%s).decode)\n}\n\n", r, n, r, op.ResponseType())
+	for _, part := range []string{"Request", "Response"} {
+		f.Printf("func (%s *%s) encode%s(e *jsonx.Encoder) bool {\n\tif %s.%s == nil {\n\t\treturn false\n\t}\n\t%s.%s.encode(e)\n\treturn true\n}\n\n", r, n, part, r, part, r, part)
+	}
+}
+
+// resourceMembers maps member wire names to the resource type they name;
+// a member holding an ARN (resourceName) names whatever the ARN says.
+var resourceMembers = map[string]string{
+	"cacheClusterId":                    "CacheCluster",
+	"cacheClusterIds":                   "CacheCluster",
+	"primaryClusterId":                  "CacheCluster",
+	"replicationGroupId":                "ReplicationGroup",
+	"replicationGroupIds":               "ReplicationGroup",
+	"primaryReplicationGroupId":         "ReplicationGroup",
+	"globalReplicationGroupId":          "GlobalReplicationGroup",
+	"serverlessCacheName":               "ServerlessCache",
+	"snapshotName":                      "Snapshot",
+	"sourceSnapshotName":                "Snapshot",
+	"targetSnapshotName":                "Snapshot",
+	"finalSnapshotIdentifier":           "Snapshot",
+	"serverlessCacheSnapshotName":       "ServerlessCacheSnapshot",
+	"sourceServerlessCacheSnapshotName": "ServerlessCacheSnapshot",
+	"targetServerlessCacheSnapshotName": "ServerlessCacheSnapshot",
+	"finalSnapshotName":                 "ServerlessCacheSnapshot",
+	"userId":                            "User",
+	"userIds":                           "User",
+	"userIdsToAdd":                      "User",
+	"userIdsToRemove":                   "User",
+	"userGroupId":                       "UserGroup",
+	"userGroupIds":                      "UserGroup",
+	"userGroupIdsToAdd":                 "UserGroup",
+	"userGroupIdsToRemove":              "UserGroup",
+	"cacheParameterGroupName":           "CacheParameterGroup",
+	"cacheSubnetGroupName":              "CacheSubnetGroup",
+	"cacheSecurityGroupName":            "CacheSecurityGroup",
+	"cacheSecurityGroupNames":           "CacheSecurityGroup",
+	"reservedCacheNodeId":               "ReservedCacheNode",
+	"resourceName":                      "CacheCluster",
+}
+
+// emitResources writes Resources: the resources named by the request's
+// members, then by the response's top-level members.
+func emitResources(f *File, op *Op) {
+	r := ActionReceiver
+	f.Printf("// Resources returns the ElastiCache resources the call names, from its\n// request and then its response.\n")
+	f.Printf("func (%s *%s) Resources() []Resource {\n\tvar rs []Resource\n", r, op.GoName)
+	emitResourceFields(f, r+".Request", op.Request)
+	if op.Unwrapped != nil {
+		emitResourceFields(f, r+".Response", op.Unwrapped.Type.Shape)
+	} else {
+		emitResourceFields(f, r+".Response", op.Response)
+	}
+	f.Printf("\treturn rs\n}\n\n")
+}
+
+func emitResourceFields(f *File, v string, s *Shape) {
+	var lines []string
+	for _, fl := range s.Fields {
+		t, ok := resourceMembers[fl.Wire]
+		if !ok {
+			continue
+		}
+		switch {
+		case fl.Type.Kind == KindString:
+			lines = append(lines, fmt.Sprintf("\t\trs = appendResource(rs, %s.Event, ResourceType%s, p.Get%s())\n", ActionReceiver, t, fl.Name))
+		case fl.Type.Kind == KindList && fl.Type.Elem.Kind == KindString:
+			lines = append(lines, fmt.Sprintf("\t\tfor _, id := range p.%s {\n\t\t\trs = appendResource(rs, %s.Event, ResourceType%s, id)\n\t\t}\n", fl.Name, ActionReceiver, t))
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	f.Printf("\tif p := %s; p != nil {\n%s\t}\n", v, strings.Join(lines, ""))
+}

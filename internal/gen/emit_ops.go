@@ -1,0 +1,47 @@
+package gen
+
+// emitOpsFile writes the operation list, the metadata table, the sensitive
+// member list and the newAction switch.
+func (p *Package) emitOpsFile() *File {
+	f := NewFile(GeneratedPrefix + "_ops.go")
+	f.Printf("// Operations returns the names of the %d ElastiCache operations this\n", len(p.Operations))
+	f.Printf("// package models, sorted. The names are CloudTrail's eventName values.\n")
+	f.Printf("func Operations() []string {\n\treturn []string{\n")
+	for _, op := range p.Operations {
+		f.Printf("\t\t%q,\n", op.Name)
+	}
+	f.Printf("\t}\n}\n\n")
+
+	f.Printf("// operationTable holds the metadata of every operation, sorted by name.\n")
+	f.Printf("var operationTable = [...]OperationInfo{\n")
+	for _, op := range p.Operations {
+		unwrapped := ""
+		if op.Unwrapped != nil {
+			unwrapped = op.Unwrapped.Wire
+		}
+		f.Printf("\t{Name: %q, RequestType: %q, ResponseType: %q, UnwrappedMember: %q, ReadOnly: %t, DocURL: %q},\n",
+			op.Name, op.Request.Name, op.ResponseType(), unwrapped, op.ReadOnly, op.DocURL)
+	}
+	f.Printf("}\n\n")
+
+	f.Printf("// SensitiveMembers returns the fields whose values are secrets that\n")
+	f.Printf("// CloudTrail may hide or redact and that tools should not print.\n")
+	f.Printf("func SensitiveMembers() []FieldRef {\n\treturn []FieldRef{\n")
+	for _, s := range p.AllShapes() {
+		for _, fl := range s.Fields {
+			if fl.Sensitive {
+				f.Printf("\t\t{Type: %q, Field: %q, Wire: %q},\n", s.Name, fl.Name, fl.Wire)
+			}
+		}
+	}
+	f.Printf("\t}\n}\n\n")
+
+	f.Printf("// newAction returns a new, empty action for the operation called name,\n")
+	f.Printf("// or nil if the package does not model it.\n")
+	f.Printf("func newAction(name string) Action {\n\tswitch name {\n")
+	for _, op := range p.Operations {
+		f.Printf("\tcase %q:\n\t\treturn new(%s)\n", op.Name, op.GoName)
+	}
+	f.Printf("\t}\n\treturn nil\n}\n")
+	return f
+}
