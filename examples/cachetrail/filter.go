@@ -1,0 +1,68 @@
+package main
+
+import (
+	"path"
+	"strings"
+	"time"
+
+	"github.com/cachetrail/cachetrail/elasticache"
+	"github.com/cachetrail/cachetrail/event"
+)
+
+// filter selects events; the zero filter keeps them all.
+type filter struct {
+	since, until time.Time // since inclusive, until exclusive
+	actions      []string  // globs over the operation name
+	resource     string    // glob over resource IDs and ARNs
+	actor        string    // substring of the effective actor
+	failed       bool
+}
+
+func (f *filter) match(ev *event.Event, a elasticache.Action) bool {
+	if !f.since.IsZero() || !f.until.IsZero() {
+		t := ev.EventTime.Time()
+		if ev.EventTime.IsZero() ||
+			(!f.since.IsZero() && t.Before(f.since)) ||
+			(!f.until.IsZero() && !t.Before(f.until)) {
+			return false
+		}
+	}
+	if f.failed && !ev.Failed() {
+		return false
+	}
+	if len(f.actions) > 0 && !matchAny(f.actions, a.Operation()) {
+		return false
+	}
+	if f.actor != "" && !strings.Contains(ev.UserIdentity.Actor(), f.actor) {
+		return false
+	}
+	if f.resource != "" && !f.matchResource(a) {
+		return false
+	}
+	return true
+}
+
+func (f *filter) matchResource(a elasticache.Action) bool {
+	for _, r := range a.Resources() {
+		if glob(f.resource, r.ID) || (r.ARN != "" && glob(f.resource, r.ARN)) {
+			return true
+		}
+	}
+	return false
+}
+
+func matchAny(patterns []string, s string) bool {
+	for _, p := range patterns {
+		if glob(p, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// glob matches s against a path.Match pattern; patterns are checked when
+// the flags are parsed.
+func glob(pattern, s string) bool {
+	ok, _ := path.Match(pattern, s)
+	return ok
+}

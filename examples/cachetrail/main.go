@@ -1,0 +1,40 @@
+// Command cachetrail lists the Amazon ElastiCache calls in CloudTrail logs.
+//
+// Usage:
+//
+//	cachetrail [flags] PATH...        table of ElastiCache events
+//	cachetrail -json [flags] PATH...  one JSON object per event
+//	cachetrail check [flags] PATH...  report quirks, unmodelled members and errors
+//
+// A PATH is a file, a directory (walked for .json, .json.gz, .jsonl and
+// .jsonl.gz files), - for standard input, or s3://bucket/prefix. Every shape
+// event.NewReader accepts works: CloudTrail log files (gzipped or not), JSON
+// Lines exports, EventBridge events and CloudWatch Logs payloads.
+//
+// Exit status: 0 on success, 1 when an input or a record could not be read
+// (and, for check, when a member was left unmodelled), 2 for usage errors.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], &env{
+		stdin:    os.Stdin,
+		stdout:   os.Stdout,
+		stderr:   os.Stderr,
+		terminal: isTerminal(os.Stderr),
+	})
+	stop()
+	os.Exit(code)
+}
+
+// isTerminal reports whether f is a character device, such as a terminal.
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/cachetrail/cachetrail/examples/internal/s3test"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script (also UPDATE_SCRIPTS=1)")
+
+// TestMain makes the test binary also the cachetrail command, for the
+// scripts' exec.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"cachetrail": func() {
+			os.Exit(run(context.Background(), os.Args[1:], &env{
+				stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+			}))
+		},
+	})
+}
+
+// trailBucket and trailPrefix are where the scripts find the samples in S3,
+// laid out as CloudTrail delivers them.
+const (
+	trailBucket = "example-trail-bucket"
+	trailPrefix = "AWSLogs/123456789012/CloudTrail/us-west-2/2014/12/01/"
+)
+
+// repoFile returns the absolute path of a file of the repository.
+func repoFile(t testing.TB, rel string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// startS3 starts an in-process S3 server holding the samples, plus a
+// digest file the command must not read.
+func startS3(t testing.TB) *s3test.Server {
+	s := s3test.Start(t)
+	samples := repoFile(t, "testdata/samples")
+	for _, name := range []string{"cloudtrail-20141201.json.gz", "export-20141202.jsonl", "eventbridge-20141202.json"} {
+		b, err := os.ReadFile(filepath.Join(samples, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Put(t, trailBucket, trailPrefix+name, b)
+	}
+	s.Put(t, trailBucket, trailPrefix+"notes.txt", []byte("not a log file"))
+	s.Put(t, trailBucket, "AWSLogs/123456789012/CloudTrail-Digest/us-west-2/2014/12/01/digest.json.gz", []byte("not read"))
+	return s
+}
+
+// TestScripts runs the scripts in testdata/script. Environment: SAMPLES and
+// SEED are the repository's sample and seed directories; S3URL is an
+// in-process S3 server holding the samples under s3://example-trail-bucket/AWSLogs/,
+// which AWS_ENDPOINT_URL_S3 points the command at.
+func TestScripts(t *testing.T) {
+	s := startS3(t)
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *update || os.Getenv("UPDATE_SCRIPTS") == "1",
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("SAMPLES", repoFile(t, "testdata/samples"))
+			e.Setenv("SEED", repoFile(t, "testdata/seed"))
+			e.Setenv("S3URL", s.URL)
+			e.Setenv("HOME", e.WorkDir)
+			for _, kv := range s.Env(e.WorkDir) {
+				k, v, _ := strings.Cut(kv, "=")
+				e.Setenv(k, v)
+			}
+			return nil
+		},
+	})
+}

@@ -1,0 +1,67 @@
+package ecview
+
+import (
+	"encoding/json"
+
+	"github.com/cachetrail/cachetrail/elasticache"
+	"github.com/cachetrail/cachetrail/event"
+)
+
+// Record is the -json shape of one ElastiCache event. Every key is always
+// present; the README documents them.
+type Record struct {
+	Source       string          `json:"source"`
+	Index        int             `json:"index"`
+	EventID      string          `json:"eventID"`
+	EventTime    string          `json:"eventTime"`
+	EventName    string          `json:"eventName"`
+	AWSRegion    string          `json:"awsRegion"`
+	AccountID    string          `json:"accountId"`
+	Actor        string          `json:"actor"`
+	ErrorCode    *string         `json:"errorCode"`
+	ErrorMessage *string         `json:"errorMessage"`
+	Request      json.RawMessage `json:"request"`
+	Response     json.RawMessage `json:"response"`
+	Resources    []Resource      `json:"resources"`
+	Unmodelled   []string        `json:"unmodelled"`
+}
+
+// Resource is one entry of Record.Resources.
+type Resource struct {
+	Type string `json:"type"`
+	ID   string `json:"id"`
+	ARN  string `json:"arn"`
+}
+
+// NewRecord builds the -json object of an event and its decoded action.
+// request and response are the typed values re-encoded with CloudTrail's
+// wire names and normalised values (RFC 3339 timestamps, [] for lists
+// written as {}), null when absent.
+func NewRecord(ev *event.Event, a elasticache.Action) Record {
+	o := ev.Origin()
+	r := Record{
+		Source:     o.Source,
+		Index:      o.Index,
+		EventID:    ev.EventID,
+		EventTime:  EventTime(ev),
+		EventName:  ev.EventName,
+		AWSRegion:  ev.AWSRegion,
+		AccountID:  Account(ev),
+		Actor:      ev.UserIdentity.Actor(),
+		Request:    elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true}),
+		Response:   elasticache.ResponseJSON(a, elasticache.EncodeOptions{Normalize: true}),
+		Resources:  []Resource{},
+		Unmodelled: []string{},
+	}
+	if ev.Failed() {
+		r.ErrorCode = &ev.ErrorCode
+		r.ErrorMessage = &ev.ErrorMessage
+	}
+	for _, res := range a.Resources() {
+		r.Resources = append(r.Resources, Resource{Type: string(res.Type), ID: res.ID, ARN: res.ARN})
+	}
+	for _, g := range Unmodelled(ev, a) {
+		r.Unmodelled = append(r.Unmodelled, g.Path)
+	}
+	return r
+}
