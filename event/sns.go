@@ -7,7 +7,8 @@ import (
 	"github.com/cachetrail/cachetrail/wire"
 )
 
-// ErrNotNotification: the JSON value is not CloudTrail's SNS notification.
+// ErrNotNotification reports that the JSON value is not CloudTrail's SNS
+// notification of a new log file.
 var ErrNotNotification = errors.New("not a CloudTrail SNS notification")
 
 // ParseSNSNotification reads the notification CloudTrail publishes to SNS

@@ -12,6 +12,7 @@ type ParseError struct {
 	Reason string // a short phrase saying what is wrong
 }
 
+// Error formats e like `wire: cannot parse "x" as a timestamp: reason`.
 func (e *ParseError) Error() string {
 	return "wire: cannot parse " + strconv.Quote(e.Input) + " as a " + e.Type + ": " + e.Reason
 }
