@@ -55,10 +55,15 @@ func run(out, overridesPath string, write bool) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := gen.Generate(m, ov)
+	p, err := gen.Resolve(m, ov)
 	if err != nil {
 		return nil, err
 	}
+	files, err := p.Files()
+	if err != nil {
+		return nil, err
+	}
+	files[gen.ReadmeFile] = p.Readme()
 	var changed []string
 	existing, err := filepath.Glob(filepath.Join(out, gen.GeneratedPrefix+"*.go"))
 	if err != nil {
