@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/bridge"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
 )
@@ -89,7 +90,12 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 	if base < 0 {
 		base = 0
 	}
-	d := jsonx.NewDecoder(string(raw), jsonx.Options{Base: base, Path: name})
+	text, ok := bridge.PayloadText(ev, name)
+	if !ok {
+		text = string(raw)
+	}
+	d := jsonx.Get(text, jsonx.Options{Base: base, Path: name})
+	defer d.Release()
 	st := dec(d)
 	switch st {
 	case jsonx.OK:

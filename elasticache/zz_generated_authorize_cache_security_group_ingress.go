@@ -23,7 +23,35 @@ type AuthorizeCacheSecurityGroupIngressRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// authorizeCacheSecurityGroupIngressRequestValues holds the values of AuthorizeCacheSecurityGroupIngressRequest's optional scalars: decoding
+// allocates them together, once per object.
+type authorizeCacheSecurityGroupIngressRequestValues struct {
+	CacheSecurityGroupName  string
+	EC2SecurityGroupName    string
+	EC2SecurityGroupOwnerID string
+}
+
 func (s *AuthorizeCacheSecurityGroupIngressRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeAuthorizeCacheSecurityGroupIngressRequestPtr decodes a new AuthorizeCacheSecurityGroupIngressRequest into *p, allocating the struct and
+// its values together.
+func decodeAuthorizeCacheSecurityGroupIngressRequestPtr(d *jsonx.Decoder, p **AuthorizeCacheSecurityGroupIngressRequest) jsonx.Status {
+	b := new(struct {
+		s AuthorizeCacheSecurityGroupIngressRequest
+		v authorizeCacheSecurityGroupIngressRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a authorizeCacheSecurityGroupIngressRequestValues allocated on first use when v is nil.
+func (s *AuthorizeCacheSecurityGroupIngressRequest) decodeWith(d *jsonx.Decoder, v *authorizeCacheSecurityGroupIngressRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *AuthorizeCacheSecurityGroupIngressRequest) decode(d *jsonx.Decoder) jso
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSecurityGroupName":
-			st = jsonx.String(d, &s.CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
 		case "eC2SecurityGroupName":
-			st = jsonx.String(d, &s.EC2SecurityGroupName)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupName, &jsonx.Slot(&v).EC2SecurityGroupName)
 		case "eC2SecurityGroupOwnerId":
-			st = jsonx.String(d, &s.EC2SecurityGroupOwnerID)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupOwnerID, &jsonx.Slot(&v).EC2SecurityGroupOwnerID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -102,11 +130,11 @@ func (*AuthorizeCacheSecurityGroupIngress) Operation() string {
 func (c *AuthorizeCacheSecurityGroupIngress) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *AuthorizeCacheSecurityGroupIngress) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*AuthorizeCacheSecurityGroupIngressRequest).decode)
+	return decodeAuthorizeCacheSecurityGroupIngressRequestPtr(d, &c.Request)
 }
 
 func (c *AuthorizeCacheSecurityGroupIngress) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CacheSecurityGroup).decode)
+	return decodeCacheSecurityGroupPtr(d, &c.Response)
 }
 
 func (c *AuthorizeCacheSecurityGroupIngress) encodeRequest(e *jsonx.Encoder) bool {

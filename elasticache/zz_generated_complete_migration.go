@@ -23,7 +23,33 @@ type CompleteMigrationRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CompleteMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// completeMigrationRequestValues holds the values of CompleteMigrationRequest's optional scalars: decoding
+// allocates them together, once per object.
+type completeMigrationRequestValues struct {
+	Force               bool
+	ReplicationGroupID  string
+	ServerlessCacheName string
+}
+
+func (s *CompleteMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCompleteMigrationRequestPtr decodes a new CompleteMigrationRequest into *p, allocating the struct and
+// its values together.
+func decodeCompleteMigrationRequestPtr(d *jsonx.Decoder, p **CompleteMigrationRequest) jsonx.Status {
+	b := new(struct {
+		s CompleteMigrationRequest
+		v completeMigrationRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a completeMigrationRequestValues allocated on first use when v is nil.
+func (s *CompleteMigrationRequest) decodeWith(d *jsonx.Decoder, v *completeMigrationRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +58,11 @@ func (s *CompleteMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "force":
-			st = jsonx.Bool(d, &s.Force)
+			st = jsonx.BoolInto(d, &s.Force, &jsonx.Slot(&v).Force)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "serverlessCacheName":
-			st = jsonx.String(d, &s.ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -101,9 +127,9 @@ func (s *CompleteMigrationResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "replicationGroup":
-			st = jsonx.StructPtr(d, &s.ReplicationGroup, (*ReplicationGroup).decode)
+			st = decodeReplicationGroupPtr(d, &s.ReplicationGroup)
 		case "serverlessCache":
-			st = jsonx.StructPtr(d, &s.ServerlessCache, (*ServerlessCache).decode)
+			st = decodeServerlessCachePtr(d, &s.ServerlessCache)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -160,7 +186,7 @@ func (*CompleteMigration) Operation() string { return "CompleteMigration" }
 func (c *CompleteMigration) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CompleteMigration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CompleteMigrationRequest).decode)
+	return decodeCompleteMigrationRequestPtr(d, &c.Request)
 }
 
 func (c *CompleteMigration) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -25,7 +25,35 @@ type CopyServerlessCacheSnapshotRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// copyServerlessCacheSnapshotRequestValues holds the values of CopyServerlessCacheSnapshotRequest's optional scalars: decoding
+// allocates them together, once per object.
+type copyServerlessCacheSnapshotRequestValues struct {
+	SourceServerlessCacheSnapshotName string
+	TargetServerlessCacheSnapshotName string
+	KMSKeyID                          string
+}
+
 func (s *CopyServerlessCacheSnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCopyServerlessCacheSnapshotRequestPtr decodes a new CopyServerlessCacheSnapshotRequest into *p, allocating the struct and
+// its values together.
+func decodeCopyServerlessCacheSnapshotRequestPtr(d *jsonx.Decoder, p **CopyServerlessCacheSnapshotRequest) jsonx.Status {
+	b := new(struct {
+		s CopyServerlessCacheSnapshotRequest
+		v copyServerlessCacheSnapshotRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a copyServerlessCacheSnapshotRequestValues allocated on first use when v is nil.
+func (s *CopyServerlessCacheSnapshotRequest) decodeWith(d *jsonx.Decoder, v *copyServerlessCacheSnapshotRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,11 +62,11 @@ func (s *CopyServerlessCacheSnapshotRequest) decode(d *jsonx.Decoder) jsonx.Stat
 		st := jsonx.Unknown
 		switch m.Key {
 		case "sourceServerlessCacheSnapshotName":
-			st = jsonx.String(d, &s.SourceServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.SourceServerlessCacheSnapshotName, &jsonx.Slot(&v).SourceServerlessCacheSnapshotName)
 		case "targetServerlessCacheSnapshotName":
-			st = jsonx.String(d, &s.TargetServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.TargetServerlessCacheSnapshotName, &jsonx.Slot(&v).TargetServerlessCacheSnapshotName)
 		case "kmsKeyId":
-			st = jsonx.String(d, &s.KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}
@@ -106,11 +134,11 @@ func (*CopyServerlessCacheSnapshot) Operation() string { return "CopyServerlessC
 func (c *CopyServerlessCacheSnapshot) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CopyServerlessCacheSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CopyServerlessCacheSnapshotRequest).decode)
+	return decodeCopyServerlessCacheSnapshotRequestPtr(d, &c.Request)
 }
 
 func (c *CopyServerlessCacheSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ServerlessCacheSnapshot).decode)
+	return decodeServerlessCacheSnapshotPtr(d, &c.Response)
 }
 
 func (c *CopyServerlessCacheSnapshot) encodeRequest(e *jsonx.Encoder) bool {

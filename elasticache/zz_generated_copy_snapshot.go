@@ -27,7 +27,34 @@ type CopySnapshotRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CopySnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// copySnapshotRequestValues holds the values of CopySnapshotRequest's optional scalars: decoding
+// allocates them together, once per object.
+type copySnapshotRequestValues struct {
+	SourceSnapshotName string
+	TargetSnapshotName string
+	KMSKeyID           string
+	TargetBucket       string
+}
+
+func (s *CopySnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCopySnapshotRequestPtr decodes a new CopySnapshotRequest into *p, allocating the struct and
+// its values together.
+func decodeCopySnapshotRequestPtr(d *jsonx.Decoder, p **CopySnapshotRequest) jsonx.Status {
+	b := new(struct {
+		s CopySnapshotRequest
+		v copySnapshotRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a copySnapshotRequestValues allocated on first use when v is nil.
+func (s *CopySnapshotRequest) decodeWith(d *jsonx.Decoder, v *copySnapshotRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -36,15 +63,15 @@ func (s *CopySnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "sourceSnapshotName":
-			st = jsonx.String(d, &s.SourceSnapshotName)
+			st = jsonx.StringInto(d, &s.SourceSnapshotName, &jsonx.Slot(&v).SourceSnapshotName)
 		case "targetSnapshotName":
-			st = jsonx.String(d, &s.TargetSnapshotName)
+			st = jsonx.StringInto(d, &s.TargetSnapshotName, &jsonx.Slot(&v).TargetSnapshotName)
 		case "kmsKeyId":
-			st = jsonx.String(d, &s.KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		case "targetBucket":
-			st = jsonx.String(d, &s.TargetBucket)
+			st = jsonx.StringInto(d, &s.TargetBucket, &jsonx.Slot(&v).TargetBucket)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -114,11 +141,11 @@ func (*CopySnapshot) Operation() string { return "CopySnapshot" }
 func (c *CopySnapshot) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CopySnapshot) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CopySnapshotRequest).decode)
+	return decodeCopySnapshotRequestPtr(d, &c.Request)
 }
 
 func (c *CopySnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*Snapshot).decode)
+	return decodeSnapshotPtr(d, &c.Response)
 }
 
 func (c *CopySnapshot) encodeRequest(e *jsonx.Encoder) bool {

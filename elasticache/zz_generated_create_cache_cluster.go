@@ -78,7 +78,55 @@ type CreateCacheClusterRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// createCacheClusterRequestValues holds the values of CreateCacheClusterRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createCacheClusterRequestValues struct {
+	CacheClusterID             string
+	AZMode                     AZMode
+	AuthToken                  string
+	AutoMinorVersionUpgrade    bool
+	CacheNodeType              string
+	CacheParameterGroupName    string
+	CacheSubnetGroupName       string
+	Engine                     string
+	EngineVersion              string
+	IPDiscovery                IPDiscovery
+	NetworkType                NetworkType
+	NotificationTopicARN       string
+	NumCacheNodes              int32
+	OutpostMode                OutpostMode
+	Port                       int32
+	PreferredAvailabilityZone  string
+	PreferredMaintenanceWindow string
+	PreferredOutpostARN        string
+	ReplicationGroupID         string
+	SnapshotName               string
+	SnapshotRetentionLimit     int32
+	SnapshotWindow             string
+	TransitEncryptionEnabled   bool
+}
+
 func (s *CreateCacheClusterRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCreateCacheClusterRequestPtr decodes a new CreateCacheClusterRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateCacheClusterRequestPtr(d *jsonx.Decoder, p **CreateCacheClusterRequest) jsonx.Status {
+	b := new(struct {
+		s CreateCacheClusterRequest
+		v createCacheClusterRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createCacheClusterRequestValues allocated on first use when v is nil.
+func (s *CreateCacheClusterRequest) decodeWith(d *jsonx.Decoder, v *createCacheClusterRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -87,65 +135,65 @@ func (s *CreateCacheClusterRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "aZMode":
-			st = jsonx.String(d, &s.AZMode)
+			st = jsonx.StringInto(d, &s.AZMode, &jsonx.Slot(&v).AZMode)
 		case "authToken":
-			st = jsonx.String(d, &s.AuthToken)
+			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Slot(&v).AuthToken)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.Bool(d, &s.AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "cacheSecurityGroupNames":
 			st = jsonx.List(d, &s.CacheSecurityGroupNames, jsonx.StrElem[string])
 		case "cacheSubnetGroupName":
-			st = jsonx.String(d, &s.CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "ipDiscovery":
-			st = jsonx.String(d, &s.IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfigurationRequest).decode)
 		case "networkType":
-			st = jsonx.String(d, &s.NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
 		case "notificationTopicArn":
-			st = jsonx.String(d, &s.NotificationTopicARN)
+			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Slot(&v).NotificationTopicARN)
 		case "numCacheNodes":
-			st = jsonx.Int32(d, &s.NumCacheNodes)
+			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Slot(&v).NumCacheNodes)
 		case "outpostMode":
-			st = jsonx.String(d, &s.OutpostMode)
+			st = jsonx.StringInto(d, &s.OutpostMode, &jsonx.Slot(&v).OutpostMode)
 		case "port":
-			st = jsonx.Int32(d, &s.Port)
+			st = jsonx.Int32Into(d, &s.Port, &jsonx.Slot(&v).Port)
 		case "preferredAvailabilityZone":
-			st = jsonx.String(d, &s.PreferredAvailabilityZone)
+			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Slot(&v).PreferredAvailabilityZone)
 		case "preferredAvailabilityZones":
 			st = jsonx.List(d, &s.PreferredAvailabilityZones, jsonx.StrElem[string])
 		case "preferredMaintenanceWindow":
-			st = jsonx.String(d, &s.PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
 		case "preferredOutpostArn":
-			st = jsonx.String(d, &s.PreferredOutpostARN)
+			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Slot(&v).PreferredOutpostARN)
 		case "preferredOutpostArns":
 			st = jsonx.List(d, &s.PreferredOutpostARNs, jsonx.StrElem[string])
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "snapshotArns":
 			st = jsonx.List(d, &s.SnapshotARNs, jsonx.StrElem[string])
 		case "snapshotName":
-			st = jsonx.String(d, &s.SnapshotName)
+			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Slot(&v).SnapshotName)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32(d, &s.SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.String(d, &s.SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		case "transitEncryptionEnabled":
-			st = jsonx.Bool(d, &s.TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -315,11 +363,11 @@ func (*CreateCacheCluster) Operation() string { return "CreateCacheCluster" }
 func (c *CreateCacheCluster) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateCacheCluster) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateCacheClusterRequest).decode)
+	return decodeCreateCacheClusterRequestPtr(d, &c.Request)
 }
 
 func (c *CreateCacheCluster) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CacheCluster).decode)
+	return decodeCacheClusterPtr(d, &c.Response)
 }
 
 func (c *CreateCacheCluster) encodeRequest(e *jsonx.Encoder) bool {

@@ -25,7 +25,35 @@ type CreateCacheParameterGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// createCacheParameterGroupRequestValues holds the values of CreateCacheParameterGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createCacheParameterGroupRequestValues struct {
+	CacheParameterGroupFamily string
+	CacheParameterGroupName   string
+	Description               string
+}
+
 func (s *CreateCacheParameterGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCreateCacheParameterGroupRequestPtr decodes a new CreateCacheParameterGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateCacheParameterGroupRequestPtr(d *jsonx.Decoder, p **CreateCacheParameterGroupRequest) jsonx.Status {
+	b := new(struct {
+		s CreateCacheParameterGroupRequest
+		v createCacheParameterGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createCacheParameterGroupRequestValues allocated on first use when v is nil.
+func (s *CreateCacheParameterGroupRequest) decodeWith(d *jsonx.Decoder, v *createCacheParameterGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,11 +62,11 @@ func (s *CreateCacheParameterGroupRequest) decode(d *jsonx.Decoder) jsonx.Status
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupFamily":
-			st = jsonx.String(d, &s.CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "description":
-			st = jsonx.String(d, &s.Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}
@@ -106,11 +134,11 @@ func (*CreateCacheParameterGroup) Operation() string { return "CreateCacheParame
 func (c *CreateCacheParameterGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateCacheParameterGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateCacheParameterGroupRequest).decode)
+	return decodeCreateCacheParameterGroupRequestPtr(d, &c.Request)
 }
 
 func (c *CreateCacheParameterGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CacheParameterGroup).decode)
+	return decodeCacheParameterGroupPtr(d, &c.Response)
 }
 
 func (c *CreateCacheParameterGroup) encodeRequest(e *jsonx.Encoder) bool {

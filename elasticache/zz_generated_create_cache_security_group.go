@@ -23,7 +23,34 @@ type CreateCacheSecurityGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// createCacheSecurityGroupRequestValues holds the values of CreateCacheSecurityGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createCacheSecurityGroupRequestValues struct {
+	CacheSecurityGroupName string
+	Description            string
+}
+
 func (s *CreateCacheSecurityGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCreateCacheSecurityGroupRequestPtr decodes a new CreateCacheSecurityGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateCacheSecurityGroupRequestPtr(d *jsonx.Decoder, p **CreateCacheSecurityGroupRequest) jsonx.Status {
+	b := new(struct {
+		s CreateCacheSecurityGroupRequest
+		v createCacheSecurityGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createCacheSecurityGroupRequestValues allocated on first use when v is nil.
+func (s *CreateCacheSecurityGroupRequest) decodeWith(d *jsonx.Decoder, v *createCacheSecurityGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,9 +59,9 @@ func (s *CreateCacheSecurityGroupRequest) decode(d *jsonx.Decoder) jsonx.Status 
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSecurityGroupName":
-			st = jsonx.String(d, &s.CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
 		case "description":
-			st = jsonx.String(d, &s.Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}
@@ -98,11 +125,11 @@ func (*CreateCacheSecurityGroup) Operation() string { return "CreateCacheSecurit
 func (c *CreateCacheSecurityGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateCacheSecurityGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateCacheSecurityGroupRequest).decode)
+	return decodeCreateCacheSecurityGroupRequestPtr(d, &c.Request)
 }
 
 func (c *CreateCacheSecurityGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CacheSecurityGroup).decode)
+	return decodeCacheSecurityGroupPtr(d, &c.Response)
 }
 
 func (c *CreateCacheSecurityGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -25,7 +25,34 @@ type CreateCacheSubnetGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// createCacheSubnetGroupRequestValues holds the values of CreateCacheSubnetGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createCacheSubnetGroupRequestValues struct {
+	CacheSubnetGroupDescription string
+	CacheSubnetGroupName        string
+}
+
 func (s *CreateCacheSubnetGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCreateCacheSubnetGroupRequestPtr decodes a new CreateCacheSubnetGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateCacheSubnetGroupRequestPtr(d *jsonx.Decoder, p **CreateCacheSubnetGroupRequest) jsonx.Status {
+	b := new(struct {
+		s CreateCacheSubnetGroupRequest
+		v createCacheSubnetGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createCacheSubnetGroupRequestValues allocated on first use when v is nil.
+func (s *CreateCacheSubnetGroupRequest) decodeWith(d *jsonx.Decoder, v *createCacheSubnetGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,9 +61,9 @@ func (s *CreateCacheSubnetGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSubnetGroupDescription":
-			st = jsonx.String(d, &s.CacheSubnetGroupDescription)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupDescription, &jsonx.Slot(&v).CacheSubnetGroupDescription)
 		case "cacheSubnetGroupName":
-			st = jsonx.String(d, &s.CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
 		case "subnetIds":
 			st = jsonx.List(d, &s.SubnetIDs, jsonx.StrElem[string])
 		case "tags":
@@ -106,11 +133,11 @@ func (*CreateCacheSubnetGroup) Operation() string { return "CreateCacheSubnetGro
 func (c *CreateCacheSubnetGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateCacheSubnetGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateCacheSubnetGroupRequest).decode)
+	return decodeCreateCacheSubnetGroupRequestPtr(d, &c.Request)
 }
 
 func (c *CreateCacheSubnetGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CacheSubnetGroup).decode)
+	return decodeCacheSubnetGroupPtr(d, &c.Response)
 }
 
 func (c *CreateCacheSubnetGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -25,7 +25,35 @@ type CreateGlobalReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// createGlobalReplicationGroupRequestValues holds the values of CreateGlobalReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createGlobalReplicationGroupRequestValues struct {
+	GlobalReplicationGroupIDSuffix    string
+	PrimaryReplicationGroupID         string
+	GlobalReplicationGroupDescription string
+}
+
 func (s *CreateGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCreateGlobalReplicationGroupRequestPtr decodes a new CreateGlobalReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **CreateGlobalReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s CreateGlobalReplicationGroupRequest
+		v createGlobalReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createGlobalReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *CreateGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *createGlobalReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,11 +62,11 @@ func (s *CreateGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Sta
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupIdSuffix":
-			st = jsonx.String(d, &s.GlobalReplicationGroupIDSuffix)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupIDSuffix, &jsonx.Slot(&v).GlobalReplicationGroupIDSuffix)
 		case "primaryReplicationGroupId":
-			st = jsonx.String(d, &s.PrimaryReplicationGroupID)
+			st = jsonx.StringInto(d, &s.PrimaryReplicationGroupID, &jsonx.Slot(&v).PrimaryReplicationGroupID)
 		case "globalReplicationGroupDescription":
-			st = jsonx.String(d, &s.GlobalReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupDescription, &jsonx.Slot(&v).GlobalReplicationGroupDescription)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}
@@ -106,11 +134,11 @@ func (*CreateGlobalReplicationGroup) Operation() string { return "CreateGlobalRe
 func (c *CreateGlobalReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateGlobalReplicationGroupRequest).decode)
+	return decodeCreateGlobalReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *CreateGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*GlobalReplicationGroup).decode)
+	return decodeGlobalReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *CreateGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -98,7 +98,64 @@ type CreateReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// createReplicationGroupRequestValues holds the values of CreateReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createReplicationGroupRequestValues struct {
+	ReplicationGroupDescription string
+	ReplicationGroupID          string
+	AtRestEncryptionEnabled     bool
+	AuthToken                   string
+	AutoMinorVersionUpgrade     bool
+	AutomaticFailoverEnabled    bool
+	CacheNodeType               string
+	CacheParameterGroupName     string
+	CacheSubnetGroupName        string
+	ClusterMode                 ClusterMode
+	DataTieringEnabled          bool
+	Durability                  Durability
+	Engine                      string
+	EngineVersion               string
+	GlobalReplicationGroupID    string
+	IPDiscovery                 IPDiscovery
+	KMSKeyID                    string
+	MultiAZEnabled              bool
+	NetworkType                 NetworkType
+	NotificationTopicARN        string
+	NumCacheClusters            int32
+	NumNodeGroups               int32
+	Port                        int32
+	PreferredMaintenanceWindow  string
+	PrimaryClusterID            string
+	ReplicasPerNodeGroup        int32
+	ServerlessCacheSnapshotName string
+	SnapshotName                string
+	SnapshotRetentionLimit      int32
+	SnapshotWindow              string
+	TransitEncryptionEnabled    bool
+	TransitEncryptionMode       TransitEncryptionMode
+}
+
 func (s *CreateReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCreateReplicationGroupRequestPtr decodes a new CreateReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateReplicationGroupRequestPtr(d *jsonx.Decoder, p **CreateReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s CreateReplicationGroupRequest
+		v createReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *CreateReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *createReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -107,83 +164,83 @@ func (s *CreateReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "replicationGroupDescription":
-			st = jsonx.String(d, &s.ReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.ReplicationGroupDescription, &jsonx.Slot(&v).ReplicationGroupDescription)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "atRestEncryptionEnabled":
-			st = jsonx.Bool(d, &s.AtRestEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Slot(&v).AtRestEncryptionEnabled)
 		case "authToken":
-			st = jsonx.String(d, &s.AuthToken)
+			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Slot(&v).AuthToken)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.Bool(d, &s.AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
 		case "automaticFailoverEnabled":
-			st = jsonx.Bool(d, &s.AutomaticFailoverEnabled)
+			st = jsonx.BoolInto(d, &s.AutomaticFailoverEnabled, &jsonx.Slot(&v).AutomaticFailoverEnabled)
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "cacheSecurityGroupNames":
 			st = jsonx.List(d, &s.CacheSecurityGroupNames, jsonx.StrElem[string])
 		case "cacheSubnetGroupName":
-			st = jsonx.String(d, &s.CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
 		case "clusterMode":
-			st = jsonx.String(d, &s.ClusterMode)
+			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Slot(&v).ClusterMode)
 		case "dataTieringEnabled":
-			st = jsonx.Bool(d, &s.DataTieringEnabled)
+			st = jsonx.BoolInto(d, &s.DataTieringEnabled, &jsonx.Slot(&v).DataTieringEnabled)
 		case "durability":
-			st = jsonx.String(d, &s.Durability)
+			st = jsonx.StringInto(d, &s.Durability, &jsonx.Slot(&v).Durability)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		case "ipDiscovery":
-			st = jsonx.String(d, &s.IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
 		case "kmsKeyId":
-			st = jsonx.String(d, &s.KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfigurationRequest).decode)
 		case "multiAZEnabled":
-			st = jsonx.Bool(d, &s.MultiAZEnabled)
+			st = jsonx.BoolInto(d, &s.MultiAZEnabled, &jsonx.Slot(&v).MultiAZEnabled)
 		case "networkType":
-			st = jsonx.String(d, &s.NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
 		case "nodeGroupConfiguration":
 			st = jsonx.List(d, &s.NodeGroupConfiguration, (*NodeGroupConfiguration).decode)
 		case "notificationTopicArn":
-			st = jsonx.String(d, &s.NotificationTopicARN)
+			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Slot(&v).NotificationTopicARN)
 		case "numCacheClusters":
-			st = jsonx.Int32(d, &s.NumCacheClusters)
+			st = jsonx.Int32Into(d, &s.NumCacheClusters, &jsonx.Slot(&v).NumCacheClusters)
 		case "numNodeGroups":
-			st = jsonx.Int32(d, &s.NumNodeGroups)
+			st = jsonx.Int32Into(d, &s.NumNodeGroups, &jsonx.Slot(&v).NumNodeGroups)
 		case "port":
-			st = jsonx.Int32(d, &s.Port)
+			st = jsonx.Int32Into(d, &s.Port, &jsonx.Slot(&v).Port)
 		case "preferredCacheClusterAZs":
 			st = jsonx.List(d, &s.PreferredCacheClusterAZs, jsonx.StrElem[string])
 		case "preferredMaintenanceWindow":
-			st = jsonx.String(d, &s.PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
 		case "primaryClusterId":
-			st = jsonx.String(d, &s.PrimaryClusterID)
+			st = jsonx.StringInto(d, &s.PrimaryClusterID, &jsonx.Slot(&v).PrimaryClusterID)
 		case "replicasPerNodeGroup":
-			st = jsonx.Int32(d, &s.ReplicasPerNodeGroup)
+			st = jsonx.Int32Into(d, &s.ReplicasPerNodeGroup, &jsonx.Slot(&v).ReplicasPerNodeGroup)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "serverlessCacheSnapshotName":
-			st = jsonx.String(d, &s.ServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Slot(&v).ServerlessCacheSnapshotName)
 		case "snapshotArns":
 			st = jsonx.List(d, &s.SnapshotARNs, jsonx.StrElem[string])
 		case "snapshotName":
-			st = jsonx.String(d, &s.SnapshotName)
+			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Slot(&v).SnapshotName)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32(d, &s.SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.String(d, &s.SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		case "transitEncryptionEnabled":
-			st = jsonx.Bool(d, &s.TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.String(d, &s.TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		}
@@ -395,11 +452,11 @@ func (*CreateReplicationGroup) Operation() string { return "CreateReplicationGro
 func (c *CreateReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateReplicationGroupRequest).decode)
+	return decodeCreateReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *CreateReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ReplicationGroup).decode)
+	return decodeReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *CreateReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -47,7 +47,42 @@ type CreateServerlessCacheRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// createServerlessCacheRequestValues holds the values of CreateServerlessCacheRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createServerlessCacheRequestValues struct {
+	Engine                 string
+	ServerlessCacheName    string
+	ConnectionType         ConnectionType
+	DailySnapshotTime      string
+	Description            string
+	KMSKeyID               string
+	MajorEngineVersion     string
+	NetworkType            NetworkType
+	SnapshotRetentionLimit int32
+	UserGroupID            string
+}
+
 func (s *CreateServerlessCacheRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCreateServerlessCacheRequestPtr decodes a new CreateServerlessCacheRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateServerlessCacheRequestPtr(d *jsonx.Decoder, p **CreateServerlessCacheRequest) jsonx.Status {
+	b := new(struct {
+		s CreateServerlessCacheRequest
+		v createServerlessCacheRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createServerlessCacheRequestValues allocated on first use when v is nil.
+func (s *CreateServerlessCacheRequest) decodeWith(d *jsonx.Decoder, v *createServerlessCacheRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -56,35 +91,35 @@ func (s *CreateServerlessCacheRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "serverlessCacheName":
-			st = jsonx.String(d, &s.ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
 		case "cacheUsageLimits":
 			st = jsonx.StructPtr(d, &s.CacheUsageLimits, (*CacheUsageLimits).decode)
 		case "connectionType":
-			st = jsonx.String(d, &s.ConnectionType)
+			st = jsonx.StringInto(d, &s.ConnectionType, &jsonx.Slot(&v).ConnectionType)
 		case "dailySnapshotTime":
-			st = jsonx.String(d, &s.DailySnapshotTime)
+			st = jsonx.StringInto(d, &s.DailySnapshotTime, &jsonx.Slot(&v).DailySnapshotTime)
 		case "description":
-			st = jsonx.String(d, &s.Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
 		case "kmsKeyId":
-			st = jsonx.String(d, &s.KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
 		case "majorEngineVersion":
-			st = jsonx.String(d, &s.MajorEngineVersion)
+			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Slot(&v).MajorEngineVersion)
 		case "networkType":
-			st = jsonx.String(d, &s.NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "snapshotArnsToRestore":
 			st = jsonx.List(d, &s.SnapshotARNsToRestore, jsonx.StrElem[string])
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32(d, &s.SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
 		case "subnetIds":
 			st = jsonx.List(d, &s.SubnetIDs, jsonx.StrElem[string])
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		case "userGroupId":
-			st = jsonx.String(d, &s.UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -194,11 +229,11 @@ func (*CreateServerlessCache) Operation() string { return "CreateServerlessCache
 func (c *CreateServerlessCache) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateServerlessCache) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateServerlessCacheRequest).decode)
+	return decodeCreateServerlessCacheRequestPtr(d, &c.Request)
 }
 
 func (c *CreateServerlessCache) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ServerlessCache).decode)
+	return decodeServerlessCachePtr(d, &c.Response)
 }
 
 func (c *CreateServerlessCache) encodeRequest(e *jsonx.Encoder) bool {

@@ -25,7 +25,35 @@ type CreateServerlessCacheSnapshotRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// createServerlessCacheSnapshotRequestValues holds the values of CreateServerlessCacheSnapshotRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createServerlessCacheSnapshotRequestValues struct {
+	ServerlessCacheName         string
+	ServerlessCacheSnapshotName string
+	KMSKeyID                    string
+}
+
 func (s *CreateServerlessCacheSnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCreateServerlessCacheSnapshotRequestPtr decodes a new CreateServerlessCacheSnapshotRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateServerlessCacheSnapshotRequestPtr(d *jsonx.Decoder, p **CreateServerlessCacheSnapshotRequest) jsonx.Status {
+	b := new(struct {
+		s CreateServerlessCacheSnapshotRequest
+		v createServerlessCacheSnapshotRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createServerlessCacheSnapshotRequestValues allocated on first use when v is nil.
+func (s *CreateServerlessCacheSnapshotRequest) decodeWith(d *jsonx.Decoder, v *createServerlessCacheSnapshotRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,11 +62,11 @@ func (s *CreateServerlessCacheSnapshotRequest) decode(d *jsonx.Decoder) jsonx.St
 		st := jsonx.Unknown
 		switch m.Key {
 		case "serverlessCacheName":
-			st = jsonx.String(d, &s.ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
 		case "serverlessCacheSnapshotName":
-			st = jsonx.String(d, &s.ServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Slot(&v).ServerlessCacheSnapshotName)
 		case "kmsKeyId":
-			st = jsonx.String(d, &s.KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}
@@ -108,11 +136,11 @@ func (*CreateServerlessCacheSnapshot) Operation() string { return "CreateServerl
 func (c *CreateServerlessCacheSnapshot) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateServerlessCacheSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateServerlessCacheSnapshotRequest).decode)
+	return decodeCreateServerlessCacheSnapshotRequestPtr(d, &c.Request)
 }
 
 func (c *CreateServerlessCacheSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ServerlessCacheSnapshot).decode)
+	return decodeServerlessCacheSnapshotPtr(d, &c.Response)
 }
 
 func (c *CreateServerlessCacheSnapshot) encodeRequest(e *jsonx.Encoder) bool {

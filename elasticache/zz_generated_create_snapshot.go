@@ -27,7 +27,34 @@ type CreateSnapshotRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CreateSnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// createSnapshotRequestValues holds the values of CreateSnapshotRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createSnapshotRequestValues struct {
+	SnapshotName       string
+	CacheClusterID     string
+	KMSKeyID           string
+	ReplicationGroupID string
+}
+
+func (s *CreateSnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCreateSnapshotRequestPtr decodes a new CreateSnapshotRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateSnapshotRequestPtr(d *jsonx.Decoder, p **CreateSnapshotRequest) jsonx.Status {
+	b := new(struct {
+		s CreateSnapshotRequest
+		v createSnapshotRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createSnapshotRequestValues allocated on first use when v is nil.
+func (s *CreateSnapshotRequest) decodeWith(d *jsonx.Decoder, v *createSnapshotRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -36,13 +63,13 @@ func (s *CreateSnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "snapshotName":
-			st = jsonx.String(d, &s.SnapshotName)
+			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Slot(&v).SnapshotName)
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "kmsKeyId":
-			st = jsonx.String(d, &s.KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}
@@ -114,11 +141,11 @@ func (*CreateSnapshot) Operation() string { return "CreateSnapshot" }
 func (c *CreateSnapshot) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateSnapshotRequest).decode)
+	return decodeCreateSnapshotRequestPtr(d, &c.Request)
 }
 
 func (c *CreateSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*Snapshot).decode)
+	return decodeSnapshotPtr(d, &c.Response)
 }
 
 func (c *CreateSnapshot) encodeRequest(e *jsonx.Encoder) bool {

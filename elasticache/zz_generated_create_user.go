@@ -34,7 +34,35 @@ type CreateUserRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CreateUserRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// createUserRequestValues holds the values of CreateUserRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createUserRequestValues struct {
+	AccessString       string
+	Engine             string
+	UserID             string
+	UserName           string
+	NoPasswordRequired bool
+}
+
+func (s *CreateUserRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCreateUserRequestPtr decodes a new CreateUserRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateUserRequestPtr(d *jsonx.Decoder, p **CreateUserRequest) jsonx.Status {
+	b := new(struct {
+		s CreateUserRequest
+		v createUserRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createUserRequestValues allocated on first use when v is nil.
+func (s *CreateUserRequest) decodeWith(d *jsonx.Decoder, v *createUserRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -43,17 +71,17 @@ func (s *CreateUserRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "accessString":
-			st = jsonx.String(d, &s.AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "userId":
-			st = jsonx.String(d, &s.UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
 		case "userName":
-			st = jsonx.String(d, &s.UserName)
+			st = jsonx.StringInto(d, &s.UserName, &jsonx.Slot(&v).UserName)
 		case "authenticationMode":
 			st = jsonx.StructPtr(d, &s.AuthenticationMode, (*AuthenticationMode).decode)
 		case "noPasswordRequired":
-			st = jsonx.Bool(d, &s.NoPasswordRequired)
+			st = jsonx.BoolInto(d, &s.NoPasswordRequired, &jsonx.Slot(&v).NoPasswordRequired)
 		case "passwords":
 			st = jsonx.List(d, &s.Passwords, jsonx.StrElem[string])
 		case "tags":
@@ -147,7 +175,37 @@ type CreateUserResponse struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CreateUserResponse) decode(d *jsonx.Decoder) jsonx.Status {
+// createUserResponseValues holds the values of CreateUserResponse's optional scalars: decoding
+// allocates them together, once per object.
+type createUserResponseValues struct {
+	ARN                  string
+	AccessString         string
+	Engine               string
+	MinimumEngineVersion string
+	Status               string
+	UserID               string
+	UserName             string
+}
+
+func (s *CreateUserResponse) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCreateUserResponsePtr decodes a new CreateUserResponse into *p, allocating the struct and
+// its values together.
+func decodeCreateUserResponsePtr(d *jsonx.Decoder, p **CreateUserResponse) jsonx.Status {
+	b := new(struct {
+		s CreateUserResponse
+		v createUserResponseValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createUserResponseValues allocated on first use when v is nil.
+func (s *CreateUserResponse) decodeWith(d *jsonx.Decoder, v *createUserResponseValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -156,23 +214,23 @@ func (s *CreateUserResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "accessString":
-			st = jsonx.String(d, &s.AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
 		case "authentication":
-			st = jsonx.StructPtr(d, &s.Authentication, (*Authentication).decode)
+			st = decodeAuthenticationPtr(d, &s.Authentication)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.String(d, &s.MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		case "userId":
-			st = jsonx.String(d, &s.UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
 		case "userName":
-			st = jsonx.String(d, &s.UserName)
+			st = jsonx.StringInto(d, &s.UserName, &jsonx.Slot(&v).UserName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -257,11 +315,11 @@ func (*CreateUser) Operation() string { return "CreateUser" }
 func (c *CreateUser) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateUser) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateUserRequest).decode)
+	return decodeCreateUserRequestPtr(d, &c.Request)
 }
 
 func (c *CreateUser) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CreateUserResponse).decode)
+	return decodeCreateUserResponsePtr(d, &c.Response)
 }
 
 func (c *CreateUser) encodeRequest(e *jsonx.Encoder) bool {

@@ -25,7 +25,32 @@ type CreateUserGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CreateUserGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// createUserGroupRequestValues holds the values of CreateUserGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type createUserGroupRequestValues struct {
+	Engine      string
+	UserGroupID string
+}
+
+func (s *CreateUserGroupRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCreateUserGroupRequestPtr decodes a new CreateUserGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeCreateUserGroupRequestPtr(d *jsonx.Decoder, p **CreateUserGroupRequest) jsonx.Status {
+	b := new(struct {
+		s CreateUserGroupRequest
+		v createUserGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createUserGroupRequestValues allocated on first use when v is nil.
+func (s *CreateUserGroupRequest) decodeWith(d *jsonx.Decoder, v *createUserGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,9 +59,9 @@ func (s *CreateUserGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "userGroupId":
-			st = jsonx.String(d, &s.UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		case "userIds":
@@ -114,7 +139,35 @@ type CreateUserGroupResponse struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CreateUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status {
+// createUserGroupResponseValues holds the values of CreateUserGroupResponse's optional scalars: decoding
+// allocates them together, once per object.
+type createUserGroupResponseValues struct {
+	ARN                  string
+	Engine               string
+	MinimumEngineVersion string
+	Status               string
+	UserGroupID          string
+}
+
+func (s *CreateUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCreateUserGroupResponsePtr decodes a new CreateUserGroupResponse into *p, allocating the struct and
+// its values together.
+func decodeCreateUserGroupResponsePtr(d *jsonx.Decoder, p **CreateUserGroupResponse) jsonx.Status {
+	b := new(struct {
+		s CreateUserGroupResponse
+		v createUserGroupResponseValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a createUserGroupResponseValues allocated on first use when v is nil.
+func (s *CreateUserGroupResponse) decodeWith(d *jsonx.Decoder, v *createUserGroupResponseValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -123,11 +176,11 @@ func (s *CreateUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.String(d, &s.MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
 		case "pendingChanges":
 			st = jsonx.StructPtr(d, &s.PendingChanges, (*UserGroupPendingChanges).decode)
 		case "replicationGroups":
@@ -135,9 +188,9 @@ func (s *CreateUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		case "serverlessCaches":
 			st = jsonx.List(d, &s.ServerlessCaches, jsonx.StrElem[string])
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "userGroupId":
-			st = jsonx.String(d, &s.UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
 		case "userIds":
 			st = jsonx.List(d, &s.UserIDs, jsonx.StrElem[string])
 		}
@@ -224,11 +277,11 @@ func (*CreateUserGroup) Operation() string { return "CreateUserGroup" }
 func (c *CreateUserGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *CreateUserGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*CreateUserGroupRequest).decode)
+	return decodeCreateUserGroupRequestPtr(d, &c.Request)
 }
 
 func (c *CreateUserGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CreateUserGroupResponse).decode)
+	return decodeCreateUserGroupResponsePtr(d, &c.Response)
 }
 
 func (c *CreateUserGroup) encodeRequest(e *jsonx.Encoder) bool {

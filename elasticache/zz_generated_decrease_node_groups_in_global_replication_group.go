@@ -27,7 +27,35 @@ type DecreaseNodeGroupsInGlobalReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// decreaseNodeGroupsInGlobalReplicationGroupRequestValues holds the values of DecreaseNodeGroupsInGlobalReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type decreaseNodeGroupsInGlobalReplicationGroupRequestValues struct {
+	ApplyImmediately         bool
+	GlobalReplicationGroupID string
+	NodeGroupCount           int32
+}
+
 func (s *DecreaseNodeGroupsInGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDecreaseNodeGroupsInGlobalReplicationGroupRequestPtr decodes a new DecreaseNodeGroupsInGlobalReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeDecreaseNodeGroupsInGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **DecreaseNodeGroupsInGlobalReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s DecreaseNodeGroupsInGlobalReplicationGroupRequest
+		v decreaseNodeGroupsInGlobalReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a decreaseNodeGroupsInGlobalReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *DecreaseNodeGroupsInGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *decreaseNodeGroupsInGlobalReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -36,11 +64,11 @@ func (s *DecreaseNodeGroupsInGlobalReplicationGroupRequest) decode(d *jsonx.Deco
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.Bool(d, &s.ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		case "nodeGroupCount":
-			st = jsonx.Int32(d, &s.NodeGroupCount)
+			st = jsonx.Int32Into(d, &s.NodeGroupCount, &jsonx.Slot(&v).NodeGroupCount)
 		case "globalNodeGroupsToRemove":
 			st = jsonx.List(d, &s.GlobalNodeGroupsToRemove, jsonx.StrElem[string])
 		case "globalNodeGroupsToRetain":
@@ -118,11 +146,11 @@ func (*DecreaseNodeGroupsInGlobalReplicationGroup) Operation() string {
 func (c *DecreaseNodeGroupsInGlobalReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DecreaseNodeGroupsInGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DecreaseNodeGroupsInGlobalReplicationGroupRequest).decode)
+	return decodeDecreaseNodeGroupsInGlobalReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *DecreaseNodeGroupsInGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*GlobalReplicationGroup).decode)
+	return decodeGlobalReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *DecreaseNodeGroupsInGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

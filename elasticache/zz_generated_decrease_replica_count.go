@@ -27,7 +27,35 @@ type DecreaseReplicaCountRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// decreaseReplicaCountRequestValues holds the values of DecreaseReplicaCountRequest's optional scalars: decoding
+// allocates them together, once per object.
+type decreaseReplicaCountRequestValues struct {
+	ApplyImmediately   bool
+	ReplicationGroupID string
+	NewReplicaCount    int32
+}
+
 func (s *DecreaseReplicaCountRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDecreaseReplicaCountRequestPtr decodes a new DecreaseReplicaCountRequest into *p, allocating the struct and
+// its values together.
+func decodeDecreaseReplicaCountRequestPtr(d *jsonx.Decoder, p **DecreaseReplicaCountRequest) jsonx.Status {
+	b := new(struct {
+		s DecreaseReplicaCountRequest
+		v decreaseReplicaCountRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a decreaseReplicaCountRequestValues allocated on first use when v is nil.
+func (s *DecreaseReplicaCountRequest) decodeWith(d *jsonx.Decoder, v *decreaseReplicaCountRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -36,11 +64,11 @@ func (s *DecreaseReplicaCountRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.Bool(d, &s.ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "newReplicaCount":
-			st = jsonx.Int32(d, &s.NewReplicaCount)
+			st = jsonx.Int32Into(d, &s.NewReplicaCount, &jsonx.Slot(&v).NewReplicaCount)
 		case "replicaConfiguration":
 			st = jsonx.List(d, &s.ReplicaConfiguration, (*ConfigureShard).decode)
 		case "replicasToRemove":
@@ -114,11 +142,11 @@ func (*DecreaseReplicaCount) Operation() string { return "DecreaseReplicaCount" 
 func (c *DecreaseReplicaCount) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DecreaseReplicaCount) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DecreaseReplicaCountRequest).decode)
+	return decodeDecreaseReplicaCountRequestPtr(d, &c.Request)
 }
 
 func (c *DecreaseReplicaCount) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ReplicationGroup).decode)
+	return decodeReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *DecreaseReplicaCount) encodeRequest(e *jsonx.Encoder) bool {

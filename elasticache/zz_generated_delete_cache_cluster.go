@@ -21,7 +21,34 @@ type DeleteCacheClusterRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// deleteCacheClusterRequestValues holds the values of DeleteCacheClusterRequest's optional scalars: decoding
+// allocates them together, once per object.
+type deleteCacheClusterRequestValues struct {
+	CacheClusterID          string
+	FinalSnapshotIdentifier string
+}
+
 func (s *DeleteCacheClusterRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDeleteCacheClusterRequestPtr decodes a new DeleteCacheClusterRequest into *p, allocating the struct and
+// its values together.
+func decodeDeleteCacheClusterRequestPtr(d *jsonx.Decoder, p **DeleteCacheClusterRequest) jsonx.Status {
+	b := new(struct {
+		s DeleteCacheClusterRequest
+		v deleteCacheClusterRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a deleteCacheClusterRequestValues allocated on first use when v is nil.
+func (s *DeleteCacheClusterRequest) decodeWith(d *jsonx.Decoder, v *deleteCacheClusterRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -30,9 +57,9 @@ func (s *DeleteCacheClusterRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "finalSnapshotIdentifier":
-			st = jsonx.String(d, &s.FinalSnapshotIdentifier)
+			st = jsonx.StringInto(d, &s.FinalSnapshotIdentifier, &jsonx.Slot(&v).FinalSnapshotIdentifier)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -90,11 +117,11 @@ func (*DeleteCacheCluster) Operation() string { return "DeleteCacheCluster" }
 func (c *DeleteCacheCluster) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DeleteCacheCluster) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DeleteCacheClusterRequest).decode)
+	return decodeDeleteCacheClusterRequestPtr(d, &c.Request)
 }
 
 func (c *DeleteCacheCluster) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CacheCluster).decode)
+	return decodeCacheClusterPtr(d, &c.Response)
 }
 
 func (c *DeleteCacheCluster) encodeRequest(e *jsonx.Encoder) bool {

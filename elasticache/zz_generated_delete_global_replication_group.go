@@ -21,7 +21,34 @@ type DeleteGlobalReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// deleteGlobalReplicationGroupRequestValues holds the values of DeleteGlobalReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type deleteGlobalReplicationGroupRequestValues struct {
+	GlobalReplicationGroupID      string
+	RetainPrimaryReplicationGroup bool
+}
+
 func (s *DeleteGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDeleteGlobalReplicationGroupRequestPtr decodes a new DeleteGlobalReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeDeleteGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **DeleteGlobalReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s DeleteGlobalReplicationGroupRequest
+		v deleteGlobalReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a deleteGlobalReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *DeleteGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *deleteGlobalReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -30,9 +57,9 @@ func (s *DeleteGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Sta
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		case "retainPrimaryReplicationGroup":
-			st = jsonx.Bool(d, &s.RetainPrimaryReplicationGroup)
+			st = jsonx.BoolInto(d, &s.RetainPrimaryReplicationGroup, &jsonx.Slot(&v).RetainPrimaryReplicationGroup)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -90,11 +117,11 @@ func (*DeleteGlobalReplicationGroup) Operation() string { return "DeleteGlobalRe
 func (c *DeleteGlobalReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DeleteGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DeleteGlobalReplicationGroupRequest).decode)
+	return decodeDeleteGlobalReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *DeleteGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*GlobalReplicationGroup).decode)
+	return decodeGlobalReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *DeleteGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -23,7 +23,35 @@ type DeleteReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// deleteReplicationGroupRequestValues holds the values of DeleteReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type deleteReplicationGroupRequestValues struct {
+	ReplicationGroupID      string
+	FinalSnapshotIdentifier string
+	RetainPrimaryCluster    bool
+}
+
 func (s *DeleteReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDeleteReplicationGroupRequestPtr decodes a new DeleteReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeDeleteReplicationGroupRequestPtr(d *jsonx.Decoder, p **DeleteReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s DeleteReplicationGroupRequest
+		v deleteReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a deleteReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *DeleteReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *deleteReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *DeleteReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "finalSnapshotIdentifier":
-			st = jsonx.String(d, &s.FinalSnapshotIdentifier)
+			st = jsonx.StringInto(d, &s.FinalSnapshotIdentifier, &jsonx.Slot(&v).FinalSnapshotIdentifier)
 		case "retainPrimaryCluster":
-			st = jsonx.Bool(d, &s.RetainPrimaryCluster)
+			st = jsonx.BoolInto(d, &s.RetainPrimaryCluster, &jsonx.Slot(&v).RetainPrimaryCluster)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -98,11 +126,11 @@ func (*DeleteReplicationGroup) Operation() string { return "DeleteReplicationGro
 func (c *DeleteReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DeleteReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DeleteReplicationGroupRequest).decode)
+	return decodeDeleteReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *DeleteReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ReplicationGroup).decode)
+	return decodeReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *DeleteReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -21,7 +21,34 @@ type DeleteServerlessCacheRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// deleteServerlessCacheRequestValues holds the values of DeleteServerlessCacheRequest's optional scalars: decoding
+// allocates them together, once per object.
+type deleteServerlessCacheRequestValues struct {
+	ServerlessCacheName string
+	FinalSnapshotName   string
+}
+
 func (s *DeleteServerlessCacheRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDeleteServerlessCacheRequestPtr decodes a new DeleteServerlessCacheRequest into *p, allocating the struct and
+// its values together.
+func decodeDeleteServerlessCacheRequestPtr(d *jsonx.Decoder, p **DeleteServerlessCacheRequest) jsonx.Status {
+	b := new(struct {
+		s DeleteServerlessCacheRequest
+		v deleteServerlessCacheRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a deleteServerlessCacheRequestValues allocated on first use when v is nil.
+func (s *DeleteServerlessCacheRequest) decodeWith(d *jsonx.Decoder, v *deleteServerlessCacheRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -30,9 +57,9 @@ func (s *DeleteServerlessCacheRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "serverlessCacheName":
-			st = jsonx.String(d, &s.ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
 		case "finalSnapshotName":
-			st = jsonx.String(d, &s.FinalSnapshotName)
+			st = jsonx.StringInto(d, &s.FinalSnapshotName, &jsonx.Slot(&v).FinalSnapshotName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -90,11 +117,11 @@ func (*DeleteServerlessCache) Operation() string { return "DeleteServerlessCache
 func (c *DeleteServerlessCache) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DeleteServerlessCache) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DeleteServerlessCacheRequest).decode)
+	return decodeDeleteServerlessCacheRequestPtr(d, &c.Request)
 }
 
 func (c *DeleteServerlessCache) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ServerlessCache).decode)
+	return decodeServerlessCachePtr(d, &c.Response)
 }
 
 func (c *DeleteServerlessCache) encodeRequest(e *jsonx.Encoder) bool {

@@ -88,7 +88,7 @@ func (c *DeleteServerlessCacheSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.St
 }
 
 func (c *DeleteServerlessCacheSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ServerlessCacheSnapshot).decode)
+	return decodeServerlessCacheSnapshotPtr(d, &c.Response)
 }
 
 func (c *DeleteServerlessCacheSnapshot) encodeRequest(e *jsonx.Encoder) bool {

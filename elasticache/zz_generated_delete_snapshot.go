@@ -86,7 +86,7 @@ func (c *DeleteSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 }
 
 func (c *DeleteSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*Snapshot).decode)
+	return decodeSnapshotPtr(d, &c.Response)
 }
 
 func (c *DeleteSnapshot) encodeRequest(e *jsonx.Encoder) bool {

@@ -90,7 +90,37 @@ type DeleteUserResponse struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *DeleteUserResponse) decode(d *jsonx.Decoder) jsonx.Status {
+// deleteUserResponseValues holds the values of DeleteUserResponse's optional scalars: decoding
+// allocates them together, once per object.
+type deleteUserResponseValues struct {
+	ARN                  string
+	AccessString         string
+	Engine               string
+	MinimumEngineVersion string
+	Status               string
+	UserID               string
+	UserName             string
+}
+
+func (s *DeleteUserResponse) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeDeleteUserResponsePtr decodes a new DeleteUserResponse into *p, allocating the struct and
+// its values together.
+func decodeDeleteUserResponsePtr(d *jsonx.Decoder, p **DeleteUserResponse) jsonx.Status {
+	b := new(struct {
+		s DeleteUserResponse
+		v deleteUserResponseValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a deleteUserResponseValues allocated on first use when v is nil.
+func (s *DeleteUserResponse) decodeWith(d *jsonx.Decoder, v *deleteUserResponseValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -99,23 +129,23 @@ func (s *DeleteUserResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "accessString":
-			st = jsonx.String(d, &s.AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
 		case "authentication":
-			st = jsonx.StructPtr(d, &s.Authentication, (*Authentication).decode)
+			st = decodeAuthenticationPtr(d, &s.Authentication)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.String(d, &s.MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		case "userId":
-			st = jsonx.String(d, &s.UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
 		case "userName":
-			st = jsonx.String(d, &s.UserName)
+			st = jsonx.StringInto(d, &s.UserName, &jsonx.Slot(&v).UserName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -204,7 +234,7 @@ func (c *DeleteUser) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 }
 
 func (c *DeleteUser) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*DeleteUserResponse).decode)
+	return decodeDeleteUserResponsePtr(d, &c.Response)
 }
 
 func (c *DeleteUser) encodeRequest(e *jsonx.Encoder) bool {

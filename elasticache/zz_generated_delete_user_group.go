@@ -90,7 +90,35 @@ type DeleteUserGroupResponse struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *DeleteUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status {
+// deleteUserGroupResponseValues holds the values of DeleteUserGroupResponse's optional scalars: decoding
+// allocates them together, once per object.
+type deleteUserGroupResponseValues struct {
+	ARN                  string
+	Engine               string
+	MinimumEngineVersion string
+	Status               string
+	UserGroupID          string
+}
+
+func (s *DeleteUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeDeleteUserGroupResponsePtr decodes a new DeleteUserGroupResponse into *p, allocating the struct and
+// its values together.
+func decodeDeleteUserGroupResponsePtr(d *jsonx.Decoder, p **DeleteUserGroupResponse) jsonx.Status {
+	b := new(struct {
+		s DeleteUserGroupResponse
+		v deleteUserGroupResponseValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a deleteUserGroupResponseValues allocated on first use when v is nil.
+func (s *DeleteUserGroupResponse) decodeWith(d *jsonx.Decoder, v *deleteUserGroupResponseValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -99,11 +127,11 @@ func (s *DeleteUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.String(d, &s.MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
 		case "pendingChanges":
 			st = jsonx.StructPtr(d, &s.PendingChanges, (*UserGroupPendingChanges).decode)
 		case "replicationGroups":
@@ -111,9 +139,9 @@ func (s *DeleteUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		case "serverlessCaches":
 			st = jsonx.List(d, &s.ServerlessCaches, jsonx.StrElem[string])
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "userGroupId":
-			st = jsonx.String(d, &s.UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
 		case "userIds":
 			st = jsonx.List(d, &s.UserIDs, jsonx.StrElem[string])
 		}
@@ -204,7 +232,7 @@ func (c *DeleteUserGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 }
 
 func (c *DeleteUserGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*DeleteUserGroupResponse).decode)
+	return decodeDeleteUserGroupResponsePtr(d, &c.Response)
 }
 
 func (c *DeleteUserGroup) encodeRequest(e *jsonx.Encoder) bool {

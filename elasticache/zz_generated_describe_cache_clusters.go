@@ -27,7 +27,37 @@ type DescribeCacheClustersRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeCacheClustersRequestValues holds the values of DescribeCacheClustersRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeCacheClustersRequestValues struct {
+	CacheClusterID                          string
+	Marker                                  string
+	MaxRecords                              int32
+	ShowCacheClustersNotInReplicationGroups bool
+	ShowCacheNodeInfo                       bool
+}
+
 func (s *DescribeCacheClustersRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeCacheClustersRequestPtr decodes a new DescribeCacheClustersRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeCacheClustersRequestPtr(d *jsonx.Decoder, p **DescribeCacheClustersRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeCacheClustersRequest
+		v describeCacheClustersRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeCacheClustersRequestValues allocated on first use when v is nil.
+func (s *DescribeCacheClustersRequest) decodeWith(d *jsonx.Decoder, v *describeCacheClustersRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -36,15 +66,15 @@ func (s *DescribeCacheClustersRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "showCacheClustersNotInReplicationGroups":
-			st = jsonx.Bool(d, &s.ShowCacheClustersNotInReplicationGroups)
+			st = jsonx.BoolInto(d, &s.ShowCacheClustersNotInReplicationGroups, &jsonx.Slot(&v).ShowCacheClustersNotInReplicationGroups)
 		case "showCacheNodeInfo":
-			st = jsonx.Bool(d, &s.ShowCacheNodeInfo)
+			st = jsonx.BoolInto(d, &s.ShowCacheNodeInfo, &jsonx.Slot(&v).ShowCacheNodeInfo)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -176,7 +206,7 @@ func (*DescribeCacheClusters) Operation() string { return "DescribeCacheClusters
 func (c *DescribeCacheClusters) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeCacheClusters) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeCacheClustersRequest).decode)
+	return decodeDescribeCacheClustersRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeCacheClusters) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -29,7 +29,38 @@ type DescribeCacheEngineVersionsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeCacheEngineVersionsRequestValues holds the values of DescribeCacheEngineVersionsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeCacheEngineVersionsRequestValues struct {
+	CacheParameterGroupFamily string
+	DefaultOnly               bool
+	Engine                    string
+	EngineVersion             string
+	Marker                    string
+	MaxRecords                int32
+}
+
 func (s *DescribeCacheEngineVersionsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeCacheEngineVersionsRequestPtr decodes a new DescribeCacheEngineVersionsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeCacheEngineVersionsRequestPtr(d *jsonx.Decoder, p **DescribeCacheEngineVersionsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeCacheEngineVersionsRequest
+		v describeCacheEngineVersionsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeCacheEngineVersionsRequestValues allocated on first use when v is nil.
+func (s *DescribeCacheEngineVersionsRequest) decodeWith(d *jsonx.Decoder, v *describeCacheEngineVersionsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -38,17 +69,17 @@ func (s *DescribeCacheEngineVersionsRequest) decode(d *jsonx.Decoder) jsonx.Stat
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupFamily":
-			st = jsonx.String(d, &s.CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
 		case "defaultOnly":
-			st = jsonx.Bool(d, &s.DefaultOnly)
+			st = jsonx.BoolInto(d, &s.DefaultOnly, &jsonx.Slot(&v).DefaultOnly)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -184,7 +215,7 @@ func (*DescribeCacheEngineVersions) Operation() string { return "DescribeCacheEn
 func (c *DescribeCacheEngineVersions) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeCacheEngineVersions) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeCacheEngineVersionsRequest).decode)
+	return decodeDescribeCacheEngineVersionsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeCacheEngineVersions) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -23,7 +23,35 @@ type DescribeCacheParameterGroupsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeCacheParameterGroupsRequestValues holds the values of DescribeCacheParameterGroupsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeCacheParameterGroupsRequestValues struct {
+	CacheParameterGroupName string
+	Marker                  string
+	MaxRecords              int32
+}
+
 func (s *DescribeCacheParameterGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeCacheParameterGroupsRequestPtr decodes a new DescribeCacheParameterGroupsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeCacheParameterGroupsRequestPtr(d *jsonx.Decoder, p **DescribeCacheParameterGroupsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeCacheParameterGroupsRequest
+		v describeCacheParameterGroupsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeCacheParameterGroupsRequestValues allocated on first use when v is nil.
+func (s *DescribeCacheParameterGroupsRequest) decodeWith(d *jsonx.Decoder, v *describeCacheParameterGroupsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *DescribeCacheParameterGroupsRequest) decode(d *jsonx.Decoder) jsonx.Sta
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -162,7 +190,7 @@ func (*DescribeCacheParameterGroups) Operation() string { return "DescribeCacheP
 func (c *DescribeCacheParameterGroups) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeCacheParameterGroups) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeCacheParameterGroupsRequest).decode)
+	return decodeDescribeCacheParameterGroupsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeCacheParameterGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -25,7 +25,36 @@ type DescribeCacheParametersRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeCacheParametersRequestValues holds the values of DescribeCacheParametersRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeCacheParametersRequestValues struct {
+	CacheParameterGroupName string
+	Marker                  string
+	MaxRecords              int32
+	Source                  string
+}
+
 func (s *DescribeCacheParametersRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeCacheParametersRequestPtr decodes a new DescribeCacheParametersRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeCacheParametersRequestPtr(d *jsonx.Decoder, p **DescribeCacheParametersRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeCacheParametersRequest
+		v describeCacheParametersRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeCacheParametersRequestValues allocated on first use when v is nil.
+func (s *DescribeCacheParametersRequest) decodeWith(d *jsonx.Decoder, v *describeCacheParametersRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,13 +63,13 @@ func (s *DescribeCacheParametersRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "source":
-			st = jsonx.String(d, &s.Source)
+			st = jsonx.StringInto(d, &s.Source, &jsonx.Slot(&v).Source)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -176,7 +205,7 @@ func (*DescribeCacheParameters) Operation() string { return "DescribeCacheParame
 func (c *DescribeCacheParameters) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeCacheParameters) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeCacheParametersRequest).decode)
+	return decodeDescribeCacheParametersRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeCacheParameters) decodeResponse(d *jsonx.Decoder) jsonx.Status {

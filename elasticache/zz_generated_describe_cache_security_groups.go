@@ -23,7 +23,35 @@ type DescribeCacheSecurityGroupsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeCacheSecurityGroupsRequestValues holds the values of DescribeCacheSecurityGroupsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeCacheSecurityGroupsRequestValues struct {
+	CacheSecurityGroupName string
+	Marker                 string
+	MaxRecords             int32
+}
+
 func (s *DescribeCacheSecurityGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeCacheSecurityGroupsRequestPtr decodes a new DescribeCacheSecurityGroupsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeCacheSecurityGroupsRequestPtr(d *jsonx.Decoder, p **DescribeCacheSecurityGroupsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeCacheSecurityGroupsRequest
+		v describeCacheSecurityGroupsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeCacheSecurityGroupsRequestValues allocated on first use when v is nil.
+func (s *DescribeCacheSecurityGroupsRequest) decodeWith(d *jsonx.Decoder, v *describeCacheSecurityGroupsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *DescribeCacheSecurityGroupsRequest) decode(d *jsonx.Decoder) jsonx.Stat
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSecurityGroupName":
-			st = jsonx.String(d, &s.CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -160,7 +188,7 @@ func (*DescribeCacheSecurityGroups) Operation() string { return "DescribeCacheSe
 func (c *DescribeCacheSecurityGroups) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeCacheSecurityGroups) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeCacheSecurityGroupsRequest).decode)
+	return decodeDescribeCacheSecurityGroupsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeCacheSecurityGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -23,7 +23,35 @@ type DescribeCacheSubnetGroupsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeCacheSubnetGroupsRequestValues holds the values of DescribeCacheSubnetGroupsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeCacheSubnetGroupsRequestValues struct {
+	CacheSubnetGroupName string
+	Marker               string
+	MaxRecords           int32
+}
+
 func (s *DescribeCacheSubnetGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeCacheSubnetGroupsRequestPtr decodes a new DescribeCacheSubnetGroupsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeCacheSubnetGroupsRequestPtr(d *jsonx.Decoder, p **DescribeCacheSubnetGroupsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeCacheSubnetGroupsRequest
+		v describeCacheSubnetGroupsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeCacheSubnetGroupsRequestValues allocated on first use when v is nil.
+func (s *DescribeCacheSubnetGroupsRequest) decodeWith(d *jsonx.Decoder, v *describeCacheSubnetGroupsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *DescribeCacheSubnetGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSubnetGroupName":
-			st = jsonx.String(d, &s.CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -160,7 +188,7 @@ func (*DescribeCacheSubnetGroups) Operation() string { return "DescribeCacheSubn
 func (c *DescribeCacheSubnetGroups) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeCacheSubnetGroups) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeCacheSubnetGroupsRequest).decode)
+	return decodeDescribeCacheSubnetGroupsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeCacheSubnetGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -23,7 +23,35 @@ type DescribeEngineDefaultParametersRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeEngineDefaultParametersRequestValues holds the values of DescribeEngineDefaultParametersRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeEngineDefaultParametersRequestValues struct {
+	CacheParameterGroupFamily string
+	Marker                    string
+	MaxRecords                int32
+}
+
 func (s *DescribeEngineDefaultParametersRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeEngineDefaultParametersRequestPtr decodes a new DescribeEngineDefaultParametersRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeEngineDefaultParametersRequestPtr(d *jsonx.Decoder, p **DescribeEngineDefaultParametersRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeEngineDefaultParametersRequest
+		v describeEngineDefaultParametersRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeEngineDefaultParametersRequestValues allocated on first use when v is nil.
+func (s *DescribeEngineDefaultParametersRequest) decodeWith(d *jsonx.Decoder, v *describeEngineDefaultParametersRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *DescribeEngineDefaultParametersRequest) decode(d *jsonx.Decoder) jsonx.
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupFamily":
-			st = jsonx.String(d, &s.CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -100,11 +128,11 @@ func (*DescribeEngineDefaultParameters) Operation() string { return "DescribeEng
 func (c *DescribeEngineDefaultParameters) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeEngineDefaultParameters) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeEngineDefaultParametersRequest).decode)
+	return decodeDescribeEngineDefaultParametersRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeEngineDefaultParameters) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*EngineDefaults).decode)
+	return decodeEngineDefaultsPtr(d, &c.Response)
 }
 
 func (c *DescribeEngineDefaultParameters) encodeRequest(e *jsonx.Encoder) bool {

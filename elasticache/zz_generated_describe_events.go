@@ -31,7 +31,37 @@ type DescribeEventsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *DescribeEventsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// describeEventsRequestValues holds the values of DescribeEventsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeEventsRequestValues struct {
+	Duration         int32
+	EndTime          wire.Time
+	Marker           string
+	MaxRecords       int32
+	SourceIdentifier string
+	SourceType       SourceType
+	StartTime        wire.Time
+}
+
+func (s *DescribeEventsRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeDescribeEventsRequestPtr decodes a new DescribeEventsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeEventsRequestPtr(d *jsonx.Decoder, p **DescribeEventsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeEventsRequest
+		v describeEventsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeEventsRequestValues allocated on first use when v is nil.
+func (s *DescribeEventsRequest) decodeWith(d *jsonx.Decoder, v *describeEventsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -40,19 +70,19 @@ func (s *DescribeEventsRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "duration":
-			st = jsonx.Int32(d, &s.Duration)
+			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Slot(&v).Duration)
 		case "endTime":
-			st = jsonx.Time(d, &s.EndTime)
+			st = jsonx.TimeInto(d, &s.EndTime, &jsonx.Slot(&v).EndTime)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "sourceIdentifier":
-			st = jsonx.String(d, &s.SourceIdentifier)
+			st = jsonx.StringInto(d, &s.SourceIdentifier, &jsonx.Slot(&v).SourceIdentifier)
 		case "sourceType":
-			st = jsonx.String(d, &s.SourceType)
+			st = jsonx.StringInto(d, &s.SourceType, &jsonx.Slot(&v).SourceType)
 		case "startTime":
-			st = jsonx.Time(d, &s.StartTime)
+			st = jsonx.TimeInto(d, &s.StartTime, &jsonx.Slot(&v).StartTime)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -192,7 +222,7 @@ func (*DescribeEvents) Operation() string { return "DescribeEvents" }
 func (c *DescribeEvents) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeEvents) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeEventsRequest).decode)
+	return decodeDescribeEventsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeEvents) decodeResponse(d *jsonx.Decoder) jsonx.Status {

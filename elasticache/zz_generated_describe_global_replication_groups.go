@@ -25,7 +25,36 @@ type DescribeGlobalReplicationGroupsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeGlobalReplicationGroupsRequestValues holds the values of DescribeGlobalReplicationGroupsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeGlobalReplicationGroupsRequestValues struct {
+	GlobalReplicationGroupID string
+	Marker                   string
+	MaxRecords               int32
+	ShowMemberInfo           bool
+}
+
 func (s *DescribeGlobalReplicationGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeGlobalReplicationGroupsRequestPtr decodes a new DescribeGlobalReplicationGroupsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeGlobalReplicationGroupsRequestPtr(d *jsonx.Decoder, p **DescribeGlobalReplicationGroupsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeGlobalReplicationGroupsRequest
+		v describeGlobalReplicationGroupsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeGlobalReplicationGroupsRequestValues allocated on first use when v is nil.
+func (s *DescribeGlobalReplicationGroupsRequest) decodeWith(d *jsonx.Decoder, v *describeGlobalReplicationGroupsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,13 +63,13 @@ func (s *DescribeGlobalReplicationGroupsRequest) decode(d *jsonx.Decoder) jsonx.
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "showMemberInfo":
-			st = jsonx.Bool(d, &s.ShowMemberInfo)
+			st = jsonx.BoolInto(d, &s.ShowMemberInfo, &jsonx.Slot(&v).ShowMemberInfo)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -172,7 +201,7 @@ func (*DescribeGlobalReplicationGroups) Operation() string { return "DescribeGlo
 func (c *DescribeGlobalReplicationGroups) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeGlobalReplicationGroups) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeGlobalReplicationGroupsRequest).decode)
+	return decodeDescribeGlobalReplicationGroupsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeGlobalReplicationGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -23,7 +23,35 @@ type DescribeReplicationGroupsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeReplicationGroupsRequestValues holds the values of DescribeReplicationGroupsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeReplicationGroupsRequestValues struct {
+	Marker             string
+	MaxRecords         int32
+	ReplicationGroupID string
+}
+
 func (s *DescribeReplicationGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeReplicationGroupsRequestPtr decodes a new DescribeReplicationGroupsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeReplicationGroupsRequestPtr(d *jsonx.Decoder, p **DescribeReplicationGroupsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeReplicationGroupsRequest
+		v describeReplicationGroupsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeReplicationGroupsRequestValues allocated on first use when v is nil.
+func (s *DescribeReplicationGroupsRequest) decodeWith(d *jsonx.Decoder, v *describeReplicationGroupsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *DescribeReplicationGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status
 		st := jsonx.Unknown
 		switch m.Key {
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -160,7 +188,7 @@ func (*DescribeReplicationGroups) Operation() string { return "DescribeReplicati
 func (c *DescribeReplicationGroups) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeReplicationGroups) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeReplicationGroupsRequest).decode)
+	return decodeDescribeReplicationGroupsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeReplicationGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -33,7 +33,40 @@ type DescribeReservedCacheNodesRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeReservedCacheNodesRequestValues holds the values of DescribeReservedCacheNodesRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeReservedCacheNodesRequestValues struct {
+	CacheNodeType                string
+	Duration                     string
+	Marker                       string
+	MaxRecords                   int32
+	OfferingType                 string
+	ProductDescription           string
+	ReservedCacheNodeID          string
+	ReservedCacheNodesOfferingID string
+}
+
 func (s *DescribeReservedCacheNodesRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeReservedCacheNodesRequestPtr decodes a new DescribeReservedCacheNodesRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeReservedCacheNodesRequestPtr(d *jsonx.Decoder, p **DescribeReservedCacheNodesRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeReservedCacheNodesRequest
+		v describeReservedCacheNodesRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeReservedCacheNodesRequestValues allocated on first use when v is nil.
+func (s *DescribeReservedCacheNodesRequest) decodeWith(d *jsonx.Decoder, v *describeReservedCacheNodesRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -42,21 +75,21 @@ func (s *DescribeReservedCacheNodesRequest) decode(d *jsonx.Decoder) jsonx.Statu
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "duration":
-			st = jsonx.String(d, &s.Duration)
+			st = jsonx.StringInto(d, &s.Duration, &jsonx.Slot(&v).Duration)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "offeringType":
-			st = jsonx.String(d, &s.OfferingType)
+			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Slot(&v).OfferingType)
 		case "productDescription":
-			st = jsonx.String(d, &s.ProductDescription)
+			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Slot(&v).ProductDescription)
 		case "reservedCacheNodeId":
-			st = jsonx.String(d, &s.ReservedCacheNodeID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodeID, &jsonx.Slot(&v).ReservedCacheNodeID)
 		case "reservedCacheNodesOfferingId":
-			st = jsonx.String(d, &s.ReservedCacheNodesOfferingID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -200,7 +233,7 @@ func (*DescribeReservedCacheNodes) Operation() string { return "DescribeReserved
 func (c *DescribeReservedCacheNodes) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeReservedCacheNodes) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeReservedCacheNodesRequest).decode)
+	return decodeDescribeReservedCacheNodesRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeReservedCacheNodes) decodeResponse(d *jsonx.Decoder) jsonx.Status {

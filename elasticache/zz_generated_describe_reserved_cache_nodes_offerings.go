@@ -31,7 +31,39 @@ type DescribeReservedCacheNodesOfferingsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeReservedCacheNodesOfferingsRequestValues holds the values of DescribeReservedCacheNodesOfferingsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeReservedCacheNodesOfferingsRequestValues struct {
+	CacheNodeType                string
+	Duration                     string
+	Marker                       string
+	MaxRecords                   int32
+	OfferingType                 string
+	ProductDescription           string
+	ReservedCacheNodesOfferingID string
+}
+
 func (s *DescribeReservedCacheNodesOfferingsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeReservedCacheNodesOfferingsRequestPtr decodes a new DescribeReservedCacheNodesOfferingsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeReservedCacheNodesOfferingsRequestPtr(d *jsonx.Decoder, p **DescribeReservedCacheNodesOfferingsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeReservedCacheNodesOfferingsRequest
+		v describeReservedCacheNodesOfferingsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeReservedCacheNodesOfferingsRequestValues allocated on first use when v is nil.
+func (s *DescribeReservedCacheNodesOfferingsRequest) decodeWith(d *jsonx.Decoder, v *describeReservedCacheNodesOfferingsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -40,19 +72,19 @@ func (s *DescribeReservedCacheNodesOfferingsRequest) decode(d *jsonx.Decoder) js
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "duration":
-			st = jsonx.String(d, &s.Duration)
+			st = jsonx.StringInto(d, &s.Duration, &jsonx.Slot(&v).Duration)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "offeringType":
-			st = jsonx.String(d, &s.OfferingType)
+			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Slot(&v).OfferingType)
 		case "productDescription":
-			st = jsonx.String(d, &s.ProductDescription)
+			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Slot(&v).ProductDescription)
 		case "reservedCacheNodesOfferingId":
-			st = jsonx.String(d, &s.ReservedCacheNodesOfferingID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -198,7 +230,7 @@ func (*DescribeReservedCacheNodesOfferings) Operation() string {
 func (c *DescribeReservedCacheNodesOfferings) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeReservedCacheNodesOfferings) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeReservedCacheNodesOfferingsRequest).decode)
+	return decodeDescribeReservedCacheNodesOfferingsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeReservedCacheNodesOfferings) decodeResponse(d *jsonx.Decoder) jsonx.Status {

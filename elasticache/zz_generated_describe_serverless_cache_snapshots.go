@@ -27,7 +27,37 @@ type DescribeServerlessCacheSnapshotsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeServerlessCacheSnapshotsRequestValues holds the values of DescribeServerlessCacheSnapshotsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeServerlessCacheSnapshotsRequestValues struct {
+	MaxResults                  int32
+	NextToken                   string
+	ServerlessCacheName         string
+	ServerlessCacheSnapshotName string
+	SnapshotType                string
+}
+
 func (s *DescribeServerlessCacheSnapshotsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeServerlessCacheSnapshotsRequestPtr decodes a new DescribeServerlessCacheSnapshotsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeServerlessCacheSnapshotsRequestPtr(d *jsonx.Decoder, p **DescribeServerlessCacheSnapshotsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeServerlessCacheSnapshotsRequest
+		v describeServerlessCacheSnapshotsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeServerlessCacheSnapshotsRequestValues allocated on first use when v is nil.
+func (s *DescribeServerlessCacheSnapshotsRequest) decodeWith(d *jsonx.Decoder, v *describeServerlessCacheSnapshotsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -36,15 +66,15 @@ func (s *DescribeServerlessCacheSnapshotsRequest) decode(d *jsonx.Decoder) jsonx
 		st := jsonx.Unknown
 		switch m.Key {
 		case "maxResults":
-			st = jsonx.Int32(d, &s.MaxResults)
+			st = jsonx.Int32Into(d, &s.MaxResults, &jsonx.Slot(&v).MaxResults)
 		case "nextToken":
-			st = jsonx.String(d, &s.NextToken)
+			st = jsonx.StringInto(d, &s.NextToken, &jsonx.Slot(&v).NextToken)
 		case "serverlessCacheName":
-			st = jsonx.String(d, &s.ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
 		case "serverlessCacheSnapshotName":
-			st = jsonx.String(d, &s.ServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Slot(&v).ServerlessCacheSnapshotName)
 		case "snapshotType":
-			st = jsonx.String(d, &s.SnapshotType)
+			st = jsonx.StringInto(d, &s.SnapshotType, &jsonx.Slot(&v).SnapshotType)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -182,7 +212,7 @@ func (*DescribeServerlessCacheSnapshots) Operation() string {
 func (c *DescribeServerlessCacheSnapshots) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeServerlessCacheSnapshots) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeServerlessCacheSnapshotsRequest).decode)
+	return decodeDescribeServerlessCacheSnapshotsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeServerlessCacheSnapshots) decodeResponse(d *jsonx.Decoder) jsonx.Status {

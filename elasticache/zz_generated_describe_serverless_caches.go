@@ -23,7 +23,35 @@ type DescribeServerlessCachesRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeServerlessCachesRequestValues holds the values of DescribeServerlessCachesRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeServerlessCachesRequestValues struct {
+	MaxResults          int32
+	NextToken           string
+	ServerlessCacheName string
+}
+
 func (s *DescribeServerlessCachesRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeServerlessCachesRequestPtr decodes a new DescribeServerlessCachesRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeServerlessCachesRequestPtr(d *jsonx.Decoder, p **DescribeServerlessCachesRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeServerlessCachesRequest
+		v describeServerlessCachesRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeServerlessCachesRequestValues allocated on first use when v is nil.
+func (s *DescribeServerlessCachesRequest) decodeWith(d *jsonx.Decoder, v *describeServerlessCachesRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *DescribeServerlessCachesRequest) decode(d *jsonx.Decoder) jsonx.Status 
 		st := jsonx.Unknown
 		switch m.Key {
 		case "maxResults":
-			st = jsonx.Int32(d, &s.MaxResults)
+			st = jsonx.Int32Into(d, &s.MaxResults, &jsonx.Slot(&v).MaxResults)
 		case "nextToken":
-			st = jsonx.String(d, &s.NextToken)
+			st = jsonx.StringInto(d, &s.NextToken, &jsonx.Slot(&v).NextToken)
 		case "serverlessCacheName":
-			st = jsonx.String(d, &s.ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -160,7 +188,7 @@ func (*DescribeServerlessCaches) Operation() string { return "DescribeServerless
 func (c *DescribeServerlessCaches) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeServerlessCaches) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeServerlessCachesRequest).decode)
+	return decodeDescribeServerlessCachesRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeServerlessCaches) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -25,7 +25,35 @@ type DescribeServiceUpdatesRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeServiceUpdatesRequestValues holds the values of DescribeServiceUpdatesRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeServiceUpdatesRequestValues struct {
+	Marker            string
+	MaxRecords        int32
+	ServiceUpdateName string
+}
+
 func (s *DescribeServiceUpdatesRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeServiceUpdatesRequestPtr decodes a new DescribeServiceUpdatesRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeServiceUpdatesRequestPtr(d *jsonx.Decoder, p **DescribeServiceUpdatesRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeServiceUpdatesRequest
+		v describeServiceUpdatesRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeServiceUpdatesRequestValues allocated on first use when v is nil.
+func (s *DescribeServiceUpdatesRequest) decodeWith(d *jsonx.Decoder, v *describeServiceUpdatesRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,11 +62,11 @@ func (s *DescribeServiceUpdatesRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "serviceUpdateName":
-			st = jsonx.String(d, &s.ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
 		case "serviceUpdateStatus":
 			st = jsonx.List(d, &s.ServiceUpdateStatus, jsonx.StrElem[ServiceUpdateStatus])
 		}
@@ -168,7 +196,7 @@ func (*DescribeServiceUpdates) Operation() string { return "DescribeServiceUpdat
 func (c *DescribeServiceUpdates) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeServiceUpdates) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeServiceUpdatesRequest).decode)
+	return decodeDescribeServiceUpdatesRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeServiceUpdates) decodeResponse(d *jsonx.Decoder) jsonx.Status {

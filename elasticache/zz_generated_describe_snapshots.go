@@ -31,7 +31,37 @@ type DescribeSnapshotsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *DescribeSnapshotsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// describeSnapshotsRequestValues holds the values of DescribeSnapshotsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeSnapshotsRequestValues struct {
+	CacheClusterID      string
+	Marker              string
+	MaxRecords          int32
+	ReplicationGroupID  string
+	ShowNodeGroupConfig bool
+	SnapshotName        string
+	SnapshotSource      string
+}
+
+func (s *DescribeSnapshotsRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeDescribeSnapshotsRequestPtr decodes a new DescribeSnapshotsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeSnapshotsRequestPtr(d *jsonx.Decoder, p **DescribeSnapshotsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeSnapshotsRequest
+		v describeSnapshotsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeSnapshotsRequestValues allocated on first use when v is nil.
+func (s *DescribeSnapshotsRequest) decodeWith(d *jsonx.Decoder, v *describeSnapshotsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -40,19 +70,19 @@ func (s *DescribeSnapshotsRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "showNodeGroupConfig":
-			st = jsonx.Bool(d, &s.ShowNodeGroupConfig)
+			st = jsonx.BoolInto(d, &s.ShowNodeGroupConfig, &jsonx.Slot(&v).ShowNodeGroupConfig)
 		case "snapshotName":
-			st = jsonx.String(d, &s.SnapshotName)
+			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Slot(&v).SnapshotName)
 		case "snapshotSource":
-			st = jsonx.String(d, &s.SnapshotSource)
+			st = jsonx.StringInto(d, &s.SnapshotSource, &jsonx.Slot(&v).SnapshotSource)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -192,7 +222,7 @@ func (*DescribeSnapshots) Operation() string { return "DescribeSnapshots" }
 func (c *DescribeSnapshots) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeSnapshots) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeSnapshotsRequest).decode)
+	return decodeDescribeSnapshotsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeSnapshots) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -37,7 +37,37 @@ type DescribeUpdateActionsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeUpdateActionsRequestValues holds the values of DescribeUpdateActionsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeUpdateActionsRequestValues struct {
+	Engine                    string
+	Marker                    string
+	MaxRecords                int32
+	ServiceUpdateName         string
+	ShowNodeLevelUpdateStatus bool
+}
+
 func (s *DescribeUpdateActionsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeUpdateActionsRequestPtr decodes a new DescribeUpdateActionsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeUpdateActionsRequestPtr(d *jsonx.Decoder, p **DescribeUpdateActionsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeUpdateActionsRequest
+		v describeUpdateActionsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeUpdateActionsRequestValues allocated on first use when v is nil.
+func (s *DescribeUpdateActionsRequest) decodeWith(d *jsonx.Decoder, v *describeUpdateActionsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -48,21 +78,21 @@ func (s *DescribeUpdateActionsRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		case "cacheClusterIds":
 			st = jsonx.List(d, &s.CacheClusterIDs, jsonx.StrElem[string])
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "replicationGroupIds":
 			st = jsonx.List(d, &s.ReplicationGroupIDs, jsonx.StrElem[string])
 		case "serviceUpdateName":
-			st = jsonx.String(d, &s.ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
 		case "serviceUpdateStatus":
 			st = jsonx.List(d, &s.ServiceUpdateStatus, jsonx.StrElem[ServiceUpdateStatus])
 		case "serviceUpdateTimeRange":
-			st = jsonx.StructPtr(d, &s.ServiceUpdateTimeRange, (*TimeRangeFilter).decode)
+			st = decodeTimeRangeFilterPtr(d, &s.ServiceUpdateTimeRange)
 		case "showNodeLevelUpdateStatus":
-			st = jsonx.Bool(d, &s.ShowNodeLevelUpdateStatus)
+			st = jsonx.BoolInto(d, &s.ShowNodeLevelUpdateStatus, &jsonx.Slot(&v).ShowNodeLevelUpdateStatus)
 		case "updateActionStatus":
 			st = jsonx.List(d, &s.UpdateActionStatus, jsonx.StrElem[UpdateActionStatus])
 		}
@@ -216,7 +246,7 @@ func (*DescribeUpdateActions) Operation() string { return "DescribeUpdateActions
 func (c *DescribeUpdateActions) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeUpdateActions) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeUpdateActionsRequest).decode)
+	return decodeDescribeUpdateActionsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeUpdateActions) decodeResponse(d *jsonx.Decoder) jsonx.Status {

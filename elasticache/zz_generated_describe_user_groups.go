@@ -23,7 +23,35 @@ type DescribeUserGroupsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// describeUserGroupsRequestValues holds the values of DescribeUserGroupsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeUserGroupsRequestValues struct {
+	Marker      string
+	MaxRecords  int32
+	UserGroupID string
+}
+
 func (s *DescribeUserGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDescribeUserGroupsRequestPtr decodes a new DescribeUserGroupsRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeUserGroupsRequestPtr(d *jsonx.Decoder, p **DescribeUserGroupsRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeUserGroupsRequest
+		v describeUserGroupsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeUserGroupsRequestValues allocated on first use when v is nil.
+func (s *DescribeUserGroupsRequest) decodeWith(d *jsonx.Decoder, v *describeUserGroupsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *DescribeUserGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "userGroupId":
-			st = jsonx.String(d, &s.UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -160,7 +188,7 @@ func (*DescribeUserGroups) Operation() string { return "DescribeUserGroups" }
 func (c *DescribeUserGroups) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeUserGroups) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeUserGroupsRequest).decode)
+	return decodeDescribeUserGroupsRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeUserGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {

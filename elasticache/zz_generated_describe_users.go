@@ -27,7 +27,34 @@ type DescribeUsersRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *DescribeUsersRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// describeUsersRequestValues holds the values of DescribeUsersRequest's optional scalars: decoding
+// allocates them together, once per object.
+type describeUsersRequestValues struct {
+	Engine     string
+	Marker     string
+	MaxRecords int32
+	UserID     string
+}
+
+func (s *DescribeUsersRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeDescribeUsersRequestPtr decodes a new DescribeUsersRequest into *p, allocating the struct and
+// its values together.
+func decodeDescribeUsersRequestPtr(d *jsonx.Decoder, p **DescribeUsersRequest) jsonx.Status {
+	b := new(struct {
+		s DescribeUsersRequest
+		v describeUsersRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a describeUsersRequestValues allocated on first use when v is nil.
+func (s *DescribeUsersRequest) decodeWith(d *jsonx.Decoder, v *describeUsersRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -36,15 +63,15 @@ func (s *DescribeUsersRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "filters":
 			st = jsonx.List(d, &s.Filters, (*Filter).decode)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32(d, &s.MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
 		case "userId":
-			st = jsonx.String(d, &s.UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -176,7 +203,7 @@ func (*DescribeUsers) Operation() string { return "DescribeUsers" }
 func (c *DescribeUsers) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DescribeUsers) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DescribeUsersRequest).decode)
+	return decodeDescribeUsersRequestPtr(d, &c.Request)
 }
 
 func (c *DescribeUsers) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -23,7 +23,35 @@ type DisassociateGlobalReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// disassociateGlobalReplicationGroupRequestValues holds the values of DisassociateGlobalReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type disassociateGlobalReplicationGroupRequestValues struct {
+	GlobalReplicationGroupID string
+	ReplicationGroupID       string
+	ReplicationGroupRegion   string
+}
+
 func (s *DisassociateGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeDisassociateGlobalReplicationGroupRequestPtr decodes a new DisassociateGlobalReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeDisassociateGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **DisassociateGlobalReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s DisassociateGlobalReplicationGroupRequest
+		v disassociateGlobalReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a disassociateGlobalReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *DisassociateGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *disassociateGlobalReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *DisassociateGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jso
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "replicationGroupRegion":
-			st = jsonx.String(d, &s.ReplicationGroupRegion)
+			st = jsonx.StringInto(d, &s.ReplicationGroupRegion, &jsonx.Slot(&v).ReplicationGroupRegion)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -102,11 +130,11 @@ func (*DisassociateGlobalReplicationGroup) Operation() string {
 func (c *DisassociateGlobalReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *DisassociateGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*DisassociateGlobalReplicationGroupRequest).decode)
+	return decodeDisassociateGlobalReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *DisassociateGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*GlobalReplicationGroup).decode)
+	return decodeGlobalReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *DisassociateGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -21,7 +21,34 @@ type ExportServerlessCacheSnapshotRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// exportServerlessCacheSnapshotRequestValues holds the values of ExportServerlessCacheSnapshotRequest's optional scalars: decoding
+// allocates them together, once per object.
+type exportServerlessCacheSnapshotRequestValues struct {
+	S3BucketName                string
+	ServerlessCacheSnapshotName string
+}
+
 func (s *ExportServerlessCacheSnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeExportServerlessCacheSnapshotRequestPtr decodes a new ExportServerlessCacheSnapshotRequest into *p, allocating the struct and
+// its values together.
+func decodeExportServerlessCacheSnapshotRequestPtr(d *jsonx.Decoder, p **ExportServerlessCacheSnapshotRequest) jsonx.Status {
+	b := new(struct {
+		s ExportServerlessCacheSnapshotRequest
+		v exportServerlessCacheSnapshotRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a exportServerlessCacheSnapshotRequestValues allocated on first use when v is nil.
+func (s *ExportServerlessCacheSnapshotRequest) decodeWith(d *jsonx.Decoder, v *exportServerlessCacheSnapshotRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -30,9 +57,9 @@ func (s *ExportServerlessCacheSnapshotRequest) decode(d *jsonx.Decoder) jsonx.St
 		st := jsonx.Unknown
 		switch m.Key {
 		case "s3BucketName":
-			st = jsonx.String(d, &s.S3BucketName)
+			st = jsonx.StringInto(d, &s.S3BucketName, &jsonx.Slot(&v).S3BucketName)
 		case "serverlessCacheSnapshotName":
-			st = jsonx.String(d, &s.ServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Slot(&v).ServerlessCacheSnapshotName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -92,11 +119,11 @@ func (*ExportServerlessCacheSnapshot) Operation() string { return "ExportServerl
 func (c *ExportServerlessCacheSnapshot) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ExportServerlessCacheSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ExportServerlessCacheSnapshotRequest).decode)
+	return decodeExportServerlessCacheSnapshotRequestPtr(d, &c.Request)
 }
 
 func (c *ExportServerlessCacheSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ServerlessCacheSnapshot).decode)
+	return decodeServerlessCacheSnapshotPtr(d, &c.Response)
 }
 
 func (c *ExportServerlessCacheSnapshot) encodeRequest(e *jsonx.Encoder) bool {

@@ -23,7 +23,35 @@ type FailoverGlobalReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// failoverGlobalReplicationGroupRequestValues holds the values of FailoverGlobalReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type failoverGlobalReplicationGroupRequestValues struct {
+	GlobalReplicationGroupID  string
+	PrimaryRegion             string
+	PrimaryReplicationGroupID string
+}
+
 func (s *FailoverGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeFailoverGlobalReplicationGroupRequestPtr decodes a new FailoverGlobalReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeFailoverGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **FailoverGlobalReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s FailoverGlobalReplicationGroupRequest
+		v failoverGlobalReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a failoverGlobalReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *FailoverGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *failoverGlobalReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *FailoverGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.S
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		case "primaryRegion":
-			st = jsonx.String(d, &s.PrimaryRegion)
+			st = jsonx.StringInto(d, &s.PrimaryRegion, &jsonx.Slot(&v).PrimaryRegion)
 		case "primaryReplicationGroupId":
-			st = jsonx.String(d, &s.PrimaryReplicationGroupID)
+			st = jsonx.StringInto(d, &s.PrimaryReplicationGroupID, &jsonx.Slot(&v).PrimaryReplicationGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -100,11 +128,11 @@ func (*FailoverGlobalReplicationGroup) Operation() string { return "FailoverGlob
 func (c *FailoverGlobalReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *FailoverGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*FailoverGlobalReplicationGroupRequest).decode)
+	return decodeFailoverGlobalReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *FailoverGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*GlobalReplicationGroup).decode)
+	return decodeGlobalReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *FailoverGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

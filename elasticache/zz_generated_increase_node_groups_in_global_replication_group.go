@@ -25,7 +25,35 @@ type IncreaseNodeGroupsInGlobalReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// increaseNodeGroupsInGlobalReplicationGroupRequestValues holds the values of IncreaseNodeGroupsInGlobalReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type increaseNodeGroupsInGlobalReplicationGroupRequestValues struct {
+	ApplyImmediately         bool
+	GlobalReplicationGroupID string
+	NodeGroupCount           int32
+}
+
 func (s *IncreaseNodeGroupsInGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeIncreaseNodeGroupsInGlobalReplicationGroupRequestPtr decodes a new IncreaseNodeGroupsInGlobalReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeIncreaseNodeGroupsInGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **IncreaseNodeGroupsInGlobalReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s IncreaseNodeGroupsInGlobalReplicationGroupRequest
+		v increaseNodeGroupsInGlobalReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a increaseNodeGroupsInGlobalReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *IncreaseNodeGroupsInGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *increaseNodeGroupsInGlobalReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,11 +62,11 @@ func (s *IncreaseNodeGroupsInGlobalReplicationGroupRequest) decode(d *jsonx.Deco
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.Bool(d, &s.ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		case "nodeGroupCount":
-			st = jsonx.Int32(d, &s.NodeGroupCount)
+			st = jsonx.Int32Into(d, &s.NodeGroupCount, &jsonx.Slot(&v).NodeGroupCount)
 		case "regionalConfigurations":
 			st = jsonx.List(d, &s.RegionalConfigurations, (*RegionalConfiguration).decode)
 		}
@@ -110,11 +138,11 @@ func (*IncreaseNodeGroupsInGlobalReplicationGroup) Operation() string {
 func (c *IncreaseNodeGroupsInGlobalReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *IncreaseNodeGroupsInGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*IncreaseNodeGroupsInGlobalReplicationGroupRequest).decode)
+	return decodeIncreaseNodeGroupsInGlobalReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *IncreaseNodeGroupsInGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*GlobalReplicationGroup).decode)
+	return decodeGlobalReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *IncreaseNodeGroupsInGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -25,7 +25,35 @@ type IncreaseReplicaCountRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// increaseReplicaCountRequestValues holds the values of IncreaseReplicaCountRequest's optional scalars: decoding
+// allocates them together, once per object.
+type increaseReplicaCountRequestValues struct {
+	ApplyImmediately   bool
+	ReplicationGroupID string
+	NewReplicaCount    int32
+}
+
 func (s *IncreaseReplicaCountRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeIncreaseReplicaCountRequestPtr decodes a new IncreaseReplicaCountRequest into *p, allocating the struct and
+// its values together.
+func decodeIncreaseReplicaCountRequestPtr(d *jsonx.Decoder, p **IncreaseReplicaCountRequest) jsonx.Status {
+	b := new(struct {
+		s IncreaseReplicaCountRequest
+		v increaseReplicaCountRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a increaseReplicaCountRequestValues allocated on first use when v is nil.
+func (s *IncreaseReplicaCountRequest) decodeWith(d *jsonx.Decoder, v *increaseReplicaCountRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,11 +62,11 @@ func (s *IncreaseReplicaCountRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.Bool(d, &s.ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "newReplicaCount":
-			st = jsonx.Int32(d, &s.NewReplicaCount)
+			st = jsonx.Int32Into(d, &s.NewReplicaCount, &jsonx.Slot(&v).NewReplicaCount)
 		case "replicaConfiguration":
 			st = jsonx.List(d, &s.ReplicaConfiguration, (*ConfigureShard).decode)
 		}
@@ -106,11 +134,11 @@ func (*IncreaseReplicaCount) Operation() string { return "IncreaseReplicaCount" 
 func (c *IncreaseReplicaCount) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *IncreaseReplicaCount) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*IncreaseReplicaCountRequest).decode)
+	return decodeIncreaseReplicaCountRequestPtr(d, &c.Request)
 }
 
 func (c *IncreaseReplicaCount) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ReplicationGroup).decode)
+	return decodeReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *IncreaseReplicaCount) encodeRequest(e *jsonx.Encoder) bool {

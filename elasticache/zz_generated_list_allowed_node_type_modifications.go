@@ -21,7 +21,34 @@ type ListAllowedNodeTypeModificationsRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// listAllowedNodeTypeModificationsRequestValues holds the values of ListAllowedNodeTypeModificationsRequest's optional scalars: decoding
+// allocates them together, once per object.
+type listAllowedNodeTypeModificationsRequestValues struct {
+	CacheClusterID     string
+	ReplicationGroupID string
+}
+
 func (s *ListAllowedNodeTypeModificationsRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeListAllowedNodeTypeModificationsRequestPtr decodes a new ListAllowedNodeTypeModificationsRequest into *p, allocating the struct and
+// its values together.
+func decodeListAllowedNodeTypeModificationsRequestPtr(d *jsonx.Decoder, p **ListAllowedNodeTypeModificationsRequest) jsonx.Status {
+	b := new(struct {
+		s ListAllowedNodeTypeModificationsRequest
+		v listAllowedNodeTypeModificationsRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a listAllowedNodeTypeModificationsRequestValues allocated on first use when v is nil.
+func (s *ListAllowedNodeTypeModificationsRequest) decodeWith(d *jsonx.Decoder, v *listAllowedNodeTypeModificationsRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -30,9 +57,9 @@ func (s *ListAllowedNodeTypeModificationsRequest) decode(d *jsonx.Decoder) jsonx
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -158,7 +185,7 @@ func (*ListAllowedNodeTypeModifications) Operation() string {
 func (c *ListAllowedNodeTypeModifications) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ListAllowedNodeTypeModifications) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ListAllowedNodeTypeModificationsRequest).decode)
+	return decodeListAllowedNodeTypeModificationsRequestPtr(d, &c.Request)
 }
 
 func (c *ListAllowedNodeTypeModifications) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -64,7 +64,49 @@ type ModifyCacheClusterRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// modifyCacheClusterRequestValues holds the values of ModifyCacheClusterRequest's optional scalars: decoding
+// allocates them together, once per object.
+type modifyCacheClusterRequestValues struct {
+	CacheClusterID             string
+	AZMode                     AZMode
+	ApplyImmediately           bool
+	AuthToken                  string
+	AuthTokenUpdateStrategy    AuthTokenUpdateStrategyType
+	AutoMinorVersionUpgrade    bool
+	CacheNodeType              string
+	CacheParameterGroupName    string
+	Engine                     string
+	EngineVersion              string
+	IPDiscovery                IPDiscovery
+	NotificationTopicARN       string
+	NotificationTopicStatus    string
+	NumCacheNodes              int32
+	PreferredMaintenanceWindow string
+	SnapshotRetentionLimit     int32
+	SnapshotWindow             string
+}
+
 func (s *ModifyCacheClusterRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeModifyCacheClusterRequestPtr decodes a new ModifyCacheClusterRequest into *p, allocating the struct and
+// its values together.
+func decodeModifyCacheClusterRequestPtr(d *jsonx.Decoder, p **ModifyCacheClusterRequest) jsonx.Status {
+	b := new(struct {
+		s ModifyCacheClusterRequest
+		v modifyCacheClusterRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a modifyCacheClusterRequestValues allocated on first use when v is nil.
+func (s *ModifyCacheClusterRequest) decodeWith(d *jsonx.Decoder, v *modifyCacheClusterRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -73,51 +115,51 @@ func (s *ModifyCacheClusterRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "aZMode":
-			st = jsonx.String(d, &s.AZMode)
+			st = jsonx.StringInto(d, &s.AZMode, &jsonx.Slot(&v).AZMode)
 		case "applyImmediately":
-			st = jsonx.Bool(d, &s.ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
 		case "authToken":
-			st = jsonx.String(d, &s.AuthToken)
+			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Slot(&v).AuthToken)
 		case "authTokenUpdateStrategy":
-			st = jsonx.String(d, &s.AuthTokenUpdateStrategy)
+			st = jsonx.StringInto(d, &s.AuthTokenUpdateStrategy, &jsonx.Slot(&v).AuthTokenUpdateStrategy)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.Bool(d, &s.AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
 		case "cacheNodeIdsToRemove":
 			st = jsonx.List(d, &s.CacheNodeIDsToRemove, jsonx.StrElem[string])
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "cacheSecurityGroupNames":
 			st = jsonx.List(d, &s.CacheSecurityGroupNames, jsonx.StrElem[string])
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "ipDiscovery":
-			st = jsonx.String(d, &s.IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfigurationRequest).decode)
 		case "newAvailabilityZones":
 			st = jsonx.List(d, &s.NewAvailabilityZones, jsonx.StrElem[string])
 		case "notificationTopicArn":
-			st = jsonx.String(d, &s.NotificationTopicARN)
+			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Slot(&v).NotificationTopicARN)
 		case "notificationTopicStatus":
-			st = jsonx.String(d, &s.NotificationTopicStatus)
+			st = jsonx.StringInto(d, &s.NotificationTopicStatus, &jsonx.Slot(&v).NotificationTopicStatus)
 		case "numCacheNodes":
-			st = jsonx.Int32(d, &s.NumCacheNodes)
+			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Slot(&v).NumCacheNodes)
 		case "preferredMaintenanceWindow":
-			st = jsonx.String(d, &s.PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
 		case "scaleConfig":
-			st = jsonx.StructPtr(d, &s.ScaleConfig, (*ScaleConfig).decode)
+			st = decodeScaleConfigPtr(d, &s.ScaleConfig)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32(d, &s.SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.String(d, &s.SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -259,11 +301,11 @@ func (*ModifyCacheCluster) Operation() string { return "ModifyCacheCluster" }
 func (c *ModifyCacheCluster) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ModifyCacheCluster) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ModifyCacheClusterRequest).decode)
+	return decodeModifyCacheClusterRequestPtr(d, &c.Request)
 }
 
 func (c *ModifyCacheCluster) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CacheCluster).decode)
+	return decodeCacheClusterPtr(d, &c.Response)
 }
 
 func (c *ModifyCacheCluster) encodeRequest(e *jsonx.Encoder) bool {

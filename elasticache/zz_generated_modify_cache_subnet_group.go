@@ -23,7 +23,34 @@ type ModifyCacheSubnetGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// modifyCacheSubnetGroupRequestValues holds the values of ModifyCacheSubnetGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type modifyCacheSubnetGroupRequestValues struct {
+	CacheSubnetGroupName        string
+	CacheSubnetGroupDescription string
+}
+
 func (s *ModifyCacheSubnetGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeModifyCacheSubnetGroupRequestPtr decodes a new ModifyCacheSubnetGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeModifyCacheSubnetGroupRequestPtr(d *jsonx.Decoder, p **ModifyCacheSubnetGroupRequest) jsonx.Status {
+	b := new(struct {
+		s ModifyCacheSubnetGroupRequest
+		v modifyCacheSubnetGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a modifyCacheSubnetGroupRequestValues allocated on first use when v is nil.
+func (s *ModifyCacheSubnetGroupRequest) decodeWith(d *jsonx.Decoder, v *modifyCacheSubnetGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,9 +59,9 @@ func (s *ModifyCacheSubnetGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSubnetGroupName":
-			st = jsonx.String(d, &s.CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
 		case "cacheSubnetGroupDescription":
-			st = jsonx.String(d, &s.CacheSubnetGroupDescription)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupDescription, &jsonx.Slot(&v).CacheSubnetGroupDescription)
 		case "subnetIds":
 			st = jsonx.List(d, &s.SubnetIDs, jsonx.StrElem[string])
 		}
@@ -98,11 +125,11 @@ func (*ModifyCacheSubnetGroup) Operation() string { return "ModifyCacheSubnetGro
 func (c *ModifyCacheSubnetGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ModifyCacheSubnetGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ModifyCacheSubnetGroupRequest).decode)
+	return decodeModifyCacheSubnetGroupRequestPtr(d, &c.Request)
 }
 
 func (c *ModifyCacheSubnetGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CacheSubnetGroup).decode)
+	return decodeCacheSubnetGroupPtr(d, &c.Response)
 }
 
 func (c *ModifyCacheSubnetGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -33,7 +33,40 @@ type ModifyGlobalReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// modifyGlobalReplicationGroupRequestValues holds the values of ModifyGlobalReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type modifyGlobalReplicationGroupRequestValues struct {
+	ApplyImmediately                  bool
+	GlobalReplicationGroupID          string
+	AutomaticFailoverEnabled          bool
+	CacheNodeType                     string
+	CacheParameterGroupName           string
+	Engine                            string
+	EngineVersion                     string
+	GlobalReplicationGroupDescription string
+}
+
 func (s *ModifyGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeModifyGlobalReplicationGroupRequestPtr decodes a new ModifyGlobalReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeModifyGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **ModifyGlobalReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s ModifyGlobalReplicationGroupRequest
+		v modifyGlobalReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a modifyGlobalReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *ModifyGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *modifyGlobalReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -42,21 +75,21 @@ func (s *ModifyGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Sta
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.Bool(d, &s.ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		case "automaticFailoverEnabled":
-			st = jsonx.Bool(d, &s.AutomaticFailoverEnabled)
+			st = jsonx.BoolInto(d, &s.AutomaticFailoverEnabled, &jsonx.Slot(&v).AutomaticFailoverEnabled)
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "globalReplicationGroupDescription":
-			st = jsonx.String(d, &s.GlobalReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupDescription, &jsonx.Slot(&v).GlobalReplicationGroupDescription)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -138,11 +171,11 @@ func (*ModifyGlobalReplicationGroup) Operation() string { return "ModifyGlobalRe
 func (c *ModifyGlobalReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ModifyGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ModifyGlobalReplicationGroupRequest).decode)
+	return decodeModifyGlobalReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *ModifyGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*GlobalReplicationGroup).decode)
+	return decodeGlobalReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *ModifyGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -80,7 +80,58 @@ type ModifyReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// modifyReplicationGroupRequestValues holds the values of ModifyReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type modifyReplicationGroupRequestValues struct {
+	ReplicationGroupID          string
+	ApplyImmediately            bool
+	AuthToken                   string
+	AuthTokenUpdateStrategy     AuthTokenUpdateStrategyType
+	AutoMinorVersionUpgrade     bool
+	AutomaticFailoverEnabled    bool
+	CacheNodeType               string
+	CacheParameterGroupName     string
+	ClusterMode                 ClusterMode
+	Durability                  Durability
+	Engine                      string
+	EngineVersion               string
+	IPDiscovery                 IPDiscovery
+	MultiAZEnabled              bool
+	NodeGroupID                 string
+	NotificationTopicARN        string
+	NotificationTopicStatus     string
+	PreferredMaintenanceWindow  string
+	PrimaryClusterID            string
+	RemoveUserGroups            bool
+	ReplicationGroupDescription string
+	SnapshotRetentionLimit      int32
+	SnapshotWindow              string
+	SnapshottingClusterID       string
+	TransitEncryptionEnabled    bool
+	TransitEncryptionMode       TransitEncryptionMode
+}
+
 func (s *ModifyReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeModifyReplicationGroupRequestPtr decodes a new ModifyReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeModifyReplicationGroupRequestPtr(d *jsonx.Decoder, p **ModifyReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s ModifyReplicationGroupRequest
+		v modifyReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a modifyReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *ModifyReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *modifyReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -89,63 +140,63 @@ func (s *ModifyReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "applyImmediately":
-			st = jsonx.Bool(d, &s.ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
 		case "authToken":
-			st = jsonx.String(d, &s.AuthToken)
+			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Slot(&v).AuthToken)
 		case "authTokenUpdateStrategy":
-			st = jsonx.String(d, &s.AuthTokenUpdateStrategy)
+			st = jsonx.StringInto(d, &s.AuthTokenUpdateStrategy, &jsonx.Slot(&v).AuthTokenUpdateStrategy)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.Bool(d, &s.AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
 		case "automaticFailoverEnabled":
-			st = jsonx.Bool(d, &s.AutomaticFailoverEnabled)
+			st = jsonx.BoolInto(d, &s.AutomaticFailoverEnabled, &jsonx.Slot(&v).AutomaticFailoverEnabled)
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "cacheSecurityGroupNames":
 			st = jsonx.List(d, &s.CacheSecurityGroupNames, jsonx.StrElem[string])
 		case "clusterMode":
-			st = jsonx.String(d, &s.ClusterMode)
+			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Slot(&v).ClusterMode)
 		case "durability":
-			st = jsonx.String(d, &s.Durability)
+			st = jsonx.StringInto(d, &s.Durability, &jsonx.Slot(&v).Durability)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "ipDiscovery":
-			st = jsonx.String(d, &s.IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfigurationRequest).decode)
 		case "multiAZEnabled":
-			st = jsonx.Bool(d, &s.MultiAZEnabled)
+			st = jsonx.BoolInto(d, &s.MultiAZEnabled, &jsonx.Slot(&v).MultiAZEnabled)
 		case "nodeGroupId":
-			st = jsonx.String(d, &s.NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
 		case "notificationTopicArn":
-			st = jsonx.String(d, &s.NotificationTopicARN)
+			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Slot(&v).NotificationTopicARN)
 		case "notificationTopicStatus":
-			st = jsonx.String(d, &s.NotificationTopicStatus)
+			st = jsonx.StringInto(d, &s.NotificationTopicStatus, &jsonx.Slot(&v).NotificationTopicStatus)
 		case "preferredMaintenanceWindow":
-			st = jsonx.String(d, &s.PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
 		case "primaryClusterId":
-			st = jsonx.String(d, &s.PrimaryClusterID)
+			st = jsonx.StringInto(d, &s.PrimaryClusterID, &jsonx.Slot(&v).PrimaryClusterID)
 		case "removeUserGroups":
-			st = jsonx.Bool(d, &s.RemoveUserGroups)
+			st = jsonx.BoolInto(d, &s.RemoveUserGroups, &jsonx.Slot(&v).RemoveUserGroups)
 		case "replicationGroupDescription":
-			st = jsonx.String(d, &s.ReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.ReplicationGroupDescription, &jsonx.Slot(&v).ReplicationGroupDescription)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32(d, &s.SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.String(d, &s.SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
 		case "snapshottingClusterId":
-			st = jsonx.String(d, &s.SnapshottingClusterID)
+			st = jsonx.StringInto(d, &s.SnapshottingClusterID, &jsonx.Slot(&v).SnapshottingClusterID)
 		case "transitEncryptionEnabled":
-			st = jsonx.Bool(d, &s.TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.String(d, &s.TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
 		case "userGroupIdsToAdd":
 			st = jsonx.List(d, &s.UserGroupIDsToAdd, jsonx.StrElem[string])
 		case "userGroupIdsToRemove":
@@ -323,11 +374,11 @@ func (*ModifyReplicationGroup) Operation() string { return "ModifyReplicationGro
 func (c *ModifyReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ModifyReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ModifyReplicationGroupRequest).decode)
+	return decodeModifyReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *ModifyReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ReplicationGroup).decode)
+	return decodeReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *ModifyReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -29,7 +29,35 @@ type ModifyReplicationGroupShardConfigurationRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// modifyReplicationGroupShardConfigurationRequestValues holds the values of ModifyReplicationGroupShardConfigurationRequest's optional scalars: decoding
+// allocates them together, once per object.
+type modifyReplicationGroupShardConfigurationRequestValues struct {
+	ApplyImmediately   bool
+	NodeGroupCount     int32
+	ReplicationGroupID string
+}
+
 func (s *ModifyReplicationGroupShardConfigurationRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeModifyReplicationGroupShardConfigurationRequestPtr decodes a new ModifyReplicationGroupShardConfigurationRequest into *p, allocating the struct and
+// its values together.
+func decodeModifyReplicationGroupShardConfigurationRequestPtr(d *jsonx.Decoder, p **ModifyReplicationGroupShardConfigurationRequest) jsonx.Status {
+	b := new(struct {
+		s ModifyReplicationGroupShardConfigurationRequest
+		v modifyReplicationGroupShardConfigurationRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a modifyReplicationGroupShardConfigurationRequestValues allocated on first use when v is nil.
+func (s *ModifyReplicationGroupShardConfigurationRequest) decodeWith(d *jsonx.Decoder, v *modifyReplicationGroupShardConfigurationRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -38,11 +66,11 @@ func (s *ModifyReplicationGroupShardConfigurationRequest) decode(d *jsonx.Decode
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.Bool(d, &s.ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
 		case "nodeGroupCount":
-			st = jsonx.Int32(d, &s.NodeGroupCount)
+			st = jsonx.Int32Into(d, &s.NodeGroupCount, &jsonx.Slot(&v).NodeGroupCount)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "nodeGroupsToRemove":
 			st = jsonx.List(d, &s.NodeGroupsToRemove, jsonx.StrElem[string])
 		case "nodeGroupsToRetain":
@@ -126,11 +154,11 @@ func (*ModifyReplicationGroupShardConfiguration) Operation() string {
 func (c *ModifyReplicationGroupShardConfiguration) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ModifyReplicationGroupShardConfiguration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ModifyReplicationGroupShardConfigurationRequest).decode)
+	return decodeModifyReplicationGroupShardConfigurationRequestPtr(d, &c.Request)
 }
 
 func (c *ModifyReplicationGroupShardConfiguration) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ReplicationGroup).decode)
+	return decodeReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *ModifyReplicationGroupShardConfiguration) encodeRequest(e *jsonx.Encoder) bool {

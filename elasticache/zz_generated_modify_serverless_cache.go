@@ -37,7 +37,40 @@ type ModifyServerlessCacheRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// modifyServerlessCacheRequestValues holds the values of ModifyServerlessCacheRequest's optional scalars: decoding
+// allocates them together, once per object.
+type modifyServerlessCacheRequestValues struct {
+	ServerlessCacheName    string
+	DailySnapshotTime      string
+	Description            string
+	Engine                 string
+	MajorEngineVersion     string
+	RemoveUserGroup        bool
+	SnapshotRetentionLimit int32
+	UserGroupID            string
+}
+
 func (s *ModifyServerlessCacheRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeModifyServerlessCacheRequestPtr decodes a new ModifyServerlessCacheRequest into *p, allocating the struct and
+// its values together.
+func decodeModifyServerlessCacheRequestPtr(d *jsonx.Decoder, p **ModifyServerlessCacheRequest) jsonx.Status {
+	b := new(struct {
+		s ModifyServerlessCacheRequest
+		v modifyServerlessCacheRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a modifyServerlessCacheRequestValues allocated on first use when v is nil.
+func (s *ModifyServerlessCacheRequest) decodeWith(d *jsonx.Decoder, v *modifyServerlessCacheRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -46,25 +79,25 @@ func (s *ModifyServerlessCacheRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "serverlessCacheName":
-			st = jsonx.String(d, &s.ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
 		case "cacheUsageLimits":
 			st = jsonx.StructPtr(d, &s.CacheUsageLimits, (*CacheUsageLimits).decode)
 		case "dailySnapshotTime":
-			st = jsonx.String(d, &s.DailySnapshotTime)
+			st = jsonx.StringInto(d, &s.DailySnapshotTime, &jsonx.Slot(&v).DailySnapshotTime)
 		case "description":
-			st = jsonx.String(d, &s.Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "majorEngineVersion":
-			st = jsonx.String(d, &s.MajorEngineVersion)
+			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Slot(&v).MajorEngineVersion)
 		case "removeUserGroup":
-			st = jsonx.Bool(d, &s.RemoveUserGroup)
+			st = jsonx.BoolInto(d, &s.RemoveUserGroup, &jsonx.Slot(&v).RemoveUserGroup)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32(d, &s.SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
 		case "userGroupId":
-			st = jsonx.String(d, &s.UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -154,11 +187,11 @@ func (*ModifyServerlessCache) Operation() string { return "ModifyServerlessCache
 func (c *ModifyServerlessCache) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ModifyServerlessCache) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ModifyServerlessCacheRequest).decode)
+	return decodeModifyServerlessCacheRequestPtr(d, &c.Request)
 }
 
 func (c *ModifyServerlessCache) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ServerlessCache).decode)
+	return decodeServerlessCachePtr(d, &c.Response)
 }
 
 func (c *ModifyServerlessCache) encodeRequest(e *jsonx.Encoder) bool {

@@ -32,7 +32,35 @@ type ModifyUserRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ModifyUserRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// modifyUserRequestValues holds the values of ModifyUserRequest's optional scalars: decoding
+// allocates them together, once per object.
+type modifyUserRequestValues struct {
+	UserID             string
+	AccessString       string
+	AppendAccessString string
+	Engine             string
+	NoPasswordRequired bool
+}
+
+func (s *ModifyUserRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeModifyUserRequestPtr decodes a new ModifyUserRequest into *p, allocating the struct and
+// its values together.
+func decodeModifyUserRequestPtr(d *jsonx.Decoder, p **ModifyUserRequest) jsonx.Status {
+	b := new(struct {
+		s ModifyUserRequest
+		v modifyUserRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a modifyUserRequestValues allocated on first use when v is nil.
+func (s *ModifyUserRequest) decodeWith(d *jsonx.Decoder, v *modifyUserRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -41,17 +69,17 @@ func (s *ModifyUserRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "userId":
-			st = jsonx.String(d, &s.UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
 		case "accessString":
-			st = jsonx.String(d, &s.AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
 		case "appendAccessString":
-			st = jsonx.String(d, &s.AppendAccessString)
+			st = jsonx.StringInto(d, &s.AppendAccessString, &jsonx.Slot(&v).AppendAccessString)
 		case "authenticationMode":
 			st = jsonx.StructPtr(d, &s.AuthenticationMode, (*AuthenticationMode).decode)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "noPasswordRequired":
-			st = jsonx.Bool(d, &s.NoPasswordRequired)
+			st = jsonx.BoolInto(d, &s.NoPasswordRequired, &jsonx.Slot(&v).NoPasswordRequired)
 		case "passwords":
 			st = jsonx.List(d, &s.Passwords, jsonx.StrElem[string])
 		}
@@ -139,7 +167,37 @@ type ModifyUserResponse struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ModifyUserResponse) decode(d *jsonx.Decoder) jsonx.Status {
+// modifyUserResponseValues holds the values of ModifyUserResponse's optional scalars: decoding
+// allocates them together, once per object.
+type modifyUserResponseValues struct {
+	ARN                  string
+	AccessString         string
+	Engine               string
+	MinimumEngineVersion string
+	Status               string
+	UserID               string
+	UserName             string
+}
+
+func (s *ModifyUserResponse) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeModifyUserResponsePtr decodes a new ModifyUserResponse into *p, allocating the struct and
+// its values together.
+func decodeModifyUserResponsePtr(d *jsonx.Decoder, p **ModifyUserResponse) jsonx.Status {
+	b := new(struct {
+		s ModifyUserResponse
+		v modifyUserResponseValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a modifyUserResponseValues allocated on first use when v is nil.
+func (s *ModifyUserResponse) decodeWith(d *jsonx.Decoder, v *modifyUserResponseValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -148,23 +206,23 @@ func (s *ModifyUserResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "accessString":
-			st = jsonx.String(d, &s.AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
 		case "authentication":
-			st = jsonx.StructPtr(d, &s.Authentication, (*Authentication).decode)
+			st = decodeAuthenticationPtr(d, &s.Authentication)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.String(d, &s.MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		case "userId":
-			st = jsonx.String(d, &s.UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
 		case "userName":
-			st = jsonx.String(d, &s.UserName)
+			st = jsonx.StringInto(d, &s.UserName, &jsonx.Slot(&v).UserName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -249,11 +307,11 @@ func (*ModifyUser) Operation() string { return "ModifyUser" }
 func (c *ModifyUser) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ModifyUser) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ModifyUserRequest).decode)
+	return decodeModifyUserRequestPtr(d, &c.Request)
 }
 
 func (c *ModifyUser) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ModifyUserResponse).decode)
+	return decodeModifyUserResponsePtr(d, &c.Response)
 }
 
 func (c *ModifyUser) encodeRequest(e *jsonx.Encoder) bool {

@@ -25,7 +25,32 @@ type ModifyUserGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ModifyUserGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// modifyUserGroupRequestValues holds the values of ModifyUserGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type modifyUserGroupRequestValues struct {
+	UserGroupID string
+	Engine      string
+}
+
+func (s *ModifyUserGroupRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeModifyUserGroupRequestPtr decodes a new ModifyUserGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeModifyUserGroupRequestPtr(d *jsonx.Decoder, p **ModifyUserGroupRequest) jsonx.Status {
+	b := new(struct {
+		s ModifyUserGroupRequest
+		v modifyUserGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a modifyUserGroupRequestValues allocated on first use when v is nil.
+func (s *ModifyUserGroupRequest) decodeWith(d *jsonx.Decoder, v *modifyUserGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,9 +59,9 @@ func (s *ModifyUserGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "userGroupId":
-			st = jsonx.String(d, &s.UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "userIdsToAdd":
 			st = jsonx.List(d, &s.UserIDsToAdd, jsonx.StrElem[string])
 		case "userIdsToRemove":
@@ -114,7 +139,35 @@ type ModifyUserGroupResponse struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ModifyUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status {
+// modifyUserGroupResponseValues holds the values of ModifyUserGroupResponse's optional scalars: decoding
+// allocates them together, once per object.
+type modifyUserGroupResponseValues struct {
+	ARN                  string
+	Engine               string
+	MinimumEngineVersion string
+	Status               string
+	UserGroupID          string
+}
+
+func (s *ModifyUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeModifyUserGroupResponsePtr decodes a new ModifyUserGroupResponse into *p, allocating the struct and
+// its values together.
+func decodeModifyUserGroupResponsePtr(d *jsonx.Decoder, p **ModifyUserGroupResponse) jsonx.Status {
+	b := new(struct {
+		s ModifyUserGroupResponse
+		v modifyUserGroupResponseValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a modifyUserGroupResponseValues allocated on first use when v is nil.
+func (s *ModifyUserGroupResponse) decodeWith(d *jsonx.Decoder, v *modifyUserGroupResponseValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -123,11 +176,11 @@ func (s *ModifyUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.String(d, &s.MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
 		case "pendingChanges":
 			st = jsonx.StructPtr(d, &s.PendingChanges, (*UserGroupPendingChanges).decode)
 		case "replicationGroups":
@@ -135,9 +188,9 @@ func (s *ModifyUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		case "serverlessCaches":
 			st = jsonx.List(d, &s.ServerlessCaches, jsonx.StrElem[string])
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "userGroupId":
-			st = jsonx.String(d, &s.UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
 		case "userIds":
 			st = jsonx.List(d, &s.UserIDs, jsonx.StrElem[string])
 		}
@@ -224,11 +277,11 @@ func (*ModifyUserGroup) Operation() string { return "ModifyUserGroup" }
 func (c *ModifyUserGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ModifyUserGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ModifyUserGroupRequest).decode)
+	return decodeModifyUserGroupRequestPtr(d, &c.Request)
 }
 
 func (c *ModifyUserGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ModifyUserGroupResponse).decode)
+	return decodeModifyUserGroupResponsePtr(d, &c.Response)
 }
 
 func (c *ModifyUserGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -40,7 +40,7 @@ func (s *PrepareMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		case "sourceAuthenticationConfiguration":
 			st = jsonx.StructPtr(d, &s.SourceAuthenticationConfiguration, (*SourceAuthenticationConfiguration).decode)
 		case "sourceTlsConfiguration":
-			st = jsonx.StructPtr(d, &s.SourceTLSConfiguration, (*SourceTLSConfiguration).decode)
+			st = decodeSourceTLSConfigurationPtr(d, &s.SourceTLSConfiguration)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -110,7 +110,7 @@ func (c *PrepareMigration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 }
 
 func (c *PrepareMigration) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ServerlessCache).decode)
+	return decodeServerlessCachePtr(d, &c.Response)
 }
 
 func (c *PrepareMigration) encodeRequest(e *jsonx.Encoder) bool {

@@ -25,7 +25,35 @@ type PurchaseReservedCacheNodesOfferingRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// purchaseReservedCacheNodesOfferingRequestValues holds the values of PurchaseReservedCacheNodesOfferingRequest's optional scalars: decoding
+// allocates them together, once per object.
+type purchaseReservedCacheNodesOfferingRequestValues struct {
+	ReservedCacheNodesOfferingID string
+	CacheNodeCount               int32
+	ReservedCacheNodeID          string
+}
+
 func (s *PurchaseReservedCacheNodesOfferingRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodePurchaseReservedCacheNodesOfferingRequestPtr decodes a new PurchaseReservedCacheNodesOfferingRequest into *p, allocating the struct and
+// its values together.
+func decodePurchaseReservedCacheNodesOfferingRequestPtr(d *jsonx.Decoder, p **PurchaseReservedCacheNodesOfferingRequest) jsonx.Status {
+	b := new(struct {
+		s PurchaseReservedCacheNodesOfferingRequest
+		v purchaseReservedCacheNodesOfferingRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a purchaseReservedCacheNodesOfferingRequestValues allocated on first use when v is nil.
+func (s *PurchaseReservedCacheNodesOfferingRequest) decodeWith(d *jsonx.Decoder, v *purchaseReservedCacheNodesOfferingRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -34,11 +62,11 @@ func (s *PurchaseReservedCacheNodesOfferingRequest) decode(d *jsonx.Decoder) jso
 		st := jsonx.Unknown
 		switch m.Key {
 		case "reservedCacheNodesOfferingId":
-			st = jsonx.String(d, &s.ReservedCacheNodesOfferingID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
 		case "cacheNodeCount":
-			st = jsonx.Int32(d, &s.CacheNodeCount)
+			st = jsonx.Int32Into(d, &s.CacheNodeCount, &jsonx.Slot(&v).CacheNodeCount)
 		case "reservedCacheNodeId":
-			st = jsonx.String(d, &s.ReservedCacheNodeID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodeID, &jsonx.Slot(&v).ReservedCacheNodeID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}
@@ -110,11 +138,11 @@ func (*PurchaseReservedCacheNodesOffering) Operation() string {
 func (c *PurchaseReservedCacheNodesOffering) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *PurchaseReservedCacheNodesOffering) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*PurchaseReservedCacheNodesOfferingRequest).decode)
+	return decodePurchaseReservedCacheNodesOfferingRequestPtr(d, &c.Request)
 }
 
 func (c *PurchaseReservedCacheNodesOffering) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ReservedCacheNode).decode)
+	return decodeReservedCacheNodePtr(d, &c.Response)
 }
 
 func (c *PurchaseReservedCacheNodesOffering) encodeRequest(e *jsonx.Encoder) bool {

@@ -21,7 +21,34 @@ type RebalanceSlotsInGlobalReplicationGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// rebalanceSlotsInGlobalReplicationGroupRequestValues holds the values of RebalanceSlotsInGlobalReplicationGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type rebalanceSlotsInGlobalReplicationGroupRequestValues struct {
+	ApplyImmediately         bool
+	GlobalReplicationGroupID string
+}
+
 func (s *RebalanceSlotsInGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeRebalanceSlotsInGlobalReplicationGroupRequestPtr decodes a new RebalanceSlotsInGlobalReplicationGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeRebalanceSlotsInGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **RebalanceSlotsInGlobalReplicationGroupRequest) jsonx.Status {
+	b := new(struct {
+		s RebalanceSlotsInGlobalReplicationGroupRequest
+		v rebalanceSlotsInGlobalReplicationGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a rebalanceSlotsInGlobalReplicationGroupRequestValues allocated on first use when v is nil.
+func (s *RebalanceSlotsInGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *rebalanceSlotsInGlobalReplicationGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -30,9 +57,9 @@ func (s *RebalanceSlotsInGlobalReplicationGroupRequest) decode(d *jsonx.Decoder)
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.Bool(d, &s.ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -94,11 +121,11 @@ func (*RebalanceSlotsInGlobalReplicationGroup) Operation() string {
 func (c *RebalanceSlotsInGlobalReplicationGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *RebalanceSlotsInGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*RebalanceSlotsInGlobalReplicationGroupRequest).decode)
+	return decodeRebalanceSlotsInGlobalReplicationGroupRequestPtr(d, &c.Request)
 }
 
 func (c *RebalanceSlotsInGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*GlobalReplicationGroup).decode)
+	return decodeGlobalReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *RebalanceSlotsInGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

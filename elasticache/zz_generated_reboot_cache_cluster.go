@@ -94,7 +94,7 @@ func (c *RebootCacheCluster) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 }
 
 func (c *RebootCacheCluster) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CacheCluster).decode)
+	return decodeCacheClusterPtr(d, &c.Response)
 }
 
 func (c *RebootCacheCluster) encodeRequest(e *jsonx.Encoder) bool {

@@ -23,7 +23,34 @@ type ResetCacheParameterGroupRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// resetCacheParameterGroupRequestValues holds the values of ResetCacheParameterGroupRequest's optional scalars: decoding
+// allocates them together, once per object.
+type resetCacheParameterGroupRequestValues struct {
+	CacheParameterGroupName string
+	ResetAllParameters      bool
+}
+
 func (s *ResetCacheParameterGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeResetCacheParameterGroupRequestPtr decodes a new ResetCacheParameterGroupRequest into *p, allocating the struct and
+// its values together.
+func decodeResetCacheParameterGroupRequestPtr(d *jsonx.Decoder, p **ResetCacheParameterGroupRequest) jsonx.Status {
+	b := new(struct {
+		s ResetCacheParameterGroupRequest
+		v resetCacheParameterGroupRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a resetCacheParameterGroupRequestValues allocated on first use when v is nil.
+func (s *ResetCacheParameterGroupRequest) decodeWith(d *jsonx.Decoder, v *resetCacheParameterGroupRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +59,11 @@ func (s *ResetCacheParameterGroupRequest) decode(d *jsonx.Decoder) jsonx.Status 
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "parameterNameValues":
 			st = jsonx.List(d, &s.ParameterNameValues, (*ParameterNameValue).decode)
 		case "resetAllParameters":
-			st = jsonx.Bool(d, &s.ResetAllParameters)
+			st = jsonx.BoolInto(d, &s.ResetAllParameters, &jsonx.Slot(&v).ResetAllParameters)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -152,7 +179,7 @@ func (*ResetCacheParameterGroup) Operation() string { return "ResetCacheParamete
 func (c *ResetCacheParameterGroup) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *ResetCacheParameterGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*ResetCacheParameterGroupRequest).decode)
+	return decodeResetCacheParameterGroupRequestPtr(d, &c.Request)
 }
 
 func (c *ResetCacheParameterGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {

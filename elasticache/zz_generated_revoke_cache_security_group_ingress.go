@@ -23,7 +23,35 @@ type RevokeCacheSecurityGroupIngressRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// revokeCacheSecurityGroupIngressRequestValues holds the values of RevokeCacheSecurityGroupIngressRequest's optional scalars: decoding
+// allocates them together, once per object.
+type revokeCacheSecurityGroupIngressRequestValues struct {
+	CacheSecurityGroupName  string
+	EC2SecurityGroupName    string
+	EC2SecurityGroupOwnerID string
+}
+
 func (s *RevokeCacheSecurityGroupIngressRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeRevokeCacheSecurityGroupIngressRequestPtr decodes a new RevokeCacheSecurityGroupIngressRequest into *p, allocating the struct and
+// its values together.
+func decodeRevokeCacheSecurityGroupIngressRequestPtr(d *jsonx.Decoder, p **RevokeCacheSecurityGroupIngressRequest) jsonx.Status {
+	b := new(struct {
+		s RevokeCacheSecurityGroupIngressRequest
+		v revokeCacheSecurityGroupIngressRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a revokeCacheSecurityGroupIngressRequestValues allocated on first use when v is nil.
+func (s *RevokeCacheSecurityGroupIngressRequest) decodeWith(d *jsonx.Decoder, v *revokeCacheSecurityGroupIngressRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -32,11 +60,11 @@ func (s *RevokeCacheSecurityGroupIngressRequest) decode(d *jsonx.Decoder) jsonx.
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSecurityGroupName":
-			st = jsonx.String(d, &s.CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
 		case "eC2SecurityGroupName":
-			st = jsonx.String(d, &s.EC2SecurityGroupName)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupName, &jsonx.Slot(&v).EC2SecurityGroupName)
 		case "eC2SecurityGroupOwnerId":
-			st = jsonx.String(d, &s.EC2SecurityGroupOwnerID)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupOwnerID, &jsonx.Slot(&v).EC2SecurityGroupOwnerID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -100,11 +128,11 @@ func (*RevokeCacheSecurityGroupIngress) Operation() string { return "RevokeCache
 func (c *RevokeCacheSecurityGroupIngress) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *RevokeCacheSecurityGroupIngress) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*RevokeCacheSecurityGroupIngressRequest).decode)
+	return decodeRevokeCacheSecurityGroupIngressRequestPtr(d, &c.Request)
 }
 
 func (c *RevokeCacheSecurityGroupIngress) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*CacheSecurityGroup).decode)
+	return decodeCacheSecurityGroupPtr(d, &c.Response)
 }
 
 func (c *RevokeCacheSecurityGroupIngress) encodeRequest(e *jsonx.Encoder) bool {

@@ -18,7 +18,32 @@ type Authentication struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *Authentication) decode(d *jsonx.Decoder) jsonx.Status {
+// authenticationValues holds the values of Authentication's optional scalars: decoding
+// allocates them together, once per object.
+type authenticationValues struct {
+	PasswordCount int32
+	Type          AuthenticationType
+}
+
+func (s *Authentication) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeAuthenticationPtr decodes a new Authentication into *p, allocating the struct and
+// its values together.
+func decodeAuthenticationPtr(d *jsonx.Decoder, p **Authentication) jsonx.Status {
+	b := new(struct {
+		s Authentication
+		v authenticationValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a authenticationValues allocated on first use when v is nil.
+func (s *Authentication) decodeWith(d *jsonx.Decoder, v *authenticationValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -27,9 +52,9 @@ func (s *Authentication) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "passwordCount":
-			st = jsonx.Int32(d, &s.PasswordCount)
+			st = jsonx.Int32Into(d, &s.PasswordCount, &jsonx.Slot(&v).PasswordCount)
 		case "type":
-			st = jsonx.String(d, &s.Type)
+			st = jsonx.StringInto(d, &s.Type, &jsonx.Slot(&v).Type)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -256,7 +281,55 @@ type CacheCluster struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CacheCluster) decode(d *jsonx.Decoder) jsonx.Status {
+// cacheClusterValues holds the values of CacheCluster's optional scalars: decoding
+// allocates them together, once per object.
+type cacheClusterValues struct {
+	ARN                                string
+	AtRestEncryptionEnabled            bool
+	AuthTokenEnabled                   bool
+	AuthTokenLastModifiedDate          wire.Time
+	AutoMinorVersionUpgrade            bool
+	CacheClusterCreateTime             wire.Time
+	CacheClusterID                     string
+	CacheClusterStatus                 string
+	CacheNodeType                      string
+	CacheSubnetGroupName               string
+	ClientDownloadLandingPage          string
+	Engine                             string
+	EngineVersion                      string
+	IPDiscovery                        IPDiscovery
+	NetworkType                        NetworkType
+	NumCacheNodes                      int32
+	PreferredAvailabilityZone          string
+	PreferredMaintenanceWindow         string
+	PreferredOutpostARN                string
+	ReplicationGroupID                 string
+	ReplicationGroupLogDeliveryEnabled bool
+	SnapshotRetentionLimit             int32
+	SnapshotWindow                     string
+	TransitEncryptionEnabled           bool
+	TransitEncryptionMode              TransitEncryptionMode
+}
+
+func (s *CacheCluster) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCacheClusterPtr decodes a new CacheCluster into *p, allocating the struct and
+// its values together.
+func decodeCacheClusterPtr(d *jsonx.Decoder, p **CacheCluster) jsonx.Status {
+	b := new(struct {
+		s CacheCluster
+		v cacheClusterValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheClusterValues allocated on first use when v is nil.
+func (s *CacheCluster) decodeWith(d *jsonx.Decoder, v *cacheClusterValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -265,71 +338,71 @@ func (s *CacheCluster) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "atRestEncryptionEnabled":
-			st = jsonx.Bool(d, &s.AtRestEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Slot(&v).AtRestEncryptionEnabled)
 		case "authTokenEnabled":
-			st = jsonx.Bool(d, &s.AuthTokenEnabled)
+			st = jsonx.BoolInto(d, &s.AuthTokenEnabled, &jsonx.Slot(&v).AuthTokenEnabled)
 		case "authTokenLastModifiedDate":
-			st = jsonx.Time(d, &s.AuthTokenLastModifiedDate)
+			st = jsonx.TimeInto(d, &s.AuthTokenLastModifiedDate, &jsonx.Slot(&v).AuthTokenLastModifiedDate)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.Bool(d, &s.AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
 		case "cacheClusterCreateTime":
-			st = jsonx.Time(d, &s.CacheClusterCreateTime)
+			st = jsonx.TimeInto(d, &s.CacheClusterCreateTime, &jsonx.Slot(&v).CacheClusterCreateTime)
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "cacheClusterStatus":
-			st = jsonx.String(d, &s.CacheClusterStatus)
+			st = jsonx.StringInto(d, &s.CacheClusterStatus, &jsonx.Slot(&v).CacheClusterStatus)
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "cacheNodes":
 			st = jsonx.List(d, &s.CacheNodes, (*CacheNode).decode)
 		case "cacheParameterGroup":
-			st = jsonx.StructPtr(d, &s.CacheParameterGroup, (*CacheParameterGroupStatus).decode)
+			st = decodeCacheParameterGroupStatusPtr(d, &s.CacheParameterGroup)
 		case "cacheSecurityGroups":
 			st = jsonx.List(d, &s.CacheSecurityGroups, (*CacheSecurityGroupMembership).decode)
 		case "cacheSubnetGroupName":
-			st = jsonx.String(d, &s.CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
 		case "clientDownloadLandingPage":
-			st = jsonx.String(d, &s.ClientDownloadLandingPage)
+			st = jsonx.StringInto(d, &s.ClientDownloadLandingPage, &jsonx.Slot(&v).ClientDownloadLandingPage)
 		case "configurationEndpoint":
-			st = jsonx.StructPtr(d, &s.ConfigurationEndpoint, (*Endpoint).decode)
+			st = decodeEndpointPtr(d, &s.ConfigurationEndpoint)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "ipDiscovery":
-			st = jsonx.String(d, &s.IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfiguration).decode)
 		case "networkType":
-			st = jsonx.String(d, &s.NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
 		case "notificationConfiguration":
-			st = jsonx.StructPtr(d, &s.NotificationConfiguration, (*NotificationConfiguration).decode)
+			st = decodeNotificationConfigurationPtr(d, &s.NotificationConfiguration)
 		case "numCacheNodes":
-			st = jsonx.Int32(d, &s.NumCacheNodes)
+			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Slot(&v).NumCacheNodes)
 		case "pendingModifiedValues":
-			st = jsonx.StructPtr(d, &s.PendingModifiedValues, (*PendingModifiedValues).decode)
+			st = decodePendingModifiedValuesPtr(d, &s.PendingModifiedValues)
 		case "preferredAvailabilityZone":
-			st = jsonx.String(d, &s.PreferredAvailabilityZone)
+			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Slot(&v).PreferredAvailabilityZone)
 		case "preferredMaintenanceWindow":
-			st = jsonx.String(d, &s.PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
 		case "preferredOutpostArn":
-			st = jsonx.String(d, &s.PreferredOutpostARN)
+			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Slot(&v).PreferredOutpostARN)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "replicationGroupLogDeliveryEnabled":
-			st = jsonx.Bool(d, &s.ReplicationGroupLogDeliveryEnabled)
+			st = jsonx.BoolInto(d, &s.ReplicationGroupLogDeliveryEnabled, &jsonx.Slot(&v).ReplicationGroupLogDeliveryEnabled)
 		case "securityGroups":
 			st = jsonx.List(d, &s.SecurityGroups, (*SecurityGroupMembership).decode)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32(d, &s.SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.String(d, &s.SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
 		case "transitEncryptionEnabled":
-			st = jsonx.Bool(d, &s.TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.String(d, &s.TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -509,7 +582,35 @@ type CacheEngineVersion struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CacheEngineVersion) decode(d *jsonx.Decoder) jsonx.Status {
+// cacheEngineVersionValues holds the values of CacheEngineVersion's optional scalars: decoding
+// allocates them together, once per object.
+type cacheEngineVersionValues struct {
+	CacheEngineDescription        string
+	CacheEngineVersionDescription string
+	CacheParameterGroupFamily     string
+	Engine                        string
+	EngineVersion                 string
+}
+
+func (s *CacheEngineVersion) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCacheEngineVersionPtr decodes a new CacheEngineVersion into *p, allocating the struct and
+// its values together.
+func decodeCacheEngineVersionPtr(d *jsonx.Decoder, p **CacheEngineVersion) jsonx.Status {
+	b := new(struct {
+		s CacheEngineVersion
+		v cacheEngineVersionValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheEngineVersionValues allocated on first use when v is nil.
+func (s *CacheEngineVersion) decodeWith(d *jsonx.Decoder, v *cacheEngineVersionValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -518,15 +619,15 @@ func (s *CacheEngineVersion) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheEngineDescription":
-			st = jsonx.String(d, &s.CacheEngineDescription)
+			st = jsonx.StringInto(d, &s.CacheEngineDescription, &jsonx.Slot(&v).CacheEngineDescription)
 		case "cacheEngineVersionDescription":
-			st = jsonx.String(d, &s.CacheEngineVersionDescription)
+			st = jsonx.StringInto(d, &s.CacheEngineVersionDescription, &jsonx.Slot(&v).CacheEngineVersionDescription)
 		case "cacheParameterGroupFamily":
-			st = jsonx.String(d, &s.CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -600,7 +701,37 @@ type CacheNode struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CacheNode) decode(d *jsonx.Decoder) jsonx.Status {
+// cacheNodeValues holds the values of CacheNode's optional scalars: decoding
+// allocates them together, once per object.
+type cacheNodeValues struct {
+	CacheNodeCreateTime      wire.Time
+	CacheNodeID              string
+	CacheNodeStatus          string
+	CustomerAvailabilityZone string
+	CustomerOutpostARN       string
+	ParameterGroupStatus     string
+	SourceCacheNodeID        string
+}
+
+func (s *CacheNode) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCacheNodePtr decodes a new CacheNode into *p, allocating the struct and
+// its values together.
+func decodeCacheNodePtr(d *jsonx.Decoder, p **CacheNode) jsonx.Status {
+	b := new(struct {
+		s CacheNode
+		v cacheNodeValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheNodeValues allocated on first use when v is nil.
+func (s *CacheNode) decodeWith(d *jsonx.Decoder, v *cacheNodeValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -609,21 +740,21 @@ func (s *CacheNode) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeCreateTime":
-			st = jsonx.Time(d, &s.CacheNodeCreateTime)
+			st = jsonx.TimeInto(d, &s.CacheNodeCreateTime, &jsonx.Slot(&v).CacheNodeCreateTime)
 		case "cacheNodeId":
-			st = jsonx.String(d, &s.CacheNodeID)
+			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Slot(&v).CacheNodeID)
 		case "cacheNodeStatus":
-			st = jsonx.String(d, &s.CacheNodeStatus)
+			st = jsonx.StringInto(d, &s.CacheNodeStatus, &jsonx.Slot(&v).CacheNodeStatus)
 		case "customerAvailabilityZone":
-			st = jsonx.String(d, &s.CustomerAvailabilityZone)
+			st = jsonx.StringInto(d, &s.CustomerAvailabilityZone, &jsonx.Slot(&v).CustomerAvailabilityZone)
 		case "customerOutpostArn":
-			st = jsonx.String(d, &s.CustomerOutpostARN)
+			st = jsonx.StringInto(d, &s.CustomerOutpostARN, &jsonx.Slot(&v).CustomerOutpostARN)
 		case "endpoint":
-			st = jsonx.StructPtr(d, &s.Endpoint, (*Endpoint).decode)
+			st = decodeEndpointPtr(d, &s.Endpoint)
 		case "parameterGroupStatus":
-			st = jsonx.String(d, &s.ParameterGroupStatus)
+			st = jsonx.StringInto(d, &s.ParameterGroupStatus, &jsonx.Slot(&v).ParameterGroupStatus)
 		case "sourceCacheNodeId":
-			st = jsonx.String(d, &s.SourceCacheNodeID)
+			st = jsonx.StringInto(d, &s.SourceCacheNodeID, &jsonx.Slot(&v).SourceCacheNodeID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -711,7 +842,40 @@ type CacheNodeTypeSpecificParameter struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// cacheNodeTypeSpecificParameterValues holds the values of CacheNodeTypeSpecificParameter's optional scalars: decoding
+// allocates them together, once per object.
+type cacheNodeTypeSpecificParameterValues struct {
+	AllowedValues        string
+	ChangeType           ChangeType
+	DataType             string
+	Description          string
+	IsModifiable         bool
+	MinimumEngineVersion string
+	ParameterName        string
+	Source               string
+}
+
 func (s *CacheNodeTypeSpecificParameter) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCacheNodeTypeSpecificParameterPtr decodes a new CacheNodeTypeSpecificParameter into *p, allocating the struct and
+// its values together.
+func decodeCacheNodeTypeSpecificParameterPtr(d *jsonx.Decoder, p **CacheNodeTypeSpecificParameter) jsonx.Status {
+	b := new(struct {
+		s CacheNodeTypeSpecificParameter
+		v cacheNodeTypeSpecificParameterValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheNodeTypeSpecificParameterValues allocated on first use when v is nil.
+func (s *CacheNodeTypeSpecificParameter) decodeWith(d *jsonx.Decoder, v *cacheNodeTypeSpecificParameterValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -720,23 +884,23 @@ func (s *CacheNodeTypeSpecificParameter) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "allowedValues":
-			st = jsonx.String(d, &s.AllowedValues)
+			st = jsonx.StringInto(d, &s.AllowedValues, &jsonx.Slot(&v).AllowedValues)
 		case "cacheNodeTypeSpecificValues":
 			st = jsonx.List(d, &s.CacheNodeTypeSpecificValues, (*CacheNodeTypeSpecificValue).decode)
 		case "changeType":
-			st = jsonx.String(d, &s.ChangeType)
+			st = jsonx.StringInto(d, &s.ChangeType, &jsonx.Slot(&v).ChangeType)
 		case "dataType":
-			st = jsonx.String(d, &s.DataType)
+			st = jsonx.StringInto(d, &s.DataType, &jsonx.Slot(&v).DataType)
 		case "description":
-			st = jsonx.String(d, &s.Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
 		case "isModifiable":
-			st = jsonx.Bool(d, &s.IsModifiable)
+			st = jsonx.BoolInto(d, &s.IsModifiable, &jsonx.Slot(&v).IsModifiable)
 		case "minimumEngineVersion":
-			st = jsonx.String(d, &s.MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
 		case "parameterName":
-			st = jsonx.String(d, &s.ParameterName)
+			st = jsonx.StringInto(d, &s.ParameterName, &jsonx.Slot(&v).ParameterName)
 		case "source":
-			st = jsonx.String(d, &s.Source)
+			st = jsonx.StringInto(d, &s.Source, &jsonx.Slot(&v).Source)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -814,7 +978,34 @@ type CacheNodeTypeSpecificValue struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// cacheNodeTypeSpecificValueValues holds the values of CacheNodeTypeSpecificValue's optional scalars: decoding
+// allocates them together, once per object.
+type cacheNodeTypeSpecificValueValues struct {
+	CacheNodeType string
+	Value         string
+}
+
 func (s *CacheNodeTypeSpecificValue) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCacheNodeTypeSpecificValuePtr decodes a new CacheNodeTypeSpecificValue into *p, allocating the struct and
+// its values together.
+func decodeCacheNodeTypeSpecificValuePtr(d *jsonx.Decoder, p **CacheNodeTypeSpecificValue) jsonx.Status {
+	b := new(struct {
+		s CacheNodeTypeSpecificValue
+		v cacheNodeTypeSpecificValueValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheNodeTypeSpecificValueValues allocated on first use when v is nil.
+func (s *CacheNodeTypeSpecificValue) decodeWith(d *jsonx.Decoder, v *cacheNodeTypeSpecificValueValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -823,9 +1014,9 @@ func (s *CacheNodeTypeSpecificValue) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "value":
-			st = jsonx.String(d, &s.Value)
+			st = jsonx.StringInto(d, &s.Value, &jsonx.Slot(&v).Value)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -887,7 +1078,38 @@ type CacheNodeUpdateStatus struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CacheNodeUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status {
+// cacheNodeUpdateStatusValues holds the values of CacheNodeUpdateStatus's optional scalars: decoding
+// allocates them together, once per object.
+type cacheNodeUpdateStatusValues struct {
+	CacheNodeID                  string
+	NodeDeletionDate             wire.Time
+	NodeUpdateEndDate            wire.Time
+	NodeUpdateInitiatedBy        NodeUpdateInitiatedBy
+	NodeUpdateInitiatedDate      wire.Time
+	NodeUpdateStartDate          wire.Time
+	NodeUpdateStatus             NodeUpdateStatus
+	NodeUpdateStatusModifiedDate wire.Time
+}
+
+func (s *CacheNodeUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCacheNodeUpdateStatusPtr decodes a new CacheNodeUpdateStatus into *p, allocating the struct and
+// its values together.
+func decodeCacheNodeUpdateStatusPtr(d *jsonx.Decoder, p **CacheNodeUpdateStatus) jsonx.Status {
+	b := new(struct {
+		s CacheNodeUpdateStatus
+		v cacheNodeUpdateStatusValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheNodeUpdateStatusValues allocated on first use when v is nil.
+func (s *CacheNodeUpdateStatus) decodeWith(d *jsonx.Decoder, v *cacheNodeUpdateStatusValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -896,21 +1118,21 @@ func (s *CacheNodeUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeId":
-			st = jsonx.String(d, &s.CacheNodeID)
+			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Slot(&v).CacheNodeID)
 		case "nodeDeletionDate":
-			st = jsonx.Time(d, &s.NodeDeletionDate)
+			st = jsonx.TimeInto(d, &s.NodeDeletionDate, &jsonx.Slot(&v).NodeDeletionDate)
 		case "nodeUpdateEndDate":
-			st = jsonx.Time(d, &s.NodeUpdateEndDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateEndDate, &jsonx.Slot(&v).NodeUpdateEndDate)
 		case "nodeUpdateInitiatedBy":
-			st = jsonx.String(d, &s.NodeUpdateInitiatedBy)
+			st = jsonx.StringInto(d, &s.NodeUpdateInitiatedBy, &jsonx.Slot(&v).NodeUpdateInitiatedBy)
 		case "nodeUpdateInitiatedDate":
-			st = jsonx.Time(d, &s.NodeUpdateInitiatedDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateInitiatedDate, &jsonx.Slot(&v).NodeUpdateInitiatedDate)
 		case "nodeUpdateStartDate":
-			st = jsonx.Time(d, &s.NodeUpdateStartDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateStartDate, &jsonx.Slot(&v).NodeUpdateStartDate)
 		case "nodeUpdateStatus":
-			st = jsonx.String(d, &s.NodeUpdateStatus)
+			st = jsonx.StringInto(d, &s.NodeUpdateStatus, &jsonx.Slot(&v).NodeUpdateStatus)
 		case "nodeUpdateStatusModifiedDate":
-			st = jsonx.Time(d, &s.NodeUpdateStatusModifiedDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateStatusModifiedDate, &jsonx.Slot(&v).NodeUpdateStatusModifiedDate)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -990,7 +1212,35 @@ type CacheParameterGroup struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CacheParameterGroup) decode(d *jsonx.Decoder) jsonx.Status {
+// cacheParameterGroupValues holds the values of CacheParameterGroup's optional scalars: decoding
+// allocates them together, once per object.
+type cacheParameterGroupValues struct {
+	ARN                       string
+	CacheParameterGroupFamily string
+	CacheParameterGroupName   string
+	Description               string
+	IsGlobal                  bool
+}
+
+func (s *CacheParameterGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCacheParameterGroupPtr decodes a new CacheParameterGroup into *p, allocating the struct and
+// its values together.
+func decodeCacheParameterGroupPtr(d *jsonx.Decoder, p **CacheParameterGroup) jsonx.Status {
+	b := new(struct {
+		s CacheParameterGroup
+		v cacheParameterGroupValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheParameterGroupValues allocated on first use when v is nil.
+func (s *CacheParameterGroup) decodeWith(d *jsonx.Decoder, v *cacheParameterGroupValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -999,15 +1249,15 @@ func (s *CacheParameterGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "cacheParameterGroupFamily":
-			st = jsonx.String(d, &s.CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "description":
-			st = jsonx.String(d, &s.Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
 		case "isGlobal":
-			st = jsonx.Bool(d, &s.IsGlobal)
+			st = jsonx.BoolInto(d, &s.IsGlobal, &jsonx.Slot(&v).IsGlobal)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1072,7 +1322,34 @@ type CacheParameterGroupStatus struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// cacheParameterGroupStatusValues holds the values of CacheParameterGroupStatus's optional scalars: decoding
+// allocates them together, once per object.
+type cacheParameterGroupStatusValues struct {
+	CacheParameterGroupName string
+	ParameterApplyStatus    string
+}
+
 func (s *CacheParameterGroupStatus) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCacheParameterGroupStatusPtr decodes a new CacheParameterGroupStatus into *p, allocating the struct and
+// its values together.
+func decodeCacheParameterGroupStatusPtr(d *jsonx.Decoder, p **CacheParameterGroupStatus) jsonx.Status {
+	b := new(struct {
+		s CacheParameterGroupStatus
+		v cacheParameterGroupStatusValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheParameterGroupStatusValues allocated on first use when v is nil.
+func (s *CacheParameterGroupStatus) decodeWith(d *jsonx.Decoder, v *cacheParameterGroupStatusValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1083,9 +1360,9 @@ func (s *CacheParameterGroupStatus) decode(d *jsonx.Decoder) jsonx.Status {
 		case "cacheNodeIdsToReboot":
 			st = jsonx.List(d, &s.CacheNodeIDsToReboot, jsonx.StrElem[string])
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "parameterApplyStatus":
-			st = jsonx.String(d, &s.ParameterApplyStatus)
+			st = jsonx.StringInto(d, &s.ParameterApplyStatus, &jsonx.Slot(&v).ParameterApplyStatus)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1145,7 +1422,34 @@ type CacheSecurityGroup struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CacheSecurityGroup) decode(d *jsonx.Decoder) jsonx.Status {
+// cacheSecurityGroupValues holds the values of CacheSecurityGroup's optional scalars: decoding
+// allocates them together, once per object.
+type cacheSecurityGroupValues struct {
+	ARN                    string
+	CacheSecurityGroupName string
+	Description            string
+	OwnerID                string
+}
+
+func (s *CacheSecurityGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCacheSecurityGroupPtr decodes a new CacheSecurityGroup into *p, allocating the struct and
+// its values together.
+func decodeCacheSecurityGroupPtr(d *jsonx.Decoder, p **CacheSecurityGroup) jsonx.Status {
+	b := new(struct {
+		s CacheSecurityGroup
+		v cacheSecurityGroupValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheSecurityGroupValues allocated on first use when v is nil.
+func (s *CacheSecurityGroup) decodeWith(d *jsonx.Decoder, v *cacheSecurityGroupValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1154,15 +1458,15 @@ func (s *CacheSecurityGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "cacheSecurityGroupName":
-			st = jsonx.String(d, &s.CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
 		case "description":
-			st = jsonx.String(d, &s.Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
 		case "eC2SecurityGroups":
 			st = jsonx.List(d, &s.EC2SecurityGroups, (*EC2SecurityGroup).decode)
 		case "ownerId":
-			st = jsonx.String(d, &s.OwnerID)
+			st = jsonx.StringInto(d, &s.OwnerID, &jsonx.Slot(&v).OwnerID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1224,7 +1528,34 @@ type CacheSecurityGroupMembership struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// cacheSecurityGroupMembershipValues holds the values of CacheSecurityGroupMembership's optional scalars: decoding
+// allocates them together, once per object.
+type cacheSecurityGroupMembershipValues struct {
+	CacheSecurityGroupName string
+	Status                 string
+}
+
 func (s *CacheSecurityGroupMembership) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeCacheSecurityGroupMembershipPtr decodes a new CacheSecurityGroupMembership into *p, allocating the struct and
+// its values together.
+func decodeCacheSecurityGroupMembershipPtr(d *jsonx.Decoder, p **CacheSecurityGroupMembership) jsonx.Status {
+	b := new(struct {
+		s CacheSecurityGroupMembership
+		v cacheSecurityGroupMembershipValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheSecurityGroupMembershipValues allocated on first use when v is nil.
+func (s *CacheSecurityGroupMembership) decodeWith(d *jsonx.Decoder, v *cacheSecurityGroupMembershipValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1233,9 +1564,9 @@ func (s *CacheSecurityGroupMembership) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSecurityGroupName":
-			st = jsonx.String(d, &s.CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1293,7 +1624,34 @@ type CacheSubnetGroup struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CacheSubnetGroup) decode(d *jsonx.Decoder) jsonx.Status {
+// cacheSubnetGroupValues holds the values of CacheSubnetGroup's optional scalars: decoding
+// allocates them together, once per object.
+type cacheSubnetGroupValues struct {
+	ARN                         string
+	CacheSubnetGroupDescription string
+	CacheSubnetGroupName        string
+	VPCID                       string
+}
+
+func (s *CacheSubnetGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCacheSubnetGroupPtr decodes a new CacheSubnetGroup into *p, allocating the struct and
+// its values together.
+func decodeCacheSubnetGroupPtr(d *jsonx.Decoder, p **CacheSubnetGroup) jsonx.Status {
+	b := new(struct {
+		s CacheSubnetGroup
+		v cacheSubnetGroupValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a cacheSubnetGroupValues allocated on first use when v is nil.
+func (s *CacheSubnetGroup) decodeWith(d *jsonx.Decoder, v *cacheSubnetGroupValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1302,17 +1660,17 @@ func (s *CacheSubnetGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "cacheSubnetGroupDescription":
-			st = jsonx.String(d, &s.CacheSubnetGroupDescription)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupDescription, &jsonx.Slot(&v).CacheSubnetGroupDescription)
 		case "cacheSubnetGroupName":
-			st = jsonx.String(d, &s.CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
 		case "subnets":
 			st = jsonx.List(d, &s.Subnets, (*Subnet).decode)
 		case "supportedNetworkTypes":
 			st = jsonx.List(d, &s.SupportedNetworkTypes, jsonx.StrElem[NetworkType])
 		case "vpcId":
-			st = jsonx.String(d, &s.VPCID)
+			st = jsonx.StringInto(d, &s.VPCID, &jsonx.Slot(&v).VPCID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1387,9 +1745,9 @@ func (s *CacheUsageLimits) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "dataStorage":
-			st = jsonx.StructPtr(d, &s.DataStorage, (*DataStorage).decode)
+			st = decodeDataStoragePtr(d, &s.DataStorage)
 		case "eCPUPerSecond":
-			st = jsonx.StructPtr(d, &s.ECPUPerSecond, (*ECPUPerSecond).decode)
+			st = decodeECPUPerSecondPtr(d, &s.ECPUPerSecond)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1496,7 +1854,32 @@ type ConfigureShard struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ConfigureShard) decode(d *jsonx.Decoder) jsonx.Status {
+// configureShardValues holds the values of ConfigureShard's optional scalars: decoding
+// allocates them together, once per object.
+type configureShardValues struct {
+	NewReplicaCount int32
+	NodeGroupID     string
+}
+
+func (s *ConfigureShard) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeConfigureShardPtr decodes a new ConfigureShard into *p, allocating the struct and
+// its values together.
+func decodeConfigureShardPtr(d *jsonx.Decoder, p **ConfigureShard) jsonx.Status {
+	b := new(struct {
+		s ConfigureShard
+		v configureShardValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a configureShardValues allocated on first use when v is nil.
+func (s *ConfigureShard) decodeWith(d *jsonx.Decoder, v *configureShardValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1505,9 +1888,9 @@ func (s *ConfigureShard) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "newReplicaCount":
-			st = jsonx.Int32(d, &s.NewReplicaCount)
+			st = jsonx.Int32Into(d, &s.NewReplicaCount, &jsonx.Slot(&v).NewReplicaCount)
 		case "nodeGroupId":
-			st = jsonx.String(d, &s.NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
 		case "preferredAvailabilityZones":
 			st = jsonx.List(d, &s.PreferredAvailabilityZones, jsonx.StrElem[string])
 		case "preferredOutpostArns":
@@ -1569,7 +1952,32 @@ type CustomerNodeEndpoint struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *CustomerNodeEndpoint) decode(d *jsonx.Decoder) jsonx.Status {
+// customerNodeEndpointValues holds the values of CustomerNodeEndpoint's optional scalars: decoding
+// allocates them together, once per object.
+type customerNodeEndpointValues struct {
+	Address string
+	Port    int32
+}
+
+func (s *CustomerNodeEndpoint) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeCustomerNodeEndpointPtr decodes a new CustomerNodeEndpoint into *p, allocating the struct and
+// its values together.
+func decodeCustomerNodeEndpointPtr(d *jsonx.Decoder, p **CustomerNodeEndpoint) jsonx.Status {
+	b := new(struct {
+		s CustomerNodeEndpoint
+		v customerNodeEndpointValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a customerNodeEndpointValues allocated on first use when v is nil.
+func (s *CustomerNodeEndpoint) decodeWith(d *jsonx.Decoder, v *customerNodeEndpointValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1578,9 +1986,9 @@ func (s *CustomerNodeEndpoint) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "address":
-			st = jsonx.String(d, &s.Address)
+			st = jsonx.StringInto(d, &s.Address, &jsonx.Slot(&v).Address)
 		case "port":
-			st = jsonx.Int32(d, &s.Port)
+			st = jsonx.Int32Into(d, &s.Port, &jsonx.Slot(&v).Port)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1632,7 +2040,33 @@ type DataStorage struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *DataStorage) decode(d *jsonx.Decoder) jsonx.Status {
+// dataStorageValues holds the values of DataStorage's optional scalars: decoding
+// allocates them together, once per object.
+type dataStorageValues struct {
+	Unit    DataStorageUnit
+	Maximum int32
+	Minimum int32
+}
+
+func (s *DataStorage) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeDataStoragePtr decodes a new DataStorage into *p, allocating the struct and
+// its values together.
+func decodeDataStoragePtr(d *jsonx.Decoder, p **DataStorage) jsonx.Status {
+	b := new(struct {
+		s DataStorage
+		v dataStorageValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a dataStorageValues allocated on first use when v is nil.
+func (s *DataStorage) decodeWith(d *jsonx.Decoder, v *dataStorageValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1641,11 +2075,11 @@ func (s *DataStorage) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "unit":
-			st = jsonx.String(d, &s.Unit)
+			st = jsonx.StringInto(d, &s.Unit, &jsonx.Slot(&v).Unit)
 		case "maximum":
-			st = jsonx.Int32(d, &s.Maximum)
+			st = jsonx.Int32Into(d, &s.Maximum, &jsonx.Slot(&v).Maximum)
 		case "minimum":
-			st = jsonx.Int32(d, &s.Minimum)
+			st = jsonx.Int32Into(d, &s.Minimum, &jsonx.Slot(&v).Minimum)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1762,7 +2196,33 @@ type EC2SecurityGroup struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *EC2SecurityGroup) decode(d *jsonx.Decoder) jsonx.Status {
+// eC2SecurityGroupValues holds the values of EC2SecurityGroup's optional scalars: decoding
+// allocates them together, once per object.
+type eC2SecurityGroupValues struct {
+	EC2SecurityGroupName    string
+	EC2SecurityGroupOwnerID string
+	Status                  string
+}
+
+func (s *EC2SecurityGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeEC2SecurityGroupPtr decodes a new EC2SecurityGroup into *p, allocating the struct and
+// its values together.
+func decodeEC2SecurityGroupPtr(d *jsonx.Decoder, p **EC2SecurityGroup) jsonx.Status {
+	b := new(struct {
+		s EC2SecurityGroup
+		v eC2SecurityGroupValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a eC2SecurityGroupValues allocated on first use when v is nil.
+func (s *EC2SecurityGroup) decodeWith(d *jsonx.Decoder, v *eC2SecurityGroupValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1771,11 +2231,11 @@ func (s *EC2SecurityGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "eC2SecurityGroupName":
-			st = jsonx.String(d, &s.EC2SecurityGroupName)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupName, &jsonx.Slot(&v).EC2SecurityGroupName)
 		case "eC2SecurityGroupOwnerId":
-			st = jsonx.String(d, &s.EC2SecurityGroupOwnerID)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupOwnerID, &jsonx.Slot(&v).EC2SecurityGroupOwnerID)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1829,7 +2289,32 @@ type ECPUPerSecond struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ECPUPerSecond) decode(d *jsonx.Decoder) jsonx.Status {
+// eCPUPerSecondValues holds the values of ECPUPerSecond's optional scalars: decoding
+// allocates them together, once per object.
+type eCPUPerSecondValues struct {
+	Maximum int32
+	Minimum int32
+}
+
+func (s *ECPUPerSecond) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeECPUPerSecondPtr decodes a new ECPUPerSecond into *p, allocating the struct and
+// its values together.
+func decodeECPUPerSecondPtr(d *jsonx.Decoder, p **ECPUPerSecond) jsonx.Status {
+	b := new(struct {
+		s ECPUPerSecond
+		v eCPUPerSecondValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a eCPUPerSecondValues allocated on first use when v is nil.
+func (s *ECPUPerSecond) decodeWith(d *jsonx.Decoder, v *eCPUPerSecondValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1838,9 +2323,9 @@ func (s *ECPUPerSecond) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "maximum":
-			st = jsonx.Int32(d, &s.Maximum)
+			st = jsonx.Int32Into(d, &s.Maximum, &jsonx.Slot(&v).Maximum)
 		case "minimum":
-			st = jsonx.Int32(d, &s.Minimum)
+			st = jsonx.Int32Into(d, &s.Minimum, &jsonx.Slot(&v).Minimum)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1890,7 +2375,32 @@ type Endpoint struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *Endpoint) decode(d *jsonx.Decoder) jsonx.Status {
+// endpointValues holds the values of Endpoint's optional scalars: decoding
+// allocates them together, once per object.
+type endpointValues struct {
+	Address string
+	Port    int32
+}
+
+func (s *Endpoint) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeEndpointPtr decodes a new Endpoint into *p, allocating the struct and
+// its values together.
+func decodeEndpointPtr(d *jsonx.Decoder, p **Endpoint) jsonx.Status {
+	b := new(struct {
+		s Endpoint
+		v endpointValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a endpointValues allocated on first use when v is nil.
+func (s *Endpoint) decodeWith(d *jsonx.Decoder, v *endpointValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1899,9 +2409,9 @@ func (s *Endpoint) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "address":
-			st = jsonx.String(d, &s.Address)
+			st = jsonx.StringInto(d, &s.Address, &jsonx.Slot(&v).Address)
 		case "port":
-			st = jsonx.Int32(d, &s.Port)
+			st = jsonx.Int32Into(d, &s.Port, &jsonx.Slot(&v).Port)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1955,7 +2465,32 @@ type EngineDefaults struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *EngineDefaults) decode(d *jsonx.Decoder) jsonx.Status {
+// engineDefaultsValues holds the values of EngineDefaults's optional scalars: decoding
+// allocates them together, once per object.
+type engineDefaultsValues struct {
+	CacheParameterGroupFamily string
+	Marker                    string
+}
+
+func (s *EngineDefaults) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeEngineDefaultsPtr decodes a new EngineDefaults into *p, allocating the struct and
+// its values together.
+func decodeEngineDefaultsPtr(d *jsonx.Decoder, p **EngineDefaults) jsonx.Status {
+	b := new(struct {
+		s EngineDefaults
+		v engineDefaultsValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a engineDefaultsValues allocated on first use when v is nil.
+func (s *EngineDefaults) decodeWith(d *jsonx.Decoder, v *engineDefaultsValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -1966,9 +2501,9 @@ func (s *EngineDefaults) decode(d *jsonx.Decoder) jsonx.Status {
 		case "cacheNodeTypeSpecificParameters":
 			st = jsonx.List(d, &s.CacheNodeTypeSpecificParameters, (*CacheNodeTypeSpecificParameter).decode)
 		case "cacheParameterGroupFamily":
-			st = jsonx.String(d, &s.CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
 		case "marker":
-			st = jsonx.String(d, &s.Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
 		case "parameters":
 			st = jsonx.List(d, &s.Parameters, (*Parameter).decode)
 		}
@@ -2032,7 +2567,34 @@ type Event struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *Event) decode(d *jsonx.Decoder) jsonx.Status {
+// eventValues holds the values of Event's optional scalars: decoding
+// allocates them together, once per object.
+type eventValues struct {
+	Date             wire.Time
+	Message          string
+	SourceIdentifier string
+	SourceType       SourceType
+}
+
+func (s *Event) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeEventPtr decodes a new Event into *p, allocating the struct and
+// its values together.
+func decodeEventPtr(d *jsonx.Decoder, p **Event) jsonx.Status {
+	b := new(struct {
+		s Event
+		v eventValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a eventValues allocated on first use when v is nil.
+func (s *Event) decodeWith(d *jsonx.Decoder, v *eventValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -2041,13 +2603,13 @@ func (s *Event) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "date":
-			st = jsonx.Time(d, &s.Date)
+			st = jsonx.TimeInto(d, &s.Date, &jsonx.Slot(&v).Date)
 		case "message":
-			st = jsonx.String(d, &s.Message)
+			st = jsonx.StringInto(d, &s.Message, &jsonx.Slot(&v).Message)
 		case "sourceIdentifier":
-			st = jsonx.String(d, &s.SourceIdentifier)
+			st = jsonx.StringInto(d, &s.SourceIdentifier, &jsonx.Slot(&v).SourceIdentifier)
 		case "sourceType":
-			st = jsonx.String(d, &s.SourceType)
+			st = jsonx.StringInto(d, &s.SourceType, &jsonx.Slot(&v).SourceType)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2166,7 +2728,32 @@ type GlobalNodeGroup struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *GlobalNodeGroup) decode(d *jsonx.Decoder) jsonx.Status {
+// globalNodeGroupValues holds the values of GlobalNodeGroup's optional scalars: decoding
+// allocates them together, once per object.
+type globalNodeGroupValues struct {
+	GlobalNodeGroupID string
+	Slots             string
+}
+
+func (s *GlobalNodeGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeGlobalNodeGroupPtr decodes a new GlobalNodeGroup into *p, allocating the struct and
+// its values together.
+func decodeGlobalNodeGroupPtr(d *jsonx.Decoder, p **GlobalNodeGroup) jsonx.Status {
+	b := new(struct {
+		s GlobalNodeGroup
+		v globalNodeGroupValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a globalNodeGroupValues allocated on first use when v is nil.
+func (s *GlobalNodeGroup) decodeWith(d *jsonx.Decoder, v *globalNodeGroupValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -2175,9 +2762,9 @@ func (s *GlobalNodeGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalNodeGroupId":
-			st = jsonx.String(d, &s.GlobalNodeGroupID)
+			st = jsonx.StringInto(d, &s.GlobalNodeGroupID, &jsonx.Slot(&v).GlobalNodeGroupID)
 		case "slots":
-			st = jsonx.String(d, &s.Slots)
+			st = jsonx.StringInto(d, &s.Slots, &jsonx.Slot(&v).Slots)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2249,7 +2836,41 @@ type GlobalReplicationGroup struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *GlobalReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status {
+// globalReplicationGroupValues holds the values of GlobalReplicationGroup's optional scalars: decoding
+// allocates them together, once per object.
+type globalReplicationGroupValues struct {
+	ARN                               string
+	AtRestEncryptionEnabled           bool
+	AuthTokenEnabled                  bool
+	CacheNodeType                     string
+	ClusterEnabled                    bool
+	Engine                            string
+	EngineVersion                     string
+	GlobalReplicationGroupDescription string
+	GlobalReplicationGroupID          string
+	Status                            string
+	TransitEncryptionEnabled          bool
+}
+
+func (s *GlobalReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeGlobalReplicationGroupPtr decodes a new GlobalReplicationGroup into *p, allocating the struct and
+// its values together.
+func decodeGlobalReplicationGroupPtr(d *jsonx.Decoder, p **GlobalReplicationGroup) jsonx.Status {
+	b := new(struct {
+		s GlobalReplicationGroup
+		v globalReplicationGroupValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a globalReplicationGroupValues allocated on first use when v is nil.
+func (s *GlobalReplicationGroup) decodeWith(d *jsonx.Decoder, v *globalReplicationGroupValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -2258,31 +2879,31 @@ func (s *GlobalReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "atRestEncryptionEnabled":
-			st = jsonx.Bool(d, &s.AtRestEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Slot(&v).AtRestEncryptionEnabled)
 		case "authTokenEnabled":
-			st = jsonx.Bool(d, &s.AuthTokenEnabled)
+			st = jsonx.BoolInto(d, &s.AuthTokenEnabled, &jsonx.Slot(&v).AuthTokenEnabled)
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "clusterEnabled":
-			st = jsonx.Bool(d, &s.ClusterEnabled)
+			st = jsonx.BoolInto(d, &s.ClusterEnabled, &jsonx.Slot(&v).ClusterEnabled)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "globalNodeGroups":
 			st = jsonx.List(d, &s.GlobalNodeGroups, (*GlobalNodeGroup).decode)
 		case "globalReplicationGroupDescription":
-			st = jsonx.String(d, &s.GlobalReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupDescription, &jsonx.Slot(&v).GlobalReplicationGroupDescription)
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		case "members":
 			st = jsonx.List(d, &s.Members, (*GlobalReplicationGroupMember).decode)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "transitEncryptionEnabled":
-			st = jsonx.Bool(d, &s.TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2376,7 +2997,34 @@ type GlobalReplicationGroupInfo struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// globalReplicationGroupInfoValues holds the values of GlobalReplicationGroupInfo's optional scalars: decoding
+// allocates them together, once per object.
+type globalReplicationGroupInfoValues struct {
+	GlobalReplicationGroupID         string
+	GlobalReplicationGroupMemberRole string
+}
+
 func (s *GlobalReplicationGroupInfo) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeGlobalReplicationGroupInfoPtr decodes a new GlobalReplicationGroupInfo into *p, allocating the struct and
+// its values together.
+func decodeGlobalReplicationGroupInfoPtr(d *jsonx.Decoder, p **GlobalReplicationGroupInfo) jsonx.Status {
+	b := new(struct {
+		s GlobalReplicationGroupInfo
+		v globalReplicationGroupInfoValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a globalReplicationGroupInfoValues allocated on first use when v is nil.
+func (s *GlobalReplicationGroupInfo) decodeWith(d *jsonx.Decoder, v *globalReplicationGroupInfoValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -2385,9 +3033,9 @@ func (s *GlobalReplicationGroupInfo) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupId":
-			st = jsonx.String(d, &s.GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
 		case "globalReplicationGroupMemberRole":
-			st = jsonx.String(d, &s.GlobalReplicationGroupMemberRole)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupMemberRole, &jsonx.Slot(&v).GlobalReplicationGroupMemberRole)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2443,7 +3091,37 @@ type GlobalReplicationGroupMember struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// globalReplicationGroupMemberValues holds the values of GlobalReplicationGroupMember's optional scalars: decoding
+// allocates them together, once per object.
+type globalReplicationGroupMemberValues struct {
+	AutomaticFailover      AutomaticFailoverStatus
+	ReplicationGroupID     string
+	ReplicationGroupRegion string
+	Role                   string
+	Status                 string
+}
+
 func (s *GlobalReplicationGroupMember) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeGlobalReplicationGroupMemberPtr decodes a new GlobalReplicationGroupMember into *p, allocating the struct and
+// its values together.
+func decodeGlobalReplicationGroupMemberPtr(d *jsonx.Decoder, p **GlobalReplicationGroupMember) jsonx.Status {
+	b := new(struct {
+		s GlobalReplicationGroupMember
+		v globalReplicationGroupMemberValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a globalReplicationGroupMemberValues allocated on first use when v is nil.
+func (s *GlobalReplicationGroupMember) decodeWith(d *jsonx.Decoder, v *globalReplicationGroupMemberValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -2452,15 +3130,15 @@ func (s *GlobalReplicationGroupMember) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "automaticFailover":
-			st = jsonx.String(d, &s.AutomaticFailover)
+			st = jsonx.StringInto(d, &s.AutomaticFailover, &jsonx.Slot(&v).AutomaticFailover)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "replicationGroupRegion":
-			st = jsonx.String(d, &s.ReplicationGroupRegion)
+			st = jsonx.StringInto(d, &s.ReplicationGroupRegion, &jsonx.Slot(&v).ReplicationGroupRegion)
 		case "role":
-			st = jsonx.String(d, &s.Role)
+			st = jsonx.StringInto(d, &s.Role, &jsonx.Slot(&v).Role)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2583,7 +3261,35 @@ type LogDeliveryConfiguration struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *LogDeliveryConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
+// logDeliveryConfigurationValues holds the values of LogDeliveryConfiguration's optional scalars: decoding
+// allocates them together, once per object.
+type logDeliveryConfigurationValues struct {
+	DestinationType DestinationType
+	LogFormat       LogFormat
+	LogType         LogType
+	Message         string
+	Status          LogDeliveryConfigurationStatus
+}
+
+func (s *LogDeliveryConfiguration) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeLogDeliveryConfigurationPtr decodes a new LogDeliveryConfiguration into *p, allocating the struct and
+// its values together.
+func decodeLogDeliveryConfigurationPtr(d *jsonx.Decoder, p **LogDeliveryConfiguration) jsonx.Status {
+	b := new(struct {
+		s LogDeliveryConfiguration
+		v logDeliveryConfigurationValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a logDeliveryConfigurationValues allocated on first use when v is nil.
+func (s *LogDeliveryConfiguration) decodeWith(d *jsonx.Decoder, v *logDeliveryConfigurationValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -2594,15 +3300,15 @@ func (s *LogDeliveryConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 		case "destinationDetails":
 			st = jsonx.StructPtr(d, &s.DestinationDetails, (*DestinationDetails).decode)
 		case "destinationType":
-			st = jsonx.String(d, &s.DestinationType)
+			st = jsonx.StringInto(d, &s.DestinationType, &jsonx.Slot(&v).DestinationType)
 		case "logFormat":
-			st = jsonx.String(d, &s.LogFormat)
+			st = jsonx.StringInto(d, &s.LogFormat, &jsonx.Slot(&v).LogFormat)
 		case "logType":
-			st = jsonx.String(d, &s.LogType)
+			st = jsonx.StringInto(d, &s.LogType, &jsonx.Slot(&v).LogType)
 		case "message":
-			st = jsonx.String(d, &s.Message)
+			st = jsonx.StringInto(d, &s.Message, &jsonx.Slot(&v).Message)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2674,7 +3380,36 @@ type LogDeliveryConfigurationRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// logDeliveryConfigurationRequestValues holds the values of LogDeliveryConfigurationRequest's optional scalars: decoding
+// allocates them together, once per object.
+type logDeliveryConfigurationRequestValues struct {
+	DestinationType DestinationType
+	Enabled         bool
+	LogFormat       LogFormat
+	LogType         LogType
+}
+
 func (s *LogDeliveryConfigurationRequest) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeLogDeliveryConfigurationRequestPtr decodes a new LogDeliveryConfigurationRequest into *p, allocating the struct and
+// its values together.
+func decodeLogDeliveryConfigurationRequestPtr(d *jsonx.Decoder, p **LogDeliveryConfigurationRequest) jsonx.Status {
+	b := new(struct {
+		s LogDeliveryConfigurationRequest
+		v logDeliveryConfigurationRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a logDeliveryConfigurationRequestValues allocated on first use when v is nil.
+func (s *LogDeliveryConfigurationRequest) decodeWith(d *jsonx.Decoder, v *logDeliveryConfigurationRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -2685,13 +3420,13 @@ func (s *LogDeliveryConfigurationRequest) decode(d *jsonx.Decoder) jsonx.Status 
 		case "destinationDetails":
 			st = jsonx.StructPtr(d, &s.DestinationDetails, (*DestinationDetails).decode)
 		case "destinationType":
-			st = jsonx.String(d, &s.DestinationType)
+			st = jsonx.StringInto(d, &s.DestinationType, &jsonx.Slot(&v).DestinationType)
 		case "enabled":
-			st = jsonx.Bool(d, &s.Enabled)
+			st = jsonx.BoolInto(d, &s.Enabled, &jsonx.Slot(&v).Enabled)
 		case "logFormat":
-			st = jsonx.String(d, &s.LogFormat)
+			st = jsonx.StringInto(d, &s.LogFormat, &jsonx.Slot(&v).LogFormat)
 		case "logType":
-			st = jsonx.String(d, &s.LogType)
+			st = jsonx.StringInto(d, &s.LogType, &jsonx.Slot(&v).LogType)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2755,7 +3490,32 @@ type MigrationSummary struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *MigrationSummary) decode(d *jsonx.Decoder) jsonx.Status {
+// migrationSummaryValues holds the values of MigrationSummary's optional scalars: decoding
+// allocates them together, once per object.
+type migrationSummaryValues struct {
+	CutoverMode string
+	Status      string
+}
+
+func (s *MigrationSummary) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeMigrationSummaryPtr decodes a new MigrationSummary into *p, allocating the struct and
+// its values together.
+func decodeMigrationSummaryPtr(d *jsonx.Decoder, p **MigrationSummary) jsonx.Status {
+	b := new(struct {
+		s MigrationSummary
+		v migrationSummaryValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a migrationSummaryValues allocated on first use when v is nil.
+func (s *MigrationSummary) decodeWith(d *jsonx.Decoder, v *migrationSummaryValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -2764,11 +3524,11 @@ func (s *MigrationSummary) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cutoverMode":
-			st = jsonx.String(d, &s.CutoverMode)
+			st = jsonx.StringInto(d, &s.CutoverMode, &jsonx.Slot(&v).CutoverMode)
 		case "migrationEndpoint":
-			st = jsonx.StructPtr(d, &s.MigrationEndpoint, (*Endpoint).decode)
+			st = decodeEndpointPtr(d, &s.MigrationEndpoint)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2830,7 +3590,33 @@ type NodeGroup struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *NodeGroup) decode(d *jsonx.Decoder) jsonx.Status {
+// nodeGroupValues holds the values of NodeGroup's optional scalars: decoding
+// allocates them together, once per object.
+type nodeGroupValues struct {
+	NodeGroupID string
+	Slots       string
+	Status      string
+}
+
+func (s *NodeGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeNodeGroupPtr decodes a new NodeGroup into *p, allocating the struct and
+// its values together.
+func decodeNodeGroupPtr(d *jsonx.Decoder, p **NodeGroup) jsonx.Status {
+	b := new(struct {
+		s NodeGroup
+		v nodeGroupValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a nodeGroupValues allocated on first use when v is nil.
+func (s *NodeGroup) decodeWith(d *jsonx.Decoder, v *nodeGroupValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -2839,17 +3625,17 @@ func (s *NodeGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "nodeGroupId":
-			st = jsonx.String(d, &s.NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
 		case "nodeGroupMembers":
 			st = jsonx.List(d, &s.NodeGroupMembers, (*NodeGroupMember).decode)
 		case "primaryEndpoint":
-			st = jsonx.StructPtr(d, &s.PrimaryEndpoint, (*Endpoint).decode)
+			st = decodeEndpointPtr(d, &s.PrimaryEndpoint)
 		case "readerEndpoint":
-			st = jsonx.StructPtr(d, &s.ReaderEndpoint, (*Endpoint).decode)
+			st = decodeEndpointPtr(d, &s.ReaderEndpoint)
 		case "slots":
-			st = jsonx.String(d, &s.Slots)
+			st = jsonx.StringInto(d, &s.Slots, &jsonx.Slot(&v).Slots)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2925,7 +3711,35 @@ type NodeGroupConfiguration struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *NodeGroupConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
+// nodeGroupConfigurationValues holds the values of NodeGroupConfiguration's optional scalars: decoding
+// allocates them together, once per object.
+type nodeGroupConfigurationValues struct {
+	NodeGroupID             string
+	PrimaryAvailabilityZone string
+	PrimaryOutpostARN       string
+	ReplicaCount            int32
+	Slots                   string
+}
+
+func (s *NodeGroupConfiguration) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeNodeGroupConfigurationPtr decodes a new NodeGroupConfiguration into *p, allocating the struct and
+// its values together.
+func decodeNodeGroupConfigurationPtr(d *jsonx.Decoder, p **NodeGroupConfiguration) jsonx.Status {
+	b := new(struct {
+		s NodeGroupConfiguration
+		v nodeGroupConfigurationValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a nodeGroupConfigurationValues allocated on first use when v is nil.
+func (s *NodeGroupConfiguration) decodeWith(d *jsonx.Decoder, v *nodeGroupConfigurationValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -2934,19 +3748,19 @@ func (s *NodeGroupConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "nodeGroupId":
-			st = jsonx.String(d, &s.NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
 		case "primaryAvailabilityZone":
-			st = jsonx.String(d, &s.PrimaryAvailabilityZone)
+			st = jsonx.StringInto(d, &s.PrimaryAvailabilityZone, &jsonx.Slot(&v).PrimaryAvailabilityZone)
 		case "primaryOutpostArn":
-			st = jsonx.String(d, &s.PrimaryOutpostARN)
+			st = jsonx.StringInto(d, &s.PrimaryOutpostARN, &jsonx.Slot(&v).PrimaryOutpostARN)
 		case "replicaAvailabilityZones":
 			st = jsonx.List(d, &s.ReplicaAvailabilityZones, jsonx.StrElem[string])
 		case "replicaCount":
-			st = jsonx.Int32(d, &s.ReplicaCount)
+			st = jsonx.Int32Into(d, &s.ReplicaCount, &jsonx.Slot(&v).ReplicaCount)
 		case "replicaOutpostArns":
 			st = jsonx.List(d, &s.ReplicaOutpostARNs, jsonx.StrElem[string])
 		case "slots":
-			st = jsonx.String(d, &s.Slots)
+			st = jsonx.StringInto(d, &s.Slots, &jsonx.Slot(&v).Slots)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3024,7 +3838,35 @@ type NodeGroupMember struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *NodeGroupMember) decode(d *jsonx.Decoder) jsonx.Status {
+// nodeGroupMemberValues holds the values of NodeGroupMember's optional scalars: decoding
+// allocates them together, once per object.
+type nodeGroupMemberValues struct {
+	CacheClusterID            string
+	CacheNodeID               string
+	CurrentRole               string
+	PreferredAvailabilityZone string
+	PreferredOutpostARN       string
+}
+
+func (s *NodeGroupMember) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeNodeGroupMemberPtr decodes a new NodeGroupMember into *p, allocating the struct and
+// its values together.
+func decodeNodeGroupMemberPtr(d *jsonx.Decoder, p **NodeGroupMember) jsonx.Status {
+	b := new(struct {
+		s NodeGroupMember
+		v nodeGroupMemberValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a nodeGroupMemberValues allocated on first use when v is nil.
+func (s *NodeGroupMember) decodeWith(d *jsonx.Decoder, v *nodeGroupMemberValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3033,17 +3875,17 @@ func (s *NodeGroupMember) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "cacheNodeId":
-			st = jsonx.String(d, &s.CacheNodeID)
+			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Slot(&v).CacheNodeID)
 		case "currentRole":
-			st = jsonx.String(d, &s.CurrentRole)
+			st = jsonx.StringInto(d, &s.CurrentRole, &jsonx.Slot(&v).CurrentRole)
 		case "preferredAvailabilityZone":
-			st = jsonx.String(d, &s.PreferredAvailabilityZone)
+			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Slot(&v).PreferredAvailabilityZone)
 		case "preferredOutpostArn":
-			st = jsonx.String(d, &s.PreferredOutpostARN)
+			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Slot(&v).PreferredOutpostARN)
 		case "readEndpoint":
-			st = jsonx.StructPtr(d, &s.ReadEndpoint, (*Endpoint).decode)
+			st = decodeEndpointPtr(d, &s.ReadEndpoint)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3123,7 +3965,41 @@ type NodeGroupMemberUpdateStatus struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// nodeGroupMemberUpdateStatusValues holds the values of NodeGroupMemberUpdateStatus's optional scalars: decoding
+// allocates them together, once per object.
+type nodeGroupMemberUpdateStatusValues struct {
+	CacheClusterID               string
+	CacheNodeID                  string
+	NodeDeletionDate             wire.Time
+	NodeUpdateEndDate            wire.Time
+	NodeUpdateInitiatedBy        NodeUpdateInitiatedBy
+	NodeUpdateInitiatedDate      wire.Time
+	NodeUpdateStartDate          wire.Time
+	NodeUpdateStatus             NodeUpdateStatus
+	NodeUpdateStatusModifiedDate wire.Time
+}
+
 func (s *NodeGroupMemberUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeNodeGroupMemberUpdateStatusPtr decodes a new NodeGroupMemberUpdateStatus into *p, allocating the struct and
+// its values together.
+func decodeNodeGroupMemberUpdateStatusPtr(d *jsonx.Decoder, p **NodeGroupMemberUpdateStatus) jsonx.Status {
+	b := new(struct {
+		s NodeGroupMemberUpdateStatus
+		v nodeGroupMemberUpdateStatusValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a nodeGroupMemberUpdateStatusValues allocated on first use when v is nil.
+func (s *NodeGroupMemberUpdateStatus) decodeWith(d *jsonx.Decoder, v *nodeGroupMemberUpdateStatusValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3132,23 +4008,23 @@ func (s *NodeGroupMemberUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "cacheNodeId":
-			st = jsonx.String(d, &s.CacheNodeID)
+			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Slot(&v).CacheNodeID)
 		case "nodeDeletionDate":
-			st = jsonx.Time(d, &s.NodeDeletionDate)
+			st = jsonx.TimeInto(d, &s.NodeDeletionDate, &jsonx.Slot(&v).NodeDeletionDate)
 		case "nodeUpdateEndDate":
-			st = jsonx.Time(d, &s.NodeUpdateEndDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateEndDate, &jsonx.Slot(&v).NodeUpdateEndDate)
 		case "nodeUpdateInitiatedBy":
-			st = jsonx.String(d, &s.NodeUpdateInitiatedBy)
+			st = jsonx.StringInto(d, &s.NodeUpdateInitiatedBy, &jsonx.Slot(&v).NodeUpdateInitiatedBy)
 		case "nodeUpdateInitiatedDate":
-			st = jsonx.Time(d, &s.NodeUpdateInitiatedDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateInitiatedDate, &jsonx.Slot(&v).NodeUpdateInitiatedDate)
 		case "nodeUpdateStartDate":
-			st = jsonx.Time(d, &s.NodeUpdateStartDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateStartDate, &jsonx.Slot(&v).NodeUpdateStartDate)
 		case "nodeUpdateStatus":
-			st = jsonx.String(d, &s.NodeUpdateStatus)
+			st = jsonx.StringInto(d, &s.NodeUpdateStatus, &jsonx.Slot(&v).NodeUpdateStatus)
 		case "nodeUpdateStatusModifiedDate":
-			st = jsonx.Time(d, &s.NodeUpdateStatusModifiedDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateStatusModifiedDate, &jsonx.Slot(&v).NodeUpdateStatusModifiedDate)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3297,7 +4173,36 @@ type NodeSnapshot struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *NodeSnapshot) decode(d *jsonx.Decoder) jsonx.Status {
+// nodeSnapshotValues holds the values of NodeSnapshot's optional scalars: decoding
+// allocates them together, once per object.
+type nodeSnapshotValues struct {
+	CacheClusterID      string
+	CacheNodeCreateTime wire.Time
+	CacheNodeID         string
+	CacheSize           string
+	NodeGroupID         string
+	SnapshotCreateTime  wire.Time
+}
+
+func (s *NodeSnapshot) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeNodeSnapshotPtr decodes a new NodeSnapshot into *p, allocating the struct and
+// its values together.
+func decodeNodeSnapshotPtr(d *jsonx.Decoder, p **NodeSnapshot) jsonx.Status {
+	b := new(struct {
+		s NodeSnapshot
+		v nodeSnapshotValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a nodeSnapshotValues allocated on first use when v is nil.
+func (s *NodeSnapshot) decodeWith(d *jsonx.Decoder, v *nodeSnapshotValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3306,19 +4211,19 @@ func (s *NodeSnapshot) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "cacheNodeCreateTime":
-			st = jsonx.Time(d, &s.CacheNodeCreateTime)
+			st = jsonx.TimeInto(d, &s.CacheNodeCreateTime, &jsonx.Slot(&v).CacheNodeCreateTime)
 		case "cacheNodeId":
-			st = jsonx.String(d, &s.CacheNodeID)
+			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Slot(&v).CacheNodeID)
 		case "cacheSize":
-			st = jsonx.String(d, &s.CacheSize)
+			st = jsonx.StringInto(d, &s.CacheSize, &jsonx.Slot(&v).CacheSize)
 		case "nodeGroupConfiguration":
-			st = jsonx.StructPtr(d, &s.NodeGroupConfiguration, (*NodeGroupConfiguration).decode)
+			st = decodeNodeGroupConfigurationPtr(d, &s.NodeGroupConfiguration)
 		case "nodeGroupId":
-			st = jsonx.String(d, &s.NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
 		case "snapshotCreateTime":
-			st = jsonx.Time(d, &s.SnapshotCreateTime)
+			st = jsonx.TimeInto(d, &s.SnapshotCreateTime, &jsonx.Slot(&v).SnapshotCreateTime)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3388,7 +4293,34 @@ type NotificationConfiguration struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// notificationConfigurationValues holds the values of NotificationConfiguration's optional scalars: decoding
+// allocates them together, once per object.
+type notificationConfigurationValues struct {
+	TopicARN    string
+	TopicStatus string
+}
+
 func (s *NotificationConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeNotificationConfigurationPtr decodes a new NotificationConfiguration into *p, allocating the struct and
+// its values together.
+func decodeNotificationConfigurationPtr(d *jsonx.Decoder, p **NotificationConfiguration) jsonx.Status {
+	b := new(struct {
+		s NotificationConfiguration
+		v notificationConfigurationValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a notificationConfigurationValues allocated on first use when v is nil.
+func (s *NotificationConfiguration) decodeWith(d *jsonx.Decoder, v *notificationConfigurationValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3397,9 +4329,9 @@ func (s *NotificationConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "topicArn":
-			st = jsonx.String(d, &s.TopicARN)
+			st = jsonx.StringInto(d, &s.TopicARN, &jsonx.Slot(&v).TopicARN)
 		case "topicStatus":
-			st = jsonx.String(d, &s.TopicStatus)
+			st = jsonx.StringInto(d, &s.TopicStatus, &jsonx.Slot(&v).TopicStatus)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3463,7 +4395,39 @@ type Parameter struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *Parameter) decode(d *jsonx.Decoder) jsonx.Status {
+// parameterValues holds the values of Parameter's optional scalars: decoding
+// allocates them together, once per object.
+type parameterValues struct {
+	AllowedValues        string
+	ChangeType           ChangeType
+	DataType             string
+	Description          string
+	IsModifiable         bool
+	MinimumEngineVersion string
+	ParameterName        string
+	ParameterValue       string
+	Source               string
+}
+
+func (s *Parameter) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeParameterPtr decodes a new Parameter into *p, allocating the struct and
+// its values together.
+func decodeParameterPtr(d *jsonx.Decoder, p **Parameter) jsonx.Status {
+	b := new(struct {
+		s Parameter
+		v parameterValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a parameterValues allocated on first use when v is nil.
+func (s *Parameter) decodeWith(d *jsonx.Decoder, v *parameterValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3472,23 +4436,23 @@ func (s *Parameter) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "allowedValues":
-			st = jsonx.String(d, &s.AllowedValues)
+			st = jsonx.StringInto(d, &s.AllowedValues, &jsonx.Slot(&v).AllowedValues)
 		case "changeType":
-			st = jsonx.String(d, &s.ChangeType)
+			st = jsonx.StringInto(d, &s.ChangeType, &jsonx.Slot(&v).ChangeType)
 		case "dataType":
-			st = jsonx.String(d, &s.DataType)
+			st = jsonx.StringInto(d, &s.DataType, &jsonx.Slot(&v).DataType)
 		case "description":
-			st = jsonx.String(d, &s.Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
 		case "isModifiable":
-			st = jsonx.Bool(d, &s.IsModifiable)
+			st = jsonx.BoolInto(d, &s.IsModifiable, &jsonx.Slot(&v).IsModifiable)
 		case "minimumEngineVersion":
-			st = jsonx.String(d, &s.MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
 		case "parameterName":
-			st = jsonx.String(d, &s.ParameterName)
+			st = jsonx.StringInto(d, &s.ParameterName, &jsonx.Slot(&v).ParameterName)
 		case "parameterValue":
-			st = jsonx.String(d, &s.ParameterValue)
+			st = jsonx.StringInto(d, &s.ParameterValue, &jsonx.Slot(&v).ParameterValue)
 		case "source":
-			st = jsonx.String(d, &s.Source)
+			st = jsonx.StringInto(d, &s.Source, &jsonx.Slot(&v).Source)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3566,7 +4530,32 @@ type ParameterNameValue struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ParameterNameValue) decode(d *jsonx.Decoder) jsonx.Status {
+// parameterNameValueValues holds the values of ParameterNameValue's optional scalars: decoding
+// allocates them together, once per object.
+type parameterNameValueValues struct {
+	ParameterName  string
+	ParameterValue string
+}
+
+func (s *ParameterNameValue) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeParameterNameValuePtr decodes a new ParameterNameValue into *p, allocating the struct and
+// its values together.
+func decodeParameterNameValuePtr(d *jsonx.Decoder, p **ParameterNameValue) jsonx.Status {
+	b := new(struct {
+		s ParameterNameValue
+		v parameterNameValueValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a parameterNameValueValues allocated on first use when v is nil.
+func (s *ParameterNameValue) decodeWith(d *jsonx.Decoder, v *parameterNameValueValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3575,9 +4564,9 @@ func (s *ParameterNameValue) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "parameterName":
-			st = jsonx.String(d, &s.ParameterName)
+			st = jsonx.StringInto(d, &s.ParameterName, &jsonx.Slot(&v).ParameterName)
 		case "parameterValue":
-			st = jsonx.String(d, &s.ParameterValue)
+			st = jsonx.StringInto(d, &s.ParameterValue, &jsonx.Slot(&v).ParameterValue)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3631,7 +4620,35 @@ type PendingLogDeliveryConfiguration struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// pendingLogDeliveryConfigurationValues holds the values of PendingLogDeliveryConfiguration's optional scalars: decoding
+// allocates them together, once per object.
+type pendingLogDeliveryConfigurationValues struct {
+	DestinationType DestinationType
+	LogFormat       LogFormat
+	LogType         LogType
+}
+
 func (s *PendingLogDeliveryConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodePendingLogDeliveryConfigurationPtr decodes a new PendingLogDeliveryConfiguration into *p, allocating the struct and
+// its values together.
+func decodePendingLogDeliveryConfigurationPtr(d *jsonx.Decoder, p **PendingLogDeliveryConfiguration) jsonx.Status {
+	b := new(struct {
+		s PendingLogDeliveryConfiguration
+		v pendingLogDeliveryConfigurationValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a pendingLogDeliveryConfigurationValues allocated on first use when v is nil.
+func (s *PendingLogDeliveryConfiguration) decodeWith(d *jsonx.Decoder, v *pendingLogDeliveryConfigurationValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3642,11 +4659,11 @@ func (s *PendingLogDeliveryConfiguration) decode(d *jsonx.Decoder) jsonx.Status 
 		case "destinationDetails":
 			st = jsonx.StructPtr(d, &s.DestinationDetails, (*DestinationDetails).decode)
 		case "destinationType":
-			st = jsonx.String(d, &s.DestinationType)
+			st = jsonx.StringInto(d, &s.DestinationType, &jsonx.Slot(&v).DestinationType)
 		case "logFormat":
-			st = jsonx.String(d, &s.LogFormat)
+			st = jsonx.StringInto(d, &s.LogFormat, &jsonx.Slot(&v).LogFormat)
 		case "logType":
-			st = jsonx.String(d, &s.LogType)
+			st = jsonx.StringInto(d, &s.LogType, &jsonx.Slot(&v).LogType)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3718,7 +4735,36 @@ type PendingModifiedValues struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *PendingModifiedValues) decode(d *jsonx.Decoder) jsonx.Status {
+// pendingModifiedValuesValues holds the values of PendingModifiedValues's optional scalars: decoding
+// allocates them together, once per object.
+type pendingModifiedValuesValues struct {
+	AuthTokenStatus          AuthTokenUpdateStatus
+	CacheNodeType            string
+	EngineVersion            string
+	NumCacheNodes            int32
+	TransitEncryptionEnabled bool
+	TransitEncryptionMode    TransitEncryptionMode
+}
+
+func (s *PendingModifiedValues) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodePendingModifiedValuesPtr decodes a new PendingModifiedValues into *p, allocating the struct and
+// its values together.
+func decodePendingModifiedValuesPtr(d *jsonx.Decoder, p **PendingModifiedValues) jsonx.Status {
+	b := new(struct {
+		s PendingModifiedValues
+		v pendingModifiedValuesValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a pendingModifiedValuesValues allocated on first use when v is nil.
+func (s *PendingModifiedValues) decodeWith(d *jsonx.Decoder, v *pendingModifiedValuesValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3727,23 +4773,23 @@ func (s *PendingModifiedValues) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "authTokenStatus":
-			st = jsonx.String(d, &s.AuthTokenStatus)
+			st = jsonx.StringInto(d, &s.AuthTokenStatus, &jsonx.Slot(&v).AuthTokenStatus)
 		case "cacheNodeIdsToRemove":
 			st = jsonx.List(d, &s.CacheNodeIDsToRemove, jsonx.StrElem[string])
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*PendingLogDeliveryConfiguration).decode)
 		case "numCacheNodes":
-			st = jsonx.Int32(d, &s.NumCacheNodes)
+			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Slot(&v).NumCacheNodes)
 		case "scaleConfig":
-			st = jsonx.StructPtr(d, &s.ScaleConfig, (*ScaleConfig).decode)
+			st = decodeScaleConfigPtr(d, &s.ScaleConfig)
 		case "transitEncryptionEnabled":
-			st = jsonx.Bool(d, &s.TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.String(d, &s.TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3825,7 +4871,34 @@ type ProcessedUpdateAction struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ProcessedUpdateAction) decode(d *jsonx.Decoder) jsonx.Status {
+// processedUpdateActionValues holds the values of ProcessedUpdateAction's optional scalars: decoding
+// allocates them together, once per object.
+type processedUpdateActionValues struct {
+	CacheClusterID     string
+	ReplicationGroupID string
+	ServiceUpdateName  string
+	UpdateActionStatus UpdateActionStatus
+}
+
+func (s *ProcessedUpdateAction) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeProcessedUpdateActionPtr decodes a new ProcessedUpdateAction into *p, allocating the struct and
+// its values together.
+func decodeProcessedUpdateActionPtr(d *jsonx.Decoder, p **ProcessedUpdateAction) jsonx.Status {
+	b := new(struct {
+		s ProcessedUpdateAction
+		v processedUpdateActionValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a processedUpdateActionValues allocated on first use when v is nil.
+func (s *ProcessedUpdateAction) decodeWith(d *jsonx.Decoder, v *processedUpdateActionValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3834,13 +4907,13 @@ func (s *ProcessedUpdateAction) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "serviceUpdateName":
-			st = jsonx.String(d, &s.ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
 		case "updateActionStatus":
-			st = jsonx.String(d, &s.UpdateActionStatus)
+			st = jsonx.StringInto(d, &s.UpdateActionStatus, &jsonx.Slot(&v).UpdateActionStatus)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3898,7 +4971,32 @@ type RecurringCharge struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *RecurringCharge) decode(d *jsonx.Decoder) jsonx.Status {
+// recurringChargeValues holds the values of RecurringCharge's optional scalars: decoding
+// allocates them together, once per object.
+type recurringChargeValues struct {
+	RecurringChargeAmount    float64
+	RecurringChargeFrequency string
+}
+
+func (s *RecurringCharge) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeRecurringChargePtr decodes a new RecurringCharge into *p, allocating the struct and
+// its values together.
+func decodeRecurringChargePtr(d *jsonx.Decoder, p **RecurringCharge) jsonx.Status {
+	b := new(struct {
+		s RecurringCharge
+		v recurringChargeValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a recurringChargeValues allocated on first use when v is nil.
+func (s *RecurringCharge) decodeWith(d *jsonx.Decoder, v *recurringChargeValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3907,9 +5005,9 @@ func (s *RecurringCharge) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "recurringChargeAmount":
-			st = jsonx.Float64(d, &s.RecurringChargeAmount)
+			st = jsonx.Float64Into(d, &s.RecurringChargeAmount, &jsonx.Slot(&v).RecurringChargeAmount)
 		case "recurringChargeFrequency":
-			st = jsonx.String(d, &s.RecurringChargeFrequency)
+			st = jsonx.StringInto(d, &s.RecurringChargeFrequency, &jsonx.Slot(&v).RecurringChargeFrequency)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3961,7 +5059,32 @@ type RegionalConfiguration struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *RegionalConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
+// regionalConfigurationValues holds the values of RegionalConfiguration's optional scalars: decoding
+// allocates them together, once per object.
+type regionalConfigurationValues struct {
+	ReplicationGroupID     string
+	ReplicationGroupRegion string
+}
+
+func (s *RegionalConfiguration) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeRegionalConfigurationPtr decodes a new RegionalConfiguration into *p, allocating the struct and
+// its values together.
+func decodeRegionalConfigurationPtr(d *jsonx.Decoder, p **RegionalConfiguration) jsonx.Status {
+	b := new(struct {
+		s RegionalConfiguration
+		v regionalConfigurationValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a regionalConfigurationValues allocated on first use when v is nil.
+func (s *RegionalConfiguration) decodeWith(d *jsonx.Decoder, v *regionalConfigurationValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -3970,9 +5093,9 @@ func (s *RegionalConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "replicationGroupRegion":
-			st = jsonx.String(d, &s.ReplicationGroupRegion)
+			st = jsonx.StringInto(d, &s.ReplicationGroupRegion, &jsonx.Slot(&v).ReplicationGroupRegion)
 		case "reshardingConfiguration":
 			st = jsonx.List(d, &s.ReshardingConfiguration, (*ReshardingConfiguration).decode)
 		}
@@ -4094,7 +5217,57 @@ type ReplicationGroup struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status {
+// replicationGroupValues holds the values of ReplicationGroup's optional scalars: decoding
+// allocates them together, once per object.
+type replicationGroupValues struct {
+	ARN                        string
+	AtRestEncryptionEnabled    bool
+	AuthTokenEnabled           bool
+	AuthTokenLastModifiedDate  wire.Time
+	AutoMinorVersionUpgrade    bool
+	AutomaticFailover          AutomaticFailoverStatus
+	CacheNodeType              string
+	ClusterEnabled             bool
+	ClusterMode                ClusterMode
+	DataTiering                DataTieringStatus
+	Description                string
+	Durability                 Durability
+	EffectiveDurability        EffectiveDurability
+	Engine                     string
+	IPDiscovery                IPDiscovery
+	KMSKeyID                   string
+	MultiAZ                    MultiAZStatus
+	NetworkType                NetworkType
+	ReplicationGroupCreateTime wire.Time
+	ReplicationGroupID         string
+	SnapshotRetentionLimit     int32
+	SnapshotWindow             string
+	SnapshottingClusterID      string
+	Status                     string
+	StorageEncryptionType      StorageEncryptionType
+	TransitEncryptionEnabled   bool
+	TransitEncryptionMode      TransitEncryptionMode
+}
+
+func (s *ReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeReplicationGroupPtr decodes a new ReplicationGroup into *p, allocating the struct and
+// its values together.
+func decodeReplicationGroupPtr(d *jsonx.Decoder, p **ReplicationGroup) jsonx.Status {
+	b := new(struct {
+		s ReplicationGroup
+		v replicationGroupValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a replicationGroupValues allocated on first use when v is nil.
+func (s *ReplicationGroup) decodeWith(d *jsonx.Decoder, v *replicationGroupValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -4103,41 +5276,41 @@ func (s *ReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "atRestEncryptionEnabled":
-			st = jsonx.Bool(d, &s.AtRestEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Slot(&v).AtRestEncryptionEnabled)
 		case "authTokenEnabled":
-			st = jsonx.Bool(d, &s.AuthTokenEnabled)
+			st = jsonx.BoolInto(d, &s.AuthTokenEnabled, &jsonx.Slot(&v).AuthTokenEnabled)
 		case "authTokenLastModifiedDate":
-			st = jsonx.Time(d, &s.AuthTokenLastModifiedDate)
+			st = jsonx.TimeInto(d, &s.AuthTokenLastModifiedDate, &jsonx.Slot(&v).AuthTokenLastModifiedDate)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.Bool(d, &s.AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
 		case "automaticFailover":
-			st = jsonx.String(d, &s.AutomaticFailover)
+			st = jsonx.StringInto(d, &s.AutomaticFailover, &jsonx.Slot(&v).AutomaticFailover)
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "clusterEnabled":
-			st = jsonx.Bool(d, &s.ClusterEnabled)
+			st = jsonx.BoolInto(d, &s.ClusterEnabled, &jsonx.Slot(&v).ClusterEnabled)
 		case "clusterMode":
-			st = jsonx.String(d, &s.ClusterMode)
+			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Slot(&v).ClusterMode)
 		case "configurationEndpoint":
-			st = jsonx.StructPtr(d, &s.ConfigurationEndpoint, (*Endpoint).decode)
+			st = decodeEndpointPtr(d, &s.ConfigurationEndpoint)
 		case "dataTiering":
-			st = jsonx.String(d, &s.DataTiering)
+			st = jsonx.StringInto(d, &s.DataTiering, &jsonx.Slot(&v).DataTiering)
 		case "description":
-			st = jsonx.String(d, &s.Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
 		case "durability":
-			st = jsonx.String(d, &s.Durability)
+			st = jsonx.StringInto(d, &s.Durability, &jsonx.Slot(&v).Durability)
 		case "effectiveDurability":
-			st = jsonx.String(d, &s.EffectiveDurability)
+			st = jsonx.StringInto(d, &s.EffectiveDurability, &jsonx.Slot(&v).EffectiveDurability)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "globalReplicationGroupInfo":
-			st = jsonx.StructPtr(d, &s.GlobalReplicationGroupInfo, (*GlobalReplicationGroupInfo).decode)
+			st = decodeGlobalReplicationGroupInfoPtr(d, &s.GlobalReplicationGroupInfo)
 		case "ipDiscovery":
-			st = jsonx.String(d, &s.IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
 		case "kmsKeyId":
-			st = jsonx.String(d, &s.KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfiguration).decode)
 		case "memberClusters":
@@ -4145,31 +5318,31 @@ func (s *ReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		case "memberClustersOutpostArns":
 			st = jsonx.List(d, &s.MemberClustersOutpostARNs, jsonx.StrElem[string])
 		case "multiAZ":
-			st = jsonx.String(d, &s.MultiAZ)
+			st = jsonx.StringInto(d, &s.MultiAZ, &jsonx.Slot(&v).MultiAZ)
 		case "networkType":
-			st = jsonx.String(d, &s.NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
 		case "nodeGroups":
 			st = jsonx.List(d, &s.NodeGroups, (*NodeGroup).decode)
 		case "pendingModifiedValues":
-			st = jsonx.StructPtr(d, &s.PendingModifiedValues, (*ReplicationGroupPendingModifiedValues).decode)
+			st = decodeReplicationGroupPendingModifiedValuesPtr(d, &s.PendingModifiedValues)
 		case "replicationGroupCreateTime":
-			st = jsonx.Time(d, &s.ReplicationGroupCreateTime)
+			st = jsonx.TimeInto(d, &s.ReplicationGroupCreateTime, &jsonx.Slot(&v).ReplicationGroupCreateTime)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32(d, &s.SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.String(d, &s.SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
 		case "snapshottingClusterId":
-			st = jsonx.String(d, &s.SnapshottingClusterID)
+			st = jsonx.StringInto(d, &s.SnapshottingClusterID, &jsonx.Slot(&v).SnapshottingClusterID)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "storageEncryptionType":
-			st = jsonx.String(d, &s.StorageEncryptionType)
+			st = jsonx.StringInto(d, &s.StorageEncryptionType, &jsonx.Slot(&v).StorageEncryptionType)
 		case "transitEncryptionEnabled":
-			st = jsonx.Bool(d, &s.TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.String(d, &s.TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		}
@@ -4367,7 +5540,38 @@ type ReplicationGroupPendingModifiedValues struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// replicationGroupPendingModifiedValuesValues holds the values of ReplicationGroupPendingModifiedValues's optional scalars: decoding
+// allocates them together, once per object.
+type replicationGroupPendingModifiedValuesValues struct {
+	AuthTokenStatus          AuthTokenUpdateStatus
+	AutomaticFailoverStatus  PendingAutomaticFailoverStatus
+	ClusterMode              ClusterMode
+	PrimaryClusterID         string
+	TransitEncryptionEnabled bool
+	TransitEncryptionMode    TransitEncryptionMode
+}
+
 func (s *ReplicationGroupPendingModifiedValues) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeReplicationGroupPendingModifiedValuesPtr decodes a new ReplicationGroupPendingModifiedValues into *p, allocating the struct and
+// its values together.
+func decodeReplicationGroupPendingModifiedValuesPtr(d *jsonx.Decoder, p **ReplicationGroupPendingModifiedValues) jsonx.Status {
+	b := new(struct {
+		s ReplicationGroupPendingModifiedValues
+		v replicationGroupPendingModifiedValuesValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a replicationGroupPendingModifiedValuesValues allocated on first use when v is nil.
+func (s *ReplicationGroupPendingModifiedValues) decodeWith(d *jsonx.Decoder, v *replicationGroupPendingModifiedValuesValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -4376,21 +5580,21 @@ func (s *ReplicationGroupPendingModifiedValues) decode(d *jsonx.Decoder) jsonx.S
 		st := jsonx.Unknown
 		switch m.Key {
 		case "authTokenStatus":
-			st = jsonx.String(d, &s.AuthTokenStatus)
+			st = jsonx.StringInto(d, &s.AuthTokenStatus, &jsonx.Slot(&v).AuthTokenStatus)
 		case "automaticFailoverStatus":
-			st = jsonx.String(d, &s.AutomaticFailoverStatus)
+			st = jsonx.StringInto(d, &s.AutomaticFailoverStatus, &jsonx.Slot(&v).AutomaticFailoverStatus)
 		case "clusterMode":
-			st = jsonx.String(d, &s.ClusterMode)
+			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Slot(&v).ClusterMode)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*PendingLogDeliveryConfiguration).decode)
 		case "primaryClusterId":
-			st = jsonx.String(d, &s.PrimaryClusterID)
+			st = jsonx.StringInto(d, &s.PrimaryClusterID, &jsonx.Slot(&v).PrimaryClusterID)
 		case "resharding":
 			st = jsonx.StructPtr(d, &s.Resharding, (*ReshardingStatus).decode)
 		case "transitEncryptionEnabled":
-			st = jsonx.Bool(d, &s.TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.String(d, &s.TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
 		case "userGroups":
 			st = jsonx.StructPtr(d, &s.UserGroups, (*UserGroupsUpdateStatus).decode)
 		}
@@ -4494,7 +5698,42 @@ type ReservedCacheNode struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ReservedCacheNode) decode(d *jsonx.Decoder) jsonx.Status {
+// reservedCacheNodeValues holds the values of ReservedCacheNode's optional scalars: decoding
+// allocates them together, once per object.
+type reservedCacheNodeValues struct {
+	CacheNodeCount               int32
+	CacheNodeType                string
+	Duration                     int32
+	FixedPrice                   float64
+	OfferingType                 string
+	ProductDescription           string
+	ReservationARN               string
+	ReservedCacheNodeID          string
+	ReservedCacheNodesOfferingID string
+	StartTime                    wire.Time
+	State                        string
+	UsagePrice                   float64
+}
+
+func (s *ReservedCacheNode) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeReservedCacheNodePtr decodes a new ReservedCacheNode into *p, allocating the struct and
+// its values together.
+func decodeReservedCacheNodePtr(d *jsonx.Decoder, p **ReservedCacheNode) jsonx.Status {
+	b := new(struct {
+		s ReservedCacheNode
+		v reservedCacheNodeValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a reservedCacheNodeValues allocated on first use when v is nil.
+func (s *ReservedCacheNode) decodeWith(d *jsonx.Decoder, v *reservedCacheNodeValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -4503,31 +5742,31 @@ func (s *ReservedCacheNode) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeCount":
-			st = jsonx.Int32(d, &s.CacheNodeCount)
+			st = jsonx.Int32Into(d, &s.CacheNodeCount, &jsonx.Slot(&v).CacheNodeCount)
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "duration":
-			st = jsonx.Int32(d, &s.Duration)
+			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Slot(&v).Duration)
 		case "fixedPrice":
-			st = jsonx.Float64(d, &s.FixedPrice)
+			st = jsonx.Float64Into(d, &s.FixedPrice, &jsonx.Slot(&v).FixedPrice)
 		case "offeringType":
-			st = jsonx.String(d, &s.OfferingType)
+			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Slot(&v).OfferingType)
 		case "productDescription":
-			st = jsonx.String(d, &s.ProductDescription)
+			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Slot(&v).ProductDescription)
 		case "recurringCharges":
 			st = jsonx.List(d, &s.RecurringCharges, (*RecurringCharge).decode)
 		case "reservationARN":
-			st = jsonx.String(d, &s.ReservationARN)
+			st = jsonx.StringInto(d, &s.ReservationARN, &jsonx.Slot(&v).ReservationARN)
 		case "reservedCacheNodeId":
-			st = jsonx.String(d, &s.ReservedCacheNodeID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodeID, &jsonx.Slot(&v).ReservedCacheNodeID)
 		case "reservedCacheNodesOfferingId":
-			st = jsonx.String(d, &s.ReservedCacheNodesOfferingID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
 		case "startTime":
-			st = jsonx.Time(d, &s.StartTime)
+			st = jsonx.TimeInto(d, &s.StartTime, &jsonx.Slot(&v).StartTime)
 		case "state":
-			st = jsonx.String(d, &s.State)
+			st = jsonx.StringInto(d, &s.State, &jsonx.Slot(&v).State)
 		case "usagePrice":
-			st = jsonx.Float64(d, &s.UsagePrice)
+			st = jsonx.Float64Into(d, &s.UsagePrice, &jsonx.Slot(&v).UsagePrice)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -4633,7 +5872,39 @@ type ReservedCacheNodesOffering struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// reservedCacheNodesOfferingValues holds the values of ReservedCacheNodesOffering's optional scalars: decoding
+// allocates them together, once per object.
+type reservedCacheNodesOfferingValues struct {
+	CacheNodeType                string
+	Duration                     int32
+	FixedPrice                   float64
+	OfferingType                 string
+	ProductDescription           string
+	ReservedCacheNodesOfferingID string
+	UsagePrice                   float64
+}
+
 func (s *ReservedCacheNodesOffering) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeReservedCacheNodesOfferingPtr decodes a new ReservedCacheNodesOffering into *p, allocating the struct and
+// its values together.
+func decodeReservedCacheNodesOfferingPtr(d *jsonx.Decoder, p **ReservedCacheNodesOffering) jsonx.Status {
+	b := new(struct {
+		s ReservedCacheNodesOffering
+		v reservedCacheNodesOfferingValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a reservedCacheNodesOfferingValues allocated on first use when v is nil.
+func (s *ReservedCacheNodesOffering) decodeWith(d *jsonx.Decoder, v *reservedCacheNodesOfferingValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -4642,21 +5913,21 @@ func (s *ReservedCacheNodesOffering) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "duration":
-			st = jsonx.Int32(d, &s.Duration)
+			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Slot(&v).Duration)
 		case "fixedPrice":
-			st = jsonx.Float64(d, &s.FixedPrice)
+			st = jsonx.Float64Into(d, &s.FixedPrice, &jsonx.Slot(&v).FixedPrice)
 		case "offeringType":
-			st = jsonx.String(d, &s.OfferingType)
+			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Slot(&v).OfferingType)
 		case "productDescription":
-			st = jsonx.String(d, &s.ProductDescription)
+			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Slot(&v).ProductDescription)
 		case "recurringCharges":
 			st = jsonx.List(d, &s.RecurringCharges, (*RecurringCharge).decode)
 		case "reservedCacheNodesOfferingId":
-			st = jsonx.String(d, &s.ReservedCacheNodesOfferingID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
 		case "usagePrice":
-			st = jsonx.Float64(d, &s.UsagePrice)
+			st = jsonx.Float64Into(d, &s.UsagePrice, &jsonx.Slot(&v).UsagePrice)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -4844,7 +6115,32 @@ type ScaleConfig struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ScaleConfig) decode(d *jsonx.Decoder) jsonx.Status {
+// scaleConfigValues holds the values of ScaleConfig's optional scalars: decoding
+// allocates them together, once per object.
+type scaleConfigValues struct {
+	ScaleIntervalMinutes int32
+	ScalePercentage      int32
+}
+
+func (s *ScaleConfig) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeScaleConfigPtr decodes a new ScaleConfig into *p, allocating the struct and
+// its values together.
+func decodeScaleConfigPtr(d *jsonx.Decoder, p **ScaleConfig) jsonx.Status {
+	b := new(struct {
+		s ScaleConfig
+		v scaleConfigValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a scaleConfigValues allocated on first use when v is nil.
+func (s *ScaleConfig) decodeWith(d *jsonx.Decoder, v *scaleConfigValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -4853,9 +6149,9 @@ func (s *ScaleConfig) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "scaleIntervalMinutes":
-			st = jsonx.Int32(d, &s.ScaleIntervalMinutes)
+			st = jsonx.Int32Into(d, &s.ScaleIntervalMinutes, &jsonx.Slot(&v).ScaleIntervalMinutes)
 		case "scalePercentage":
-			st = jsonx.Int32(d, &s.ScalePercentage)
+			st = jsonx.Int32Into(d, &s.ScalePercentage, &jsonx.Slot(&v).ScalePercentage)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -4958,7 +6254,32 @@ type SecurityGroupMembership struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *SecurityGroupMembership) decode(d *jsonx.Decoder) jsonx.Status {
+// securityGroupMembershipValues holds the values of SecurityGroupMembership's optional scalars: decoding
+// allocates them together, once per object.
+type securityGroupMembershipValues struct {
+	SecurityGroupID string
+	Status          string
+}
+
+func (s *SecurityGroupMembership) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeSecurityGroupMembershipPtr decodes a new SecurityGroupMembership into *p, allocating the struct and
+// its values together.
+func decodeSecurityGroupMembershipPtr(d *jsonx.Decoder, p **SecurityGroupMembership) jsonx.Status {
+	b := new(struct {
+		s SecurityGroupMembership
+		v securityGroupMembershipValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a securityGroupMembershipValues allocated on first use when v is nil.
+func (s *SecurityGroupMembership) decodeWith(d *jsonx.Decoder, v *securityGroupMembershipValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -4967,9 +6288,9 @@ func (s *SecurityGroupMembership) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "securityGroupId":
-			st = jsonx.String(d, &s.SecurityGroupID)
+			st = jsonx.StringInto(d, &s.SecurityGroupID, &jsonx.Slot(&v).SecurityGroupID)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5057,7 +6378,45 @@ type ServerlessCache struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ServerlessCache) decode(d *jsonx.Decoder) jsonx.Status {
+// serverlessCacheValues holds the values of ServerlessCache's optional scalars: decoding
+// allocates them together, once per object.
+type serverlessCacheValues struct {
+	ARN                    string
+	ConnectionType         ConnectionType
+	CreateTime             wire.Time
+	DailySnapshotTime      string
+	Description            string
+	Engine                 string
+	FullEngineVersion      string
+	KMSKeyID               string
+	MajorEngineVersion     string
+	NetworkType            NetworkType
+	ServerlessCacheName    string
+	SnapshotRetentionLimit int32
+	Status                 string
+	StorageEncryptionType  StorageEncryptionType
+	UserGroupID            string
+}
+
+func (s *ServerlessCache) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeServerlessCachePtr decodes a new ServerlessCache into *p, allocating the struct and
+// its values together.
+func decodeServerlessCachePtr(d *jsonx.Decoder, p **ServerlessCache) jsonx.Status {
+	b := new(struct {
+		s ServerlessCache
+		v serverlessCacheValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a serverlessCacheValues allocated on first use when v is nil.
+func (s *ServerlessCache) decodeWith(d *jsonx.Decoder, v *serverlessCacheValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -5066,47 +6425,47 @@ func (s *ServerlessCache) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "cacheUsageLimits":
 			st = jsonx.StructPtr(d, &s.CacheUsageLimits, (*CacheUsageLimits).decode)
 		case "connectionType":
-			st = jsonx.String(d, &s.ConnectionType)
+			st = jsonx.StringInto(d, &s.ConnectionType, &jsonx.Slot(&v).ConnectionType)
 		case "createTime":
-			st = jsonx.Time(d, &s.CreateTime)
+			st = jsonx.TimeInto(d, &s.CreateTime, &jsonx.Slot(&v).CreateTime)
 		case "dailySnapshotTime":
-			st = jsonx.String(d, &s.DailySnapshotTime)
+			st = jsonx.StringInto(d, &s.DailySnapshotTime, &jsonx.Slot(&v).DailySnapshotTime)
 		case "description":
-			st = jsonx.String(d, &s.Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
 		case "endpoint":
-			st = jsonx.StructPtr(d, &s.Endpoint, (*Endpoint).decode)
+			st = decodeEndpointPtr(d, &s.Endpoint)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "fullEngineVersion":
-			st = jsonx.String(d, &s.FullEngineVersion)
+			st = jsonx.StringInto(d, &s.FullEngineVersion, &jsonx.Slot(&v).FullEngineVersion)
 		case "kmsKeyId":
-			st = jsonx.String(d, &s.KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
 		case "majorEngineVersion":
-			st = jsonx.String(d, &s.MajorEngineVersion)
+			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Slot(&v).MajorEngineVersion)
 		case "migration":
-			st = jsonx.StructPtr(d, &s.Migration, (*MigrationSummary).decode)
+			st = decodeMigrationSummaryPtr(d, &s.Migration)
 		case "networkType":
-			st = jsonx.String(d, &s.NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
 		case "readerEndpoint":
-			st = jsonx.StructPtr(d, &s.ReaderEndpoint, (*Endpoint).decode)
+			st = decodeEndpointPtr(d, &s.ReaderEndpoint)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "serverlessCacheName":
-			st = jsonx.String(d, &s.ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32(d, &s.SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "storageEncryptionType":
-			st = jsonx.String(d, &s.StorageEncryptionType)
+			st = jsonx.StringInto(d, &s.StorageEncryptionType, &jsonx.Slot(&v).StorageEncryptionType)
 		case "subnetIds":
 			st = jsonx.List(d, &s.SubnetIDs, jsonx.StrElem[string])
 		case "userGroupId":
-			st = jsonx.String(d, &s.UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5234,7 +6593,35 @@ type ServerlessCacheConfiguration struct {
 	Unknown wire.Members `json:"-"`
 }
 
+// serverlessCacheConfigurationValues holds the values of ServerlessCacheConfiguration's optional scalars: decoding
+// allocates them together, once per object.
+type serverlessCacheConfigurationValues struct {
+	Engine              string
+	MajorEngineVersion  string
+	ServerlessCacheName string
+}
+
 func (s *ServerlessCacheConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
+	return s.decodeWith(d, nil)
+}
+
+// decodeServerlessCacheConfigurationPtr decodes a new ServerlessCacheConfiguration into *p, allocating the struct and
+// its values together.
+func decodeServerlessCacheConfigurationPtr(d *jsonx.Decoder, p **ServerlessCacheConfiguration) jsonx.Status {
+	b := new(struct {
+		s ServerlessCacheConfiguration
+		v serverlessCacheConfigurationValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a serverlessCacheConfigurationValues allocated on first use when v is nil.
+func (s *ServerlessCacheConfiguration) decodeWith(d *jsonx.Decoder, v *serverlessCacheConfigurationValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -5243,11 +6630,11 @@ func (s *ServerlessCacheConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "majorEngineVersion":
-			st = jsonx.String(d, &s.MajorEngineVersion)
+			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Slot(&v).MajorEngineVersion)
 		case "serverlessCacheName":
-			st = jsonx.String(d, &s.ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5315,7 +6702,38 @@ type ServerlessCacheSnapshot struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ServerlessCacheSnapshot) decode(d *jsonx.Decoder) jsonx.Status {
+// serverlessCacheSnapshotValues holds the values of ServerlessCacheSnapshot's optional scalars: decoding
+// allocates them together, once per object.
+type serverlessCacheSnapshotValues struct {
+	ARN                         string
+	BytesUsedForCache           string
+	CreateTime                  wire.Time
+	ExpiryTime                  wire.Time
+	KMSKeyID                    string
+	ServerlessCacheSnapshotName string
+	SnapshotType                string
+	Status                      string
+}
+
+func (s *ServerlessCacheSnapshot) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeServerlessCacheSnapshotPtr decodes a new ServerlessCacheSnapshot into *p, allocating the struct and
+// its values together.
+func decodeServerlessCacheSnapshotPtr(d *jsonx.Decoder, p **ServerlessCacheSnapshot) jsonx.Status {
+	b := new(struct {
+		s ServerlessCacheSnapshot
+		v serverlessCacheSnapshotValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a serverlessCacheSnapshotValues allocated on first use when v is nil.
+func (s *ServerlessCacheSnapshot) decodeWith(d *jsonx.Decoder, v *serverlessCacheSnapshotValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -5324,23 +6742,23 @@ func (s *ServerlessCacheSnapshot) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "bytesUsedForCache":
-			st = jsonx.String(d, &s.BytesUsedForCache)
+			st = jsonx.StringInto(d, &s.BytesUsedForCache, &jsonx.Slot(&v).BytesUsedForCache)
 		case "createTime":
-			st = jsonx.Time(d, &s.CreateTime)
+			st = jsonx.TimeInto(d, &s.CreateTime, &jsonx.Slot(&v).CreateTime)
 		case "expiryTime":
-			st = jsonx.Time(d, &s.ExpiryTime)
+			st = jsonx.TimeInto(d, &s.ExpiryTime, &jsonx.Slot(&v).ExpiryTime)
 		case "kmsKeyId":
-			st = jsonx.String(d, &s.KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
 		case "serverlessCacheConfiguration":
-			st = jsonx.StructPtr(d, &s.ServerlessCacheConfiguration, (*ServerlessCacheConfiguration).decode)
+			st = decodeServerlessCacheConfigurationPtr(d, &s.ServerlessCacheConfiguration)
 		case "serverlessCacheSnapshotName":
-			st = jsonx.String(d, &s.ServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Slot(&v).ServerlessCacheSnapshotName)
 		case "snapshotType":
-			st = jsonx.String(d, &s.SnapshotType)
+			st = jsonx.StringInto(d, &s.SnapshotType, &jsonx.Slot(&v).SnapshotType)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5438,7 +6856,42 @@ type ServiceUpdate struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *ServiceUpdate) decode(d *jsonx.Decoder) jsonx.Status {
+// serviceUpdateValues holds the values of ServiceUpdate's optional scalars: decoding
+// allocates them together, once per object.
+type serviceUpdateValues struct {
+	AutoUpdateAfterRecommendedApplyByDate bool
+	Engine                                string
+	EngineVersion                         string
+	EstimatedUpdateTime                   string
+	ServiceUpdateDescription              string
+	ServiceUpdateEndDate                  wire.Time
+	ServiceUpdateName                     string
+	ServiceUpdateRecommendedApplyByDate   wire.Time
+	ServiceUpdateReleaseDate              wire.Time
+	ServiceUpdateSeverity                 ServiceUpdateSeverity
+	ServiceUpdateStatus                   ServiceUpdateStatus
+	ServiceUpdateType                     ServiceUpdateType
+}
+
+func (s *ServiceUpdate) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeServiceUpdatePtr decodes a new ServiceUpdate into *p, allocating the struct and
+// its values together.
+func decodeServiceUpdatePtr(d *jsonx.Decoder, p **ServiceUpdate) jsonx.Status {
+	b := new(struct {
+		s ServiceUpdate
+		v serviceUpdateValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a serviceUpdateValues allocated on first use when v is nil.
+func (s *ServiceUpdate) decodeWith(d *jsonx.Decoder, v *serviceUpdateValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -5447,29 +6900,29 @@ func (s *ServiceUpdate) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "autoUpdateAfterRecommendedApplyByDate":
-			st = jsonx.Bool(d, &s.AutoUpdateAfterRecommendedApplyByDate)
+			st = jsonx.BoolInto(d, &s.AutoUpdateAfterRecommendedApplyByDate, &jsonx.Slot(&v).AutoUpdateAfterRecommendedApplyByDate)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "estimatedUpdateTime":
-			st = jsonx.String(d, &s.EstimatedUpdateTime)
+			st = jsonx.StringInto(d, &s.EstimatedUpdateTime, &jsonx.Slot(&v).EstimatedUpdateTime)
 		case "serviceUpdateDescription":
-			st = jsonx.String(d, &s.ServiceUpdateDescription)
+			st = jsonx.StringInto(d, &s.ServiceUpdateDescription, &jsonx.Slot(&v).ServiceUpdateDescription)
 		case "serviceUpdateEndDate":
-			st = jsonx.Time(d, &s.ServiceUpdateEndDate)
+			st = jsonx.TimeInto(d, &s.ServiceUpdateEndDate, &jsonx.Slot(&v).ServiceUpdateEndDate)
 		case "serviceUpdateName":
-			st = jsonx.String(d, &s.ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
 		case "serviceUpdateRecommendedApplyByDate":
-			st = jsonx.Time(d, &s.ServiceUpdateRecommendedApplyByDate)
+			st = jsonx.TimeInto(d, &s.ServiceUpdateRecommendedApplyByDate, &jsonx.Slot(&v).ServiceUpdateRecommendedApplyByDate)
 		case "serviceUpdateReleaseDate":
-			st = jsonx.Time(d, &s.ServiceUpdateReleaseDate)
+			st = jsonx.TimeInto(d, &s.ServiceUpdateReleaseDate, &jsonx.Slot(&v).ServiceUpdateReleaseDate)
 		case "serviceUpdateSeverity":
-			st = jsonx.String(d, &s.ServiceUpdateSeverity)
+			st = jsonx.StringInto(d, &s.ServiceUpdateSeverity, &jsonx.Slot(&v).ServiceUpdateSeverity)
 		case "serviceUpdateStatus":
-			st = jsonx.String(d, &s.ServiceUpdateStatus)
+			st = jsonx.StringInto(d, &s.ServiceUpdateStatus, &jsonx.Slot(&v).ServiceUpdateStatus)
 		case "serviceUpdateType":
-			st = jsonx.String(d, &s.ServiceUpdateType)
+			st = jsonx.StringInto(d, &s.ServiceUpdateType, &jsonx.Slot(&v).ServiceUpdateType)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5666,7 +7119,58 @@ type Snapshot struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *Snapshot) decode(d *jsonx.Decoder) jsonx.Status {
+// snapshotValues holds the values of Snapshot's optional scalars: decoding
+// allocates them together, once per object.
+type snapshotValues struct {
+	ARN                         string
+	AutoMinorVersionUpgrade     bool
+	AutomaticFailover           AutomaticFailoverStatus
+	CacheClusterCreateTime      wire.Time
+	CacheClusterID              string
+	CacheNodeType               string
+	CacheParameterGroupName     string
+	CacheSubnetGroupName        string
+	DataTiering                 DataTieringStatus
+	Durability                  Durability
+	Engine                      string
+	EngineVersion               string
+	KMSKeyID                    string
+	NumCacheNodes               int32
+	NumNodeGroups               int32
+	Port                        int32
+	PreferredAvailabilityZone   string
+	PreferredMaintenanceWindow  string
+	PreferredOutpostARN         string
+	ReplicationGroupDescription string
+	ReplicationGroupID          string
+	SnapshotName                string
+	SnapshotRetentionLimit      int32
+	SnapshotSource              string
+	SnapshotStatus              string
+	SnapshotWindow              string
+	TopicARN                    string
+	VPCID                       string
+}
+
+func (s *Snapshot) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeSnapshotPtr decodes a new Snapshot into *p, allocating the struct and
+// its values together.
+func decodeSnapshotPtr(d *jsonx.Decoder, p **Snapshot) jsonx.Status {
+	b := new(struct {
+		s Snapshot
+		v snapshotValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a snapshotValues allocated on first use when v is nil.
+func (s *Snapshot) decodeWith(d *jsonx.Decoder, v *snapshotValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -5675,63 +7179,63 @@ func (s *Snapshot) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.Bool(d, &s.AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
 		case "automaticFailover":
-			st = jsonx.String(d, &s.AutomaticFailover)
+			st = jsonx.StringInto(d, &s.AutomaticFailover, &jsonx.Slot(&v).AutomaticFailover)
 		case "cacheClusterCreateTime":
-			st = jsonx.Time(d, &s.CacheClusterCreateTime)
+			st = jsonx.TimeInto(d, &s.CacheClusterCreateTime, &jsonx.Slot(&v).CacheClusterCreateTime)
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "cacheNodeType":
-			st = jsonx.String(d, &s.CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.String(d, &s.CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
 		case "cacheSubnetGroupName":
-			st = jsonx.String(d, &s.CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
 		case "dataTiering":
-			st = jsonx.String(d, &s.DataTiering)
+			st = jsonx.StringInto(d, &s.DataTiering, &jsonx.Slot(&v).DataTiering)
 		case "durability":
-			st = jsonx.String(d, &s.Durability)
+			st = jsonx.StringInto(d, &s.Durability, &jsonx.Slot(&v).Durability)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "engineVersion":
-			st = jsonx.String(d, &s.EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
 		case "kmsKeyId":
-			st = jsonx.String(d, &s.KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
 		case "nodeSnapshots":
 			st = jsonx.List(d, &s.NodeSnapshots, (*NodeSnapshot).decode)
 		case "numCacheNodes":
-			st = jsonx.Int32(d, &s.NumCacheNodes)
+			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Slot(&v).NumCacheNodes)
 		case "numNodeGroups":
-			st = jsonx.Int32(d, &s.NumNodeGroups)
+			st = jsonx.Int32Into(d, &s.NumNodeGroups, &jsonx.Slot(&v).NumNodeGroups)
 		case "port":
-			st = jsonx.Int32(d, &s.Port)
+			st = jsonx.Int32Into(d, &s.Port, &jsonx.Slot(&v).Port)
 		case "preferredAvailabilityZone":
-			st = jsonx.String(d, &s.PreferredAvailabilityZone)
+			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Slot(&v).PreferredAvailabilityZone)
 		case "preferredMaintenanceWindow":
-			st = jsonx.String(d, &s.PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
 		case "preferredOutpostArn":
-			st = jsonx.String(d, &s.PreferredOutpostARN)
+			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Slot(&v).PreferredOutpostARN)
 		case "replicationGroupDescription":
-			st = jsonx.String(d, &s.ReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.ReplicationGroupDescription, &jsonx.Slot(&v).ReplicationGroupDescription)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "snapshotName":
-			st = jsonx.String(d, &s.SnapshotName)
+			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Slot(&v).SnapshotName)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32(d, &s.SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
 		case "snapshotSource":
-			st = jsonx.String(d, &s.SnapshotSource)
+			st = jsonx.StringInto(d, &s.SnapshotSource, &jsonx.Slot(&v).SnapshotSource)
 		case "snapshotStatus":
-			st = jsonx.String(d, &s.SnapshotStatus)
+			st = jsonx.StringInto(d, &s.SnapshotStatus, &jsonx.Slot(&v).SnapshotStatus)
 		case "snapshotWindow":
-			st = jsonx.String(d, &s.SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
 		case "topicArn":
-			st = jsonx.String(d, &s.TopicARN)
+			st = jsonx.StringInto(d, &s.TopicARN, &jsonx.Slot(&v).TopicARN)
 		case "vpcId":
-			st = jsonx.String(d, &s.VPCID)
+			st = jsonx.StringInto(d, &s.VPCID, &jsonx.Slot(&v).VPCID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5942,7 +7446,32 @@ type SourceTLSConfiguration struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *SourceTLSConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
+// sourceTLSConfigurationValues holds the values of SourceTLSConfiguration's optional scalars: decoding
+// allocates them together, once per object.
+type sourceTLSConfigurationValues struct {
+	SourceTLSCertificate string
+	SourceTLSMode        TLSMode
+}
+
+func (s *SourceTLSConfiguration) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeSourceTLSConfigurationPtr decodes a new SourceTLSConfiguration into *p, allocating the struct and
+// its values together.
+func decodeSourceTLSConfigurationPtr(d *jsonx.Decoder, p **SourceTLSConfiguration) jsonx.Status {
+	b := new(struct {
+		s SourceTLSConfiguration
+		v sourceTLSConfigurationValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a sourceTLSConfigurationValues allocated on first use when v is nil.
+func (s *SourceTLSConfiguration) decodeWith(d *jsonx.Decoder, v *sourceTLSConfigurationValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -5951,9 +7480,9 @@ func (s *SourceTLSConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "sourceTlsCertificate":
-			st = jsonx.String(d, &s.SourceTLSCertificate)
+			st = jsonx.StringInto(d, &s.SourceTLSCertificate, &jsonx.Slot(&v).SourceTLSCertificate)
 		case "sourceTlsMode":
-			st = jsonx.String(d, &s.SourceTLSMode)
+			st = jsonx.StringInto(d, &s.SourceTLSMode, &jsonx.Slot(&v).SourceTLSMode)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6133,7 +7662,32 @@ type Tag struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *Tag) decode(d *jsonx.Decoder) jsonx.Status {
+// tagValues holds the values of Tag's optional scalars: decoding
+// allocates them together, once per object.
+type tagValues struct {
+	Key   string
+	Value string
+}
+
+func (s *Tag) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeTagPtr decodes a new Tag into *p, allocating the struct and
+// its values together.
+func decodeTagPtr(d *jsonx.Decoder, p **Tag) jsonx.Status {
+	b := new(struct {
+		s Tag
+		v tagValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a tagValues allocated on first use when v is nil.
+func (s *Tag) decodeWith(d *jsonx.Decoder, v *tagValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -6142,9 +7696,9 @@ func (s *Tag) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "key":
-			st = jsonx.String(d, &s.Key)
+			st = jsonx.StringInto(d, &s.Key, &jsonx.Slot(&v).Key)
 		case "value":
-			st = jsonx.String(d, &s.Value)
+			st = jsonx.StringInto(d, &s.Value, &jsonx.Slot(&v).Value)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6194,7 +7748,32 @@ type TimeRangeFilter struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *TimeRangeFilter) decode(d *jsonx.Decoder) jsonx.Status {
+// timeRangeFilterValues holds the values of TimeRangeFilter's optional scalars: decoding
+// allocates them together, once per object.
+type timeRangeFilterValues struct {
+	EndTime   wire.Time
+	StartTime wire.Time
+}
+
+func (s *TimeRangeFilter) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeTimeRangeFilterPtr decodes a new TimeRangeFilter into *p, allocating the struct and
+// its values together.
+func decodeTimeRangeFilterPtr(d *jsonx.Decoder, p **TimeRangeFilter) jsonx.Status {
+	b := new(struct {
+		s TimeRangeFilter
+		v timeRangeFilterValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a timeRangeFilterValues allocated on first use when v is nil.
+func (s *TimeRangeFilter) decodeWith(d *jsonx.Decoder, v *timeRangeFilterValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -6203,9 +7782,9 @@ func (s *TimeRangeFilter) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "endTime":
-			st = jsonx.Time(d, &s.EndTime)
+			st = jsonx.TimeInto(d, &s.EndTime, &jsonx.Slot(&v).EndTime)
 		case "startTime":
-			st = jsonx.Time(d, &s.StartTime)
+			st = jsonx.TimeInto(d, &s.StartTime, &jsonx.Slot(&v).StartTime)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6261,7 +7840,35 @@ type UnprocessedUpdateAction struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *UnprocessedUpdateAction) decode(d *jsonx.Decoder) jsonx.Status {
+// unprocessedUpdateActionValues holds the values of UnprocessedUpdateAction's optional scalars: decoding
+// allocates them together, once per object.
+type unprocessedUpdateActionValues struct {
+	CacheClusterID     string
+	ErrorMessage       string
+	ErrorType          string
+	ReplicationGroupID string
+	ServiceUpdateName  string
+}
+
+func (s *UnprocessedUpdateAction) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeUnprocessedUpdateActionPtr decodes a new UnprocessedUpdateAction into *p, allocating the struct and
+// its values together.
+func decodeUnprocessedUpdateActionPtr(d *jsonx.Decoder, p **UnprocessedUpdateAction) jsonx.Status {
+	b := new(struct {
+		s UnprocessedUpdateAction
+		v unprocessedUpdateActionValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a unprocessedUpdateActionValues allocated on first use when v is nil.
+func (s *UnprocessedUpdateAction) decodeWith(d *jsonx.Decoder, v *unprocessedUpdateActionValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -6270,15 +7877,15 @@ func (s *UnprocessedUpdateAction) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "errorMessage":
-			st = jsonx.String(d, &s.ErrorMessage)
+			st = jsonx.StringInto(d, &s.ErrorMessage, &jsonx.Slot(&v).ErrorMessage)
 		case "errorType":
-			st = jsonx.String(d, &s.ErrorType)
+			st = jsonx.StringInto(d, &s.ErrorType, &jsonx.Slot(&v).ErrorType)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "serviceUpdateName":
-			st = jsonx.String(d, &s.ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6370,7 +7977,45 @@ type UpdateAction struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *UpdateAction) decode(d *jsonx.Decoder) jsonx.Status {
+// updateActionValues holds the values of UpdateAction's optional scalars: decoding
+// allocates them together, once per object.
+type updateActionValues struct {
+	CacheClusterID                      string
+	Engine                              string
+	EstimatedUpdateTime                 string
+	NodesUpdated                        string
+	ReplicationGroupID                  string
+	ServiceUpdateName                   string
+	ServiceUpdateRecommendedApplyByDate wire.Time
+	ServiceUpdateReleaseDate            wire.Time
+	ServiceUpdateSeverity               ServiceUpdateSeverity
+	ServiceUpdateStatus                 ServiceUpdateStatus
+	ServiceUpdateType                   ServiceUpdateType
+	SlaMet                              SlaMet
+	UpdateActionAvailableDate           wire.Time
+	UpdateActionStatus                  UpdateActionStatus
+	UpdateActionStatusModifiedDate      wire.Time
+}
+
+func (s *UpdateAction) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeUpdateActionPtr decodes a new UpdateAction into *p, allocating the struct and
+// its values together.
+func decodeUpdateActionPtr(d *jsonx.Decoder, p **UpdateAction) jsonx.Status {
+	b := new(struct {
+		s UpdateAction
+		v updateActionValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a updateActionValues allocated on first use when v is nil.
+func (s *UpdateAction) decodeWith(d *jsonx.Decoder, v *updateActionValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -6379,39 +8024,39 @@ func (s *UpdateAction) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.String(d, &s.CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
 		case "cacheNodeUpdateStatus":
 			st = jsonx.List(d, &s.CacheNodeUpdateStatus, (*CacheNodeUpdateStatus).decode)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "estimatedUpdateTime":
-			st = jsonx.String(d, &s.EstimatedUpdateTime)
+			st = jsonx.StringInto(d, &s.EstimatedUpdateTime, &jsonx.Slot(&v).EstimatedUpdateTime)
 		case "nodeGroupUpdateStatus":
 			st = jsonx.List(d, &s.NodeGroupUpdateStatus, (*NodeGroupUpdateStatus).decode)
 		case "nodesUpdated":
-			st = jsonx.String(d, &s.NodesUpdated)
+			st = jsonx.StringInto(d, &s.NodesUpdated, &jsonx.Slot(&v).NodesUpdated)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "serviceUpdateName":
-			st = jsonx.String(d, &s.ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
 		case "serviceUpdateRecommendedApplyByDate":
-			st = jsonx.Time(d, &s.ServiceUpdateRecommendedApplyByDate)
+			st = jsonx.TimeInto(d, &s.ServiceUpdateRecommendedApplyByDate, &jsonx.Slot(&v).ServiceUpdateRecommendedApplyByDate)
 		case "serviceUpdateReleaseDate":
-			st = jsonx.Time(d, &s.ServiceUpdateReleaseDate)
+			st = jsonx.TimeInto(d, &s.ServiceUpdateReleaseDate, &jsonx.Slot(&v).ServiceUpdateReleaseDate)
 		case "serviceUpdateSeverity":
-			st = jsonx.String(d, &s.ServiceUpdateSeverity)
+			st = jsonx.StringInto(d, &s.ServiceUpdateSeverity, &jsonx.Slot(&v).ServiceUpdateSeverity)
 		case "serviceUpdateStatus":
-			st = jsonx.String(d, &s.ServiceUpdateStatus)
+			st = jsonx.StringInto(d, &s.ServiceUpdateStatus, &jsonx.Slot(&v).ServiceUpdateStatus)
 		case "serviceUpdateType":
-			st = jsonx.String(d, &s.ServiceUpdateType)
+			st = jsonx.StringInto(d, &s.ServiceUpdateType, &jsonx.Slot(&v).ServiceUpdateType)
 		case "slaMet":
-			st = jsonx.String(d, &s.SlaMet)
+			st = jsonx.StringInto(d, &s.SlaMet, &jsonx.Slot(&v).SlaMet)
 		case "updateActionAvailableDate":
-			st = jsonx.Time(d, &s.UpdateActionAvailableDate)
+			st = jsonx.TimeInto(d, &s.UpdateActionAvailableDate, &jsonx.Slot(&v).UpdateActionAvailableDate)
 		case "updateActionStatus":
-			st = jsonx.String(d, &s.UpdateActionStatus)
+			st = jsonx.StringInto(d, &s.UpdateActionStatus, &jsonx.Slot(&v).UpdateActionStatus)
 		case "updateActionStatusModifiedDate":
-			st = jsonx.Time(d, &s.UpdateActionStatusModifiedDate)
+			st = jsonx.TimeInto(d, &s.UpdateActionStatusModifiedDate, &jsonx.Slot(&v).UpdateActionStatusModifiedDate)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6535,7 +8180,37 @@ type User struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *User) decode(d *jsonx.Decoder) jsonx.Status {
+// userValues holds the values of User's optional scalars: decoding
+// allocates them together, once per object.
+type userValues struct {
+	ARN                  string
+	AccessString         string
+	Engine               string
+	MinimumEngineVersion string
+	Status               string
+	UserID               string
+	UserName             string
+}
+
+func (s *User) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeUserPtr decodes a new User into *p, allocating the struct and
+// its values together.
+func decodeUserPtr(d *jsonx.Decoder, p **User) jsonx.Status {
+	b := new(struct {
+		s User
+		v userValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a userValues allocated on first use when v is nil.
+func (s *User) decodeWith(d *jsonx.Decoder, v *userValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -6544,23 +8219,23 @@ func (s *User) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "accessString":
-			st = jsonx.String(d, &s.AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
 		case "authentication":
-			st = jsonx.StructPtr(d, &s.Authentication, (*Authentication).decode)
+			st = decodeAuthenticationPtr(d, &s.Authentication)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.String(d, &s.MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		case "userId":
-			st = jsonx.String(d, &s.UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
 		case "userName":
-			st = jsonx.String(d, &s.UserName)
+			st = jsonx.StringInto(d, &s.UserName, &jsonx.Slot(&v).UserName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6652,7 +8327,35 @@ type UserGroup struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *UserGroup) decode(d *jsonx.Decoder) jsonx.Status {
+// userGroupValues holds the values of UserGroup's optional scalars: decoding
+// allocates them together, once per object.
+type userGroupValues struct {
+	ARN                  string
+	Engine               string
+	MinimumEngineVersion string
+	Status               string
+	UserGroupID          string
+}
+
+func (s *UserGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeUserGroupPtr decodes a new UserGroup into *p, allocating the struct and
+// its values together.
+func decodeUserGroupPtr(d *jsonx.Decoder, p **UserGroup) jsonx.Status {
+	b := new(struct {
+		s UserGroup
+		v userGroupValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a userGroupValues allocated on first use when v is nil.
+func (s *UserGroup) decodeWith(d *jsonx.Decoder, v *userGroupValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -6661,11 +8364,11 @@ func (s *UserGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.String(d, &s.ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
 		case "engine":
-			st = jsonx.String(d, &s.Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.String(d, &s.MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
 		case "pendingChanges":
 			st = jsonx.StructPtr(d, &s.PendingChanges, (*UserGroupPendingChanges).decode)
 		case "replicationGroups":
@@ -6673,9 +8376,9 @@ func (s *UserGroup) decode(d *jsonx.Decoder) jsonx.Status {
 		case "serverlessCaches":
 			st = jsonx.List(d, &s.ServerlessCaches, jsonx.StrElem[string])
 		case "status":
-			st = jsonx.String(d, &s.Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
 		case "userGroupId":
-			st = jsonx.String(d, &s.UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
 		case "userIds":
 			st = jsonx.List(d, &s.UserIDs, jsonx.StrElem[string])
 		}

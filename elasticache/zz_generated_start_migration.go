@@ -27,7 +27,34 @@ type StartMigrationRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *StartMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// startMigrationRequestValues holds the values of StartMigrationRequest's optional scalars: decoding
+// allocates them together, once per object.
+type startMigrationRequestValues struct {
+	AutoCutover          bool
+	ClearTargetCacheData bool
+	ReplicationGroupID   string
+	ServerlessCacheName  string
+}
+
+func (s *StartMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeStartMigrationRequestPtr decodes a new StartMigrationRequest into *p, allocating the struct and
+// its values together.
+func decodeStartMigrationRequestPtr(d *jsonx.Decoder, p **StartMigrationRequest) jsonx.Status {
+	b := new(struct {
+		s StartMigrationRequest
+		v startMigrationRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a startMigrationRequestValues allocated on first use when v is nil.
+func (s *StartMigrationRequest) decodeWith(d *jsonx.Decoder, v *startMigrationRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -36,15 +63,15 @@ func (s *StartMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "autoCutover":
-			st = jsonx.Bool(d, &s.AutoCutover)
+			st = jsonx.BoolInto(d, &s.AutoCutover, &jsonx.Slot(&v).AutoCutover)
 		case "clearTargetCacheData":
-			st = jsonx.Bool(d, &s.ClearTargetCacheData)
+			st = jsonx.BoolInto(d, &s.ClearTargetCacheData, &jsonx.Slot(&v).ClearTargetCacheData)
 		case "customerNodeEndpointList":
 			st = jsonx.List(d, &s.CustomerNodeEndpointList, (*CustomerNodeEndpoint).decode)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		case "serverlessCacheName":
-			st = jsonx.String(d, &s.ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -117,9 +144,9 @@ func (s *StartMigrationResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "replicationGroup":
-			st = jsonx.StructPtr(d, &s.ReplicationGroup, (*ReplicationGroup).decode)
+			st = decodeReplicationGroupPtr(d, &s.ReplicationGroup)
 		case "serverlessCache":
-			st = jsonx.StructPtr(d, &s.ServerlessCache, (*ServerlessCache).decode)
+			st = decodeServerlessCachePtr(d, &s.ServerlessCache)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -176,7 +203,7 @@ func (*StartMigration) Operation() string { return "StartMigration" }
 func (c *StartMigration) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *StartMigration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*StartMigrationRequest).decode)
+	return decodeStartMigrationRequestPtr(d, &c.Request)
 }
 
 func (c *StartMigration) decodeResponse(d *jsonx.Decoder) jsonx.Status {

@@ -86,7 +86,7 @@ func (c *StopMigration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 }
 
 func (c *StopMigration) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ServerlessCache).decode)
+	return decodeServerlessCachePtr(d, &c.Response)
 }
 
 func (c *StopMigration) encodeRequest(e *jsonx.Encoder) bool {

@@ -21,7 +21,32 @@ type TestFailoverRequest struct {
 	Unknown wire.Members `json:"-"`
 }
 
-func (s *TestFailoverRequest) decode(d *jsonx.Decoder) jsonx.Status {
+// testFailoverRequestValues holds the values of TestFailoverRequest's optional scalars: decoding
+// allocates them together, once per object.
+type testFailoverRequestValues struct {
+	NodeGroupID        string
+	ReplicationGroupID string
+}
+
+func (s *TestFailoverRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil) }
+
+// decodeTestFailoverRequestPtr decodes a new TestFailoverRequest into *p, allocating the struct and
+// its values together.
+func decodeTestFailoverRequestPtr(d *jsonx.Decoder, p **TestFailoverRequest) jsonx.Status {
+	b := new(struct {
+		s TestFailoverRequest
+		v testFailoverRequestValues
+	})
+	st := b.s.decodeWith(d, &b.v)
+	if st == jsonx.OK {
+		*p = &b.s
+	}
+	return st
+}
+
+// decodeWith decodes into s, taking the values of its optional
+// scalars from v, or from a testFailoverRequestValues allocated on first use when v is nil.
+func (s *TestFailoverRequest) decodeWith(d *jsonx.Decoder, v *testFailoverRequestValues) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -30,9 +55,9 @@ func (s *TestFailoverRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "nodeGroupId":
-			st = jsonx.String(d, &s.NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
 		case "replicationGroupId":
-			st = jsonx.String(d, &s.ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -90,11 +115,11 @@ func (*TestFailover) Operation() string { return "TestFailover" }
 func (c *TestFailover) setEvent(ev *event.Event) { c.Event = ev }
 
 func (c *TestFailover) decodeRequest(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Request, (*TestFailoverRequest).decode)
+	return decodeTestFailoverRequestPtr(d, &c.Request)
 }
 
 func (c *TestFailover) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ReplicationGroup).decode)
+	return decodeReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *TestFailover) encodeRequest(e *jsonx.Encoder) bool {

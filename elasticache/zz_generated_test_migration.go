@@ -94,7 +94,7 @@ func (c *TestMigration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 }
 
 func (c *TestMigration) decodeResponse(d *jsonx.Decoder) jsonx.Status {
-	return jsonx.StructPtr(d, &c.Response, (*ReplicationGroup).decode)
+	return decodeReplicationGroupPtr(d, &c.Response)
 }
 
 func (c *TestMigration) encodeRequest(e *jsonx.Encoder) bool {

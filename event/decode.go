@@ -45,21 +45,38 @@ func (e *Event) str(d *jsonx.Decoder, bit bits, p *string) jsonx.Status {
 }
 
 func (e *Event) raw(d *jsonx.Decoder, i int, p *json.RawMessage) jsonx.Status {
-	off := d.Offset()
+	off, start := d.Offset(), d.Pos()
 	var s string
 	st := jsonx.RawValue(d, &s)
 	if st == jsonx.OK {
-		*p = json.RawMessage(s)
+		*p = e.rawBytes(d.Source(), start, s)
 		e.offsets[i] = off + 1
+		e.rawText[i] = s
 	}
 	return st
 }
 
-func rawMember(d *jsonx.Decoder, p *json.RawMessage) jsonx.Status {
+// rawBytes returns s, read from src at start, as bytes. The first payload
+// copies the rest of the record once and later ones share that copy: a
+// record has several payloads and they come late in it. Each slice is
+// capped at its own end, so appending to one cannot touch the next.
+func (e *Event) rawBytes(src string, start int, s string) json.RawMessage {
+	if start < len(src) && len(s) <= len(src)-start && src[start:start+len(s)] == s {
+		if e.rawBuf == nil || start < e.rawFrom {
+			e.rawBuf, e.rawFrom = []byte(src[start:]), start
+		}
+		i := start - e.rawFrom
+		return e.rawBuf[i : i+len(s) : i+len(s)]
+	}
+	return json.RawMessage(s) // a forgiven trailing comma made s differ from src
+}
+
+func (e *Event) rawMember(d *jsonx.Decoder, p *json.RawMessage) jsonx.Status {
+	start := d.Pos()
 	var s string
 	st := jsonx.RawValue(d, &s)
 	if st == jsonx.OK {
-		*p = json.RawMessage(s)
+		*p = e.rawBytes(d.Source(), start, s)
 	}
 	return st
 }
@@ -137,13 +154,13 @@ func (e *Event) decode(d *jsonx.Decoder) jsonx.Status {
 		case "sessionCredentialFromConsole":
 			st = jsonx.WireBool(d, &e.SessionCredentialFromConsole)
 		case "edgeDeviceDetails":
-			st = rawMember(d, &e.EdgeDeviceDetails)
+			st = e.rawMember(d, &e.EdgeDeviceDetails)
 		case "tlsDetails":
 			st = jsonx.StructPtr(d, &e.TLSDetails, (*TLSDetails).decode)
 		case "eventContext":
-			st = rawMember(d, &e.EventContext)
+			st = e.rawMember(d, &e.EventContext)
 		case "insightDetails":
-			st = rawMember(d, &e.InsightDetails)
+			st = e.rawMember(d, &e.InsightDetails)
 		}
 		d.EndMember(&m, st, &e.Unknown)
 	}

@@ -3,6 +3,7 @@ package event
 import (
 	"encoding/json"
 
+	"github.com/cachetrail/cachetrail/internal/bridge"
 	"github.com/cachetrail/cachetrail/userid"
 	"github.com/cachetrail/cachetrail/wire"
 )
@@ -65,7 +66,10 @@ type Event struct {
 	present bits // string members present in the input, even if empty
 	quirks  []wire.Quirk
 	origin  Origin
-	offsets [numRaw]int64 // offset+1 of each raw payload; 0 when not read
+	offsets [numRaw]int64  // offset+1 of each raw payload; 0 when not read
+	rawText [numRaw]string // each raw payload as read, sharing the record's text
+	rawBuf  []byte         // the record's bytes from rawFrom on, shared by raw members
+	rawFrom int
 }
 
 // Resource is one entry of the resources list.
@@ -128,6 +132,25 @@ const (
 	rawServiceEventDetails
 	numRaw
 )
+
+func init() { bridge.PayloadText = payloadText }
+
+// payloadText returns the text a raw payload was read from, so typed
+// decoding need not copy it, if the payload is still what was read.
+func payloadText(ev any, member string) (string, bool) {
+	e := ev.(*Event)
+	var s string
+	var raw []byte
+	switch member {
+	case "requestParameters":
+		s, raw = e.rawText[rawRequestParameters], e.RequestParameters
+	case "responseElements":
+		s, raw = e.rawText[rawResponseElements], e.ResponseElements
+	default:
+		return "", false
+	}
+	return s, s != "" && len(s) == len(raw) && s == string(raw)
+}
 
 // PayloadOffset returns the byte offset in the original input of the value
 // of requestParameters, responseElements, additionalEventData or

@@ -25,8 +25,12 @@ type config struct {
 	skipped        func(Skipped)
 }
 
+func defaultConfig() config {
+	return config{maxDepth: jsonx.DefaultMaxDepth, maxRecordBytes: DefaultMaxRecordBytes, maxInputBytes: DefaultMaxInputBytes, origin: Origin{Index: -1}}
+}
+
 func newConfig(opts []Option) config {
-	c := config{maxDepth: jsonx.DefaultMaxDepth, maxRecordBytes: DefaultMaxRecordBytes, maxInputBytes: DefaultMaxInputBytes, origin: Origin{Index: -1}}
+	c := defaultConfig()
 	for _, o := range opts {
 		if o != nil {
 			o(&c)
@@ -64,6 +68,10 @@ func WithOrigin(o Origin) Option { return func(c *config) { c.origin = o } }
 // Strict option, every quirk is reported too. Errors are *DecodeError,
 // joined with errors.Join when there are several.
 func Parse(data []byte, opts ...Option) (*Event, error) {
+	if len(opts) == 0 {
+		c := defaultConfig() // not escaping: no option sees it
+		return c.parse(string(data))
+	}
 	c := newConfig(opts)
 	return c.parse(string(data))
 }
@@ -80,7 +88,8 @@ func MustParse(data string) *Event {
 }
 
 func (c *config) parse(src string) (*Event, error) {
-	d := jsonx.NewDecoder(src, jsonx.Options{Base: c.origin.Offset, MaxDepth: c.maxDepth})
+	d := jsonx.Get(src, jsonx.Options{Base: c.origin.Offset, MaxDepth: c.maxDepth})
+	defer d.Release()
 	d.SkipBOM()
 	ev := new(Event)
 	ev.origin = c.origin

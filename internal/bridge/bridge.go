@@ -10,3 +10,8 @@ var (
 	DecodeIdentity func(d *jsonx.Decoder, id any) jsonx.Status
 	EncodeIdentity func(e *jsonx.Encoder, id any)
 )
+
+// PayloadText is set by package event: the record text a raw payload of
+// ev (an *event.Event) was read from, when the payload is unchanged, so
+// package elasticache can decode it without a copy.
+var PayloadText func(ev any, member string) (string, bool)

@@ -17,13 +17,39 @@ func init() {
 func emitShapeCodec(f *File, s *Shape) {
 	f.Use(jsonxImport)
 	r := ShapeReceiver
-	f.Printf("func (%s *%s) decode(d *jsonx.Decoder) jsonx.Status {\n", r, s.Name)
+	scalars := scalarFields(s)
+	vals := valuesType(s)
+	if !hasValues(s) {
+		vals = ""
+	} else {
+		f.Printf("// %s holds the values of %s's optional scalars: decoding\n// allocates them together, once per object.\n", vals, s.Name)
+		f.Printf("type %s struct {\n", vals)
+		for _, fl := range scalars {
+			f.Printf("\t%s %s\n", fl.Name, fl.Type.Value())
+		}
+		f.Printf("}\n\n")
+	}
+	if vals == "" {
+		f.Printf("func (%s *%s) decode(d *jsonx.Decoder) jsonx.Status {\n", r, s.Name)
+	} else {
+		f.Printf("func (%s *%s) decode(d *jsonx.Decoder) jsonx.Status { return %s.decodeWith(d, nil) }\n\n", r, s.Name, r)
+		f.Printf("// %s decodes a new %s into *p, allocating the struct and\n// its values together.\n", ptrDecoder(s), s.Name)
+		f.Printf("func %s(d *jsonx.Decoder, p **%s) jsonx.Status {\n", ptrDecoder(s), s.Name)
+		f.Printf("\tb := new(struct {\n\t\ts %s\n\t\tv %s\n\t})\n", s.Name, vals)
+		f.Printf("\tst := b.s.decodeWith(d, &b.v)\n\tif st == jsonx.OK {\n\t\t*p = &b.s\n\t}\n\treturn st\n}\n\n")
+		f.Printf("// decodeWith decodes into %s, taking the values of its optional\n// scalars from v, or from a %s allocated on first use when v is nil.\n", r, vals)
+		f.Printf("func (%s *%s) decodeWith(d *jsonx.Decoder, v *%s) jsonx.Status {\n", r, s.Name, vals)
+	}
 	f.Printf("\tvar m jsonx.Member\n\tif st := d.ObjectStart(&m); st != jsonx.OK {\n\t\treturn st\n\t}\n")
 	f.Printf("\tfor d.NextMember(&m) {\n\t\tst := jsonx.Unknown\n")
 	if len(s.Fields) > 0 {
 		f.Printf("\t\tswitch m.Key {\n")
 		for _, fl := range s.Fields {
-			f.Printf("\t\tcase %q:\n\t\t\tst = %s\n", fl.Wire, decodeExpr(r+"."+fl.Name, fl.Type))
+			expr := decodeExpr(r+"."+fl.Name, fl.Type)
+			if vals != "" && fl.Type.Kind.Scalar() {
+				expr = decodeIntoExpr(r+"."+fl.Name, "&jsonx.Slot(&v)."+fl.Name, fl.Type)
+			}
+			f.Printf("\t\tcase %q:\n\t\t\tst = %s\n", fl.Wire, expr)
 		}
 		f.Printf("\t\t}\n")
 	}
@@ -48,6 +74,57 @@ func emitShapeCodec(f *File, s *Shape) {
 	f.Printf("func (%s *%s) String() string {\n\tif %s == nil {\n\t\treturn \"<nil>\"\n\t}\n\treturn redacted(%s.encode)\n}\n\n", r, s.Name, r, r)
 }
 
+// scalarFields returns the fields of s that are optional scalars.
+func scalarFields(s *Shape) []*Field {
+	var out []*Field
+	for _, fl := range s.Fields {
+		if fl.Type.Kind.Scalar() {
+			out = append(out, fl)
+		}
+	}
+	return out
+}
+
+// hasValues reports whether s gets a values struct: two optional scalars
+// or more, so that allocating them together saves something.
+func hasValues(s *Shape) bool { return len(scalarFields(s)) >= 2 }
+
+// ptrDecoder names the function decoding a new s into a pointer field.
+func ptrDecoder(s *Shape) string { return "decode" + s.Name + "Ptr" }
+
+// structPtrExpr decodes a structure of shape s into the pointer field v.
+func structPtrExpr(v string, s *Shape) string {
+	if hasValues(s) {
+		return fmt.Sprintf("%s(d, &%s)", ptrDecoder(s), v)
+	}
+	return fmt.Sprintf("jsonx.StructPtr(d, &%s, (*%s).decode)", v, s.Name)
+}
+
+// valuesType names the struct holding the optional scalars of s.
+func valuesType(s *Shape) string {
+	return strings.ToLower(s.Name[:1]) + s.Name[1:] + "Values"
+}
+
+// decodeIntoExpr is decodeExpr for a scalar field v whose value goes in
+// slot, a field of the object's values struct.
+func decodeIntoExpr(v, slot string, t *GoType) string {
+	switch t.Kind {
+	case KindString, KindEnum:
+		return fmt.Sprintf("jsonx.StringInto(d, &%s, %s)", v, slot)
+	case KindInt32:
+		return fmt.Sprintf("jsonx.Int32Into(d, &%s, %s)", v, slot)
+	case KindInt64:
+		return fmt.Sprintf("jsonx.Int64Into(d, &%s, %s)", v, slot)
+	case KindFloat64:
+		return fmt.Sprintf("jsonx.Float64Into(d, &%s, %s)", v, slot)
+	case KindBool:
+		return fmt.Sprintf("jsonx.BoolInto(d, &%s, %s)", v, slot)
+	case KindTime:
+		return fmt.Sprintf("jsonx.TimeInto(d, &%s, %s)", v, slot)
+	}
+	panic(fmt.Sprintf("gen: no decoder for %s", t.Kind))
+}
+
 // decodeExpr returns the expression decoding the value at d into the
 // field v of type t, giving a jsonx.Status.
 func decodeExpr(v string, t *GoType) string {
@@ -65,7 +142,7 @@ func decodeExpr(v string, t *GoType) string {
 	case KindTime:
 		return fmt.Sprintf("jsonx.Time(d, &%s)", v)
 	case KindStruct:
-		return fmt.Sprintf("jsonx.StructPtr(d, &%s, (*%s).decode)", v, t.Name)
+		return structPtrExpr(v, t.Shape)
 	case KindList:
 		return fmt.Sprintf("jsonx.List(d, &%s, %s)", v, elemDecoder(t.Elem))
 	}
@@ -139,8 +216,12 @@ func emitActionCodec(f *File, op *Op) {
 	f.Use(jsonxImport)
 	r, n := ActionReceiver, op.GoName
 	f.Printf("func (%s *%s) setEvent(ev *event.Event) { %s.Event = ev }\n\n", r, n, r)
-	f.Printf("func (%s *%s) decodeRequest(d *jsonx.Decoder) jsonx.Status {\n\treturn jsonx.StructPtr(d, &%s.Request, (*%s).decode)\n}\n\n", r, n, r, op.Request.Name)
-	f.Printf("func (%s *%s) decodeResponse(d *jsonx.Decoder) jsonx.Status {\n\treturn jsonx.StructPtr(d, &%s.Response, (*%s).decode)\n}\n\n", r, n, r, op.ResponseType())
+	resp := op.Response
+	if op.Unwrapped != nil {
+		resp = op.Unwrapped.Type.Shape
+	}
+	f.Printf("func (%s *%s) decodeRequest(d *jsonx.Decoder) jsonx.Status {\n\treturn %s\n}\n\n", r, n, structPtrExpr(r+".Request", op.Request))
+	f.Printf("func (%s *%s) decodeResponse(d *jsonx.Decoder) jsonx.Status {\n\treturn %s\n}\n\n", r, n, structPtrExpr(r+".Response", resp))
 	for _, part := range []string{"Request", "Response"} {
 		f.Printf("func (%s *%s) encode%s(e *jsonx.Encoder) bool {\n\tif %s.%s == nil {\n\t\treturn false\n\t}\n\t%s.%s.encode(e)\n\treturn true\n}\n\n", r, n, part, r, part, r, part)
 	}

@@ -124,6 +124,13 @@ func (d *Decoder) Err() error {
 	return nil
 }
 
+// Source returns the text d reads and Pos the index of its next unread
+// byte, for callers that keep parts of the input without copying.
+func (d *Decoder) Source() string { return d.src }
+
+// Pos returns the index in Source of the next unread byte.
+func (d *Decoder) Pos() int { return d.pos }
+
 // Offset returns the original-input offset of the next unread byte.
 func (d *Decoder) Offset() int64 { return d.base + int64(d.pos) }
 
@@ -147,14 +154,11 @@ func (d *Decoder) SkipBOM() {
 }
 
 func (d *Decoder) skipWS() {
-	for d.pos < len(d.src) {
-		switch d.src[d.pos] {
-		case ' ', '\t', '\n', '\r':
-			d.pos++
-		default:
-			return
-		}
+	s, i := d.src, d.pos
+	for i < len(s) && s[i] <= ' ' && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+		i++
 	}
+	d.pos = i
 }
 
 // Kind returns the first byte of the next value: '{', '[', '"', 't', 'f',

@@ -199,6 +199,14 @@ func WireBool(d *Decoder, p *wire.Bool) Status {
 		if !ok {
 			return Fatal
 		}
+		// The common case, "true" or "false" without escapes, needs no
+		// copy of the text.
+		if n := len(text); n >= 2 && text[0] == '"' && strings.IndexByte(text[1:n-1], '\\') < 0 {
+			if v, err := wire.ParseBool(text[1 : n-1]); err == nil {
+				*p = v
+				return OK
+			}
+		}
 		if err := p.UnmarshalJSON([]byte(text)); err != nil {
 			d.semanticError(start, "want \"true\" or \"false\", got "+quoteShort(strings.Trim(text, `"`)))
 			return Mismatch
@@ -291,14 +299,16 @@ func List[T any](d *Decoder, p *[]T, elem func(*T, *Decoder) Status) Status {
 	}
 	out := []T{}
 	for d.NextElem(&a) {
-		var v T
-		if st := elem(&v, d); st != OK {
+		// Decoding in place: a local would escape through elem and cost
+		// an allocation per element.
+		var zero T
+		out = append(out, zero)
+		if st := elem(&out[len(out)-1], d); st != OK {
 			if st == Null {
 				st = Mismatch
 			}
 			return st
 		}
-		out = append(out, v)
 	}
 	if d.fatal != nil {
 		return Fatal

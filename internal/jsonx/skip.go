@@ -35,7 +35,8 @@ func (d *Decoder) Skip() bool {
 
 // skipValue consumes one value iteratively, so deep nesting costs no stack.
 func (d *Decoder) skipValue(commas *[]int) bool {
-	var stack []byte // '{' or '[' for each open container
+	var buf [64]byte
+	stack := buf[:0] // '{' or '[' for each open container
 	base := d.depth
 	defer func() { d.depth = base }()
 	for {

@@ -1,0 +1,90 @@
+package jsonx
+
+import (
+	"strconv"
+
+	"github.com/cachetrail/cachetrail/wire"
+)
+
+// The Into functions read an optional scalar into slot and point *p at it.
+// Generated code gives each object one struct holding the values of all
+// its optional scalars, so decoding an object costs one allocation for
+// them rather than one per member. *p and slot are left alone unless the
+// value fits.
+
+// StringInto reads a string into slot and stores &slot in *p.
+func StringInto[T ~string](d *Decoder, p **T, slot *T) Status {
+	var v T
+	st := Str(d, &v)
+	if st == OK {
+		*slot = v
+		*p = slot
+	}
+	return st
+}
+
+// Int32Into reads an integer into slot and stores &slot in *p.
+func Int32Into(d *Decoder, p **int32, slot *int32) Status {
+	v, st := d.integer(32)
+	if st == OK {
+		*slot = int32(v)
+		*p = slot
+	}
+	return st
+}
+
+// Int64Into reads an integer into slot and stores &slot in *p.
+func Int64Into(d *Decoder, p **int64, slot *int64) Status {
+	v, st := d.integer(64)
+	if st == OK {
+		*slot = v
+		*p = slot
+	}
+	return st
+}
+
+// Float64Into reads a number into slot and stores &slot in *p.
+func Float64Into(d *Decoder, p **float64, slot *float64) Status {
+	text, start, st := d.number()
+	if st != OK {
+		return st
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		d.semanticError(start, "number "+quoteShort(text)+" out of range for float64")
+		return Mismatch
+	}
+	*slot = v
+	*p = slot
+	return OK
+}
+
+// BoolInto reads a boolean into slot and stores &slot in *p.
+func BoolInto(d *Decoder, p **bool, slot *bool) Status {
+	var v bool
+	st := BoolValue(d, &v)
+	if st == OK {
+		*slot = v
+		*p = slot
+	}
+	return st
+}
+
+// TimeInto reads a timestamp into slot and stores &slot in *p.
+func TimeInto(d *Decoder, p **wire.Time, slot *wire.Time) Status {
+	var v wire.Time
+	st := TimeValue(d, &v)
+	if st == OK {
+		*slot = v
+		*p = slot
+	}
+	return st
+}
+
+// Slot returns *v, allocating it on first use.
+func Slot[T any](v **T) *T {
+	if *v == nil {
+		*v = new(T)
+	}
+	return *v
+}
