@@ -27,10 +27,12 @@ func (e *usageError) Error() string { return e.msg }
 
 const usageText = `usage: cachetrail [flags] PATH...
        cachetrail check [flags] PATH...
+       cachetrail schema [-strict] [ACTION]
 
 Lists the ElastiCache calls in CloudTrail logs as a table, or as JSON with
 -json. check reports every forgiven quirk, unmodelled member and error, and
-exits 1 when a member was unmodelled or a record could not be read.
+exits 1 when a member was unmodelled or a record could not be read. schema
+prints the JSON Schema of a record or of an ElastiCache action's payloads.
 
 PATH is a file, a directory (walked for .json, .json.gz, .jsonl, .jsonl.gz),
 - for standard input, or s3://bucket/prefix.

@@ -5,6 +5,7 @@
 //	cachetrail [flags] PATH...        table of ElastiCache events
 //	cachetrail -json [flags] PATH...  one JSON object per event
 //	cachetrail check [flags] PATH...  report quirks, unmodelled members and errors
+//	cachetrail schema [-strict] [ACTION]  JSON Schema of a record or an action
 //
 // A PATH is a file, a directory (walked for .json, .json.gz, .jsonl and
 // .jsonl.gz files), - for standard input, or s3://bucket/prefix. Every shape

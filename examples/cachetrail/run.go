@@ -33,6 +33,9 @@ type app struct {
 
 // run runs the command and returns its exit status.
 func run(ctx context.Context, args []string, e *env) int {
+	if len(args) > 0 && args[0] == "schema" {
+		return runSchema(args[1:], e)
+	}
 	cfg, err := parseArgs(args, e.stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
