@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -28,15 +29,23 @@ const metaSchemaURL = "https://json-schema.org/draft/2020-12/schema"
 // documents).
 func compile(t testing.TB, name string, doc []byte) *jsonschema.Schema {
 	t.Helper()
-	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+	s, err := compileDoc(name, doc)
 	require.NoError(t, err, name)
+	return s
+}
+
+func compileDoc(name string, doc []byte) (*jsonschema.Schema, error) {
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
 	url := "mem:///" + name
-	require.NoError(t, c.AddResource(url, v), name)
-	s, err := c.Compile(url)
-	require.NoError(t, err, name)
-	return s
+	if err := c.AddResource(url, v); err != nil {
+		return nil, err
+	}
+	return c.Compile(url)
 }
 
 // documents returns every embedded document by a readable name.
@@ -91,25 +100,41 @@ type validator struct {
 	actions map[string]map[bool]*jsonschema.Schema
 }
 
+// newValidator returns the compiled documents, compiled once for all
+// tests.
 func newValidator(t testing.TB) *validator {
 	t.Helper()
+	v, err := sharedValidator()
+	require.NoError(t, err)
+	return v
+}
+
+var sharedValidator = sync.OnceValues(func() (*validator, error) {
 	v := &validator{
 		record:  map[bool]*jsonschema.Schema{},
 		actions: map[string]map[bool]*jsonschema.Schema{},
 	}
 	for _, strict := range []bool{false, true} {
-		v.record[strict] = compile(t, fmt.Sprintf("record.strict=%t", strict), schema.Record(strict))
+		s, err := compileDoc(fmt.Sprintf("record.strict=%t", strict), schema.Record(strict))
+		if err != nil {
+			return nil, err
+		}
+		v.record[strict] = s
 	}
 	for _, name := range schema.Actions() {
 		v.actions[name] = map[bool]*jsonschema.Schema{}
 		for _, strict := range []bool{false, true} {
 			doc, err := schema.Action(name, strict)
-			require.NoError(t, err)
-			v.actions[name][strict] = compile(t, fmt.Sprintf("%s.strict=%t", name, strict), doc)
+			if err != nil {
+				return nil, err
+			}
+			if v.actions[name][strict], err = compileDoc(fmt.Sprintf("%s.strict=%t", name, strict), doc); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return v
-}
+	return v, nil
+})
 
 // validate checks a record, given as JSON, against the record document and
 // its action's document. It fails the test when the action has none.

@@ -47,7 +47,7 @@ func Action(op *gen.Op, v Variant) ([]byte, error) {
 		"eventName", obj("const", op.Name),
 		"requestParameters", prepend(obj("description", "The call's requestParameters: a "+op.Request.Name+"; null when the call had none."),
 			v.structRef(op.Request.Name)),
-		"responseElements", prepend(obj("description", respDesc+" Often null, always for failed calls."),
+		"responseElements", prepend(obj("description", respDesc+" null for failed calls and often for reads."),
 			v.structRef(resp.Name)),
 	)
 	doc := obj(
