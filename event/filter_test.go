@@ -105,6 +105,7 @@ func TestFilterMatchesFullDecode(t *testing.T) {
 	shapes := map[string]string{
 		"lines":       strings.Join(recs, "\n"),
 		"log":         `{"Records":[` + strings.Join(recs, ",") + `]}`,
+		"log.gz":      string(gzipBytes(t, []byte(`{"Records":[`+strings.Join(recs, ",")+`]}`))),
 		"array":       `[` + strings.Join(recs, ",") + `]`,
 		"eventbridge": strings.Join(ebs, "\n"),
 		"cwl":         cwlPayload(t, recs),

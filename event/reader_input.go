@@ -17,8 +17,8 @@ var errInputLimit = errors.New("input limit")
 // input is the decompressed byte stream with a window on it: buf[start:end]
 // holds the bytes not yet released; pos is the next byte to look at.
 type input struct {
-	src   srcReader
-	r     io.Reader // the decompressed stream, set on the first fill
+	src   *srcReader // a separate object: the inflating goroutine reads it, and must not keep the Reader alive
+	r     io.Reader  // the decompressed stream, set on the first fill
 	gzip  bool
 	max   int64
 	total int64 // bytes taken from r
@@ -47,7 +47,7 @@ func (s *srcReader) Read(p []byte) (int, error) {
 }
 
 func (in *input) init(r io.Reader, max int64) {
-	in.src.r = r
+	in.src = &srcReader{r: r}
 	in.max = max
 }
 
@@ -59,7 +59,7 @@ func (in *input) release() { in.start = in.pos }
 
 // open looks at the first bytes and decompresses gzip data.
 func (in *input) open() bool {
-	br := bufio.NewReaderSize(&in.src, 4096)
+	br := bufio.NewReaderSize(in.src, 4096)
 	in.r = br
 	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		in.gzip = true
@@ -69,6 +69,9 @@ func (in *input) open() bool {
 			return false
 		}
 		in.r = gz
+		if useAsync() {
+			in.r = newAsyncReader(gz, in)
+		}
 	}
 	return true
 }

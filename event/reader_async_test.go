@@ -1,0 +1,89 @@
+package event_test
+
+import (
+	"bytes"
+	"errors"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/trailgen"
+)
+
+// TestReaderGzipAcrossChunks reads a gzipped trail of many inflation
+// chunks and gets the same events, at the same offsets, as from the
+// plain bytes.
+func TestReaderGzipAcrossChunks(t *testing.T) {
+	var plain bytes.Buffer
+	require.NoError(t, trailgen.Write(&plain, trailgen.Config{Records: 3000, ElastiCacheRate: 0.05, Seed: 9}))
+	require.Greater(t, plain.Len(), 4<<20, "the trail must span many 256 KB chunks")
+	type got struct {
+		id     string
+		offset int64
+	}
+	read := func(data []byte) []got {
+		var out []got
+		for ev, err := range event.NewReader(bytes.NewReader(data)).All() {
+			require.NoError(t, err)
+			out = append(out, got{ev.EventID, ev.Origin().Offset})
+		}
+		return out
+	}
+	want := read(plain.Bytes())
+	require.Len(t, want, 3000)
+	assert.Equal(t, want, read(gzipBytes(t, plain.Bytes())))
+}
+
+// TestReaderGzipAbandoned stops reading a gzipped trail after one event
+// and drops the reader: the goroutine inflating it must end.
+func TestReaderGzipAbandoned(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("the reader inflates in a goroutine only with 2 CPUs or more")
+	}
+	var plain bytes.Buffer
+	require.NoError(t, trailgen.Write(&plain, trailgen.Config{Records: 5000, ElastiCacheRate: 0.05, Seed: 9}))
+	gz := gzipBytes(t, plain.Bytes())
+
+	before := runtime.NumGoroutine()
+	func() {
+		r := event.NewReader(bytes.NewReader(gz))
+		ev, err := r.Next()
+		require.NoError(t, err)
+		require.NotNil(t, ev)
+		assert.Greater(t, runtime.NumGoroutine(), before, "no inflating goroutine")
+	}()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	assert.Equal(t, before, runtime.NumGoroutine(), "the inflating goroutine outlived its reader")
+}
+
+// TestReaderGzipReadError passes the error of a source failing after
+// several chunks through the inflating goroutine as a *ReadError.
+func TestReaderGzipReadError(t *testing.T) {
+	var plain bytes.Buffer
+	require.NoError(t, trailgen.Write(&plain, trailgen.Config{Records: 2000, ElastiCacheRate: 0.05, Seed: 9}))
+	gz := gzipBytes(t, plain.Bytes())
+	boom := errors.New("connection reset")
+	src := &failingReader{data: gz[:len(gz)/2], err: boom}
+	var last error
+	n := 0
+	for ev, err := range event.NewReader(src).All() {
+		if ev != nil {
+			n++
+		}
+		if err != nil {
+			last = err
+		}
+	}
+	var re *event.ReadError
+	require.ErrorAs(t, last, &re)
+	assert.ErrorIs(t, re, boom)
+	assert.Greater(t, n, 0)
+}
