@@ -4,31 +4,26 @@ import (
 	"bytes"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/testutil"
 )
 
 // measure runs f and returns the bytes it allocated and the peak growth
 // of the live heap over what was live before, sampled every millisecond
 // with a low GC target so that the peak tracks live memory.
 func measure(f func()) (alloc, peakGrowth uint64) {
-	defer debug.SetGCPercent(debug.SetGCPercent(10))
-	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	h := sampleHeap(time.Millisecond)
-	f()
-	peak := h.done()
+	g := testutil.HeapGrowth(f)
 	runtime.ReadMemStats(&after)
-	if peak > before.HeapAlloc {
-		peakGrowth = peak - before.HeapAlloc
+	if g > 0 {
+		peakGrowth = uint64(g)
 	}
 	return after.TotalAlloc - before.TotalAlloc, peakGrowth
 }

@@ -1,0 +1,5 @@
+//go:build race
+
+package elasticache_test
+
+const raceEnabled = true
