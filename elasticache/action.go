@@ -21,7 +21,9 @@ type Action interface {
 	Resources() []Resource
 	// Quirks returns the departures forgiven while decoding the payloads.
 	Quirks() []wire.Quirk
-	// Unmodelled returns the payload members the typed model did not capture.
+	// Unmodelled returns the payload members whose names the model does not
+	// know. Values of the wrong type for a known member are not listed: they
+	// are reported as errors, or as kept-raw quirks, and stay in Unknown.
 	Unmodelled() []Unmodelled
 
 	// The generated code implements these for each operation; the contract:

@@ -90,11 +90,11 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 	if base < 0 {
 		base = 0
 	}
-	text, ok := bridge.PayloadText(ev, name)
-	if !ok {
+	text, unchanged, depth := bridge.Payload(ev, name)
+	if !unchanged {
 		text = string(raw)
 	}
-	d := jsonx.Get(text, jsonx.Options{Base: base, Path: name})
+	d := jsonx.Get(text, jsonx.Options{Base: base, Path: name, MaxDepth: depth})
 	defer d.Release()
 	st := dec(d)
 	switch st {

@@ -220,18 +220,18 @@ var badCases = []badCase{
 			assert.Equal(t, "{\"cacheClusterId\":\"c\xc3\"}", string(ev.RequestParameters), "raw payload kept as read")
 			// In a decoded string the offset is the bad byte's; in a raw
 			// payload, the string's first byte (harden-bugs.md, 5).
-			assert.Equal(t, []string{"eventName invalid-utf8 42", "requestParameters invalid-utf8 91"}, quirkList(ev.Quirks()))
+			assert.Equal(t, []string{"eventName invalid-utf8 42", "requestParameters invalid-utf8 92"}, quirkList(ev.Quirks()))
 		},
 	},
 	{
 		name: "invalid UTF-8, strict", file: "invalid_utf8.json", opts: []event.Option{event.Strict()},
 		parse: &outcome{hasEvent: true, name: "Create\uFFFDCluster", errs: []locatedErr{
 			located(event.ErrQuirk, -1, 42, "eventName", "invalid-utf8"),
-			located(event.ErrQuirk, -1, 91, "requestParameters", "invalid-utf8"),
+			located(event.ErrQuirk, -1, 92, "requestParameters", "invalid-utf8"),
 		}},
 		reader: []outcome{returns("Create\uFFFDCluster",
 			located(event.ErrQuirk, 0, 42, "eventName", "invalid-utf8"),
-			located(event.ErrQuirk, 0, 91, "requestParameters", "invalid-utf8"),
+			located(event.ErrQuirk, 0, 92, "requestParameters", "invalid-utf8"),
 		)},
 	},
 	{

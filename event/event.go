@@ -63,13 +63,14 @@ type Event struct {
 	// Unknown holds the members this model does not know, kept raw.
 	Unknown wire.Members `json:"-"`
 
-	present bits // string members present in the input, even if empty
-	quirks  []wire.Quirk
-	origin  Origin
-	offsets [numRaw]int64  // offset+1 of each raw payload; 0 when not read
-	rawText [numRaw]string // each raw payload as read, sharing the record's text
-	rawBuf  []byte         // the record's bytes from rawFrom on, shared by raw members
-	rawFrom int
+	present  bits // string members present in the input, even if empty
+	quirks   []wire.Quirk
+	origin   Origin
+	offsets  [numRaw]int64  // offset+1 of each raw payload; 0 when not read
+	rawText  [numRaw]string // each raw payload as read, sharing the record's text
+	rawBuf   []byte         // the record's bytes from rawFrom on, shared by raw members
+	rawFrom  int
+	maxDepth int // the nesting limit it was parsed with
 }
 
 // Resource is one entry of the resources list.
@@ -133,11 +134,12 @@ const (
 	numRaw
 )
 
-func init() { bridge.PayloadText = payloadText }
+func init() { bridge.Payload = payload }
 
-// payloadText returns the text a raw payload was read from, so typed
-// decoding need not copy it, if the payload is still what was read.
-func payloadText(ev any, member string) (string, bool) {
+// payload returns the text a raw payload was read from, if the payload
+// is still what was read, and the nesting limit of the parse, so typed
+// decoding needs no copy and applies the same limit.
+func payload(ev any, member string) (string, bool, int) {
 	e := ev.(*Event)
 	var s string
 	var raw []byte
@@ -147,9 +149,9 @@ func payloadText(ev any, member string) (string, bool) {
 	case "responseElements":
 		s, raw = e.rawText[rawResponseElements], e.ResponseElements
 	default:
-		return "", false
+		return "", false, e.maxDepth
 	}
-	return s, s != "" && len(s) == len(raw) && s == string(raw)
+	return s, s != "" && len(s) == len(raw) && s == string(raw), e.maxDepth
 }
 
 // PayloadOffset returns the byte offset in the original input of the value

@@ -93,6 +93,7 @@ func (c *config) parse(src string) (*Event, error) {
 	d.SkipBOM()
 	ev := new(Event)
 	ev.origin = c.origin
+	ev.maxDepth = c.maxDepth
 	switch k := d.Kind(); k {
 	case '{':
 	case 0:

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // readChunk is the reader's first buffer size and its growth step.
@@ -132,7 +133,7 @@ func (r *Reader) failure(index int) error {
 	case in.err == errInputLimit:
 		return r.errorf(index, in.total, ErrLimit, "input longer than "+strconv.FormatInt(in.max, 10)+" bytes (after decompression)")
 	case in.gzip && (in.src.err == nil || !errors.Is(in.err, in.src.err)):
-		msg := in.err.Error()
+		msg := strings.TrimPrefix(in.err.Error(), "gzip: ")
 		if in.err == io.ErrUnexpectedEOF {
 			msg = "unexpected end of gzip data"
 		}

@@ -259,9 +259,10 @@ func TestReaderOddShapes(t *testing.T) {
 			[]any{wantErr{0, 0, event.ErrNotRecord}}},
 		{"log event message not a record", `{"messageType":"DATA_MESSAGE","logEvents":[{"message":"hello"},{"message":` + quoteJSON(t, l[2]) + `}]}`,
 			[]any{wantErr{0, -1, event.ErrNotRecord}, wantEvent{1, "ModifyCacheCluster", nil}}},
-		{"awslogs not base64", `{"awslogs":{"data":"%%%"}}`, []any{wantErr{0, 0, event.ErrSyntax}}},
-		{"awslogs not gzip", `{"awslogs":{"data":"aGVsbG8="}}`, []any{wantErr{0, 0, event.ErrSyntax}}},
-		{"awslogs without data", `{"awslogs":{}}`, []any{wantErr{0, 0, event.ErrSyntax}}},
+		// awslogs errors point at the data value, or at awslogs when it has none.
+		{"awslogs not base64", `{"awslogs":{"data":"%%%"}}`, []any{wantErr{0, 19, event.ErrSyntax}}},
+		{"awslogs not gzip", `{"awslogs":{"data":"aGVsbG8="}}`, []any{wantErr{0, 19, event.ErrSyntax}}},
+		{"awslogs without data", `{"awslogs":{}}`, []any{wantErr{0, 11, event.ErrSyntax}}},
 		{"eventbridge detail not an object", `{"detail-type":"AWS API Call via CloudTrail","detail":null}`,
 			[]any{wantErr{0, -1, event.ErrNotRecord}}},
 		{"eventbridge detail broken", `{"detail-type":"AWS API Call via CloudTrail","detail":{"eventName":"X",]}}`,
@@ -282,7 +283,7 @@ func TestReaderOddShapes(t *testing.T) {
 	t.Run("awslogs over the limit", func(t *testing.T) {
 		in := awslogs(t, cwlPayload(t, l))
 		res, _ := readAll(t, []byte(in), event.WithMaxRecordBytes(int64(len(in))))
-		checkResults(t, res, wantErr{0, 0, event.ErrLimit})
+		checkResults(t, res, wantErr{0, int64(strings.Index(in, `"data":`) + len(`"data":`)), event.ErrLimit})
 	})
 }
 

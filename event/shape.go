@@ -140,14 +140,16 @@ func logMessage(p *string, d *jsonx.Decoder) jsonx.Status {
 func (r *Reader) awslogs(b []byte, off int64, m *member) {
 	d := jsonx.NewDecoder(string(b[m.val.start:m.val.end]), jsonx.Options{})
 	var (
-		om   jsonx.Member
-		junk wire.Members
-		data string
+		om      jsonx.Member
+		junk    wire.Members
+		data    string
+		dataOff = off + int64(m.val.start) // where the data value starts, for errors
 	)
 	if d.ObjectStart(&om) == jsonx.OK {
 		for d.NextMember(&om) {
 			st := jsonx.Unknown
 			if om.Key == "data" {
+				dataOff = off + int64(m.val.start) + d.Offset()
 				st = jsonx.Str(d, &data)
 			}
 			d.EndMember(&om, st, &junk)
@@ -159,7 +161,9 @@ func (r *Reader) awslogs(b []byte, off int64, m *member) {
 		if err == errPayloadTooLong {
 			kind = ErrLimit
 		}
-		r.fail(r.errorf(r.nextIndex(), off, kind, "awslogs.data: "+err.Error()))
+		e := r.errorf(r.nextIndex(), dataOff, kind, err.Error())
+		e.Path = "awslogs.data"
+		r.fail(e)
 		return
 	}
 	r.logEvents(payload, off)

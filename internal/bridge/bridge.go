@@ -11,7 +11,8 @@ var (
 	EncodeIdentity func(e *jsonx.Encoder, id any)
 )
 
-// PayloadText is set by package event: the record text a raw payload of
-// ev (an *event.Event) was read from, when the payload is unchanged, so
-// package elasticache can decode it without a copy.
-var PayloadText func(ev any, member string) (string, bool)
+// Payload is set by package event. It returns the record text a raw
+// payload of ev (an *event.Event) was read from, when the payload is
+// unchanged, so package elasticache can decode it without a copy, and the
+// nesting limit the event was parsed with (0 for the default).
+var Payload func(ev any, member string) (text string, unchanged bool, maxDepth int)

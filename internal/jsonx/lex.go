@@ -63,7 +63,7 @@ func (d *Decoder) readStringSlow(start, plain int) (string, bool) {
 		default:
 			r, size := utf8.DecodeRuneInString(d.src[i:])
 			if r == utf8.RuneError && size == 1 {
-				d.quirk(wire.QuirkInvalidUTF8, i, "byte "+describeByte(c))
+				d.quirk(wire.QuirkInvalidUTF8, i, describeByte(c))
 				if b == nil {
 					b = append(make([]byte, 0, i-start+16), d.src[start:i]...)
 				}

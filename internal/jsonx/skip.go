@@ -174,7 +174,8 @@ func (d *Decoder) skipString() bool {
 		switch {
 		case c == '"':
 			if wide && !utf8.ValidString(d.src[start:i]) {
-				d.quirk(wire.QuirkInvalidUTF8, start, "kept as read")
+				bad := start + firstInvalid(d.src[start:i])
+				d.quirk(wire.QuirkInvalidUTF8, bad, describeByte(d.src[bad])+", kept as read")
 			}
 			d.pos = i + 1
 			return true
@@ -211,4 +212,17 @@ func (d *Decoder) skipString() bool {
 	d.pos = len(d.src)
 	d.syntaxError("unterminated string")
 	return false
+}
+
+// firstInvalid returns the index of the first byte of s that is not part
+// of valid UTF-8.
+func firstInvalid(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
 }

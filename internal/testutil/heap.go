@@ -10,15 +10,13 @@ import (
 
 // HeapGrowth runs f and returns how far the heap grew above its size
 // before f: the peak HeapAlloc sampled every millisecond while f ran,
-// less HeapAlloc after a collection before it. It sets a low GC target
-// meanwhile, so the peak tracks live memory rather than the collector's
-// default slack.
+// less HeapAlloc after a collection before it. It counts garbage not yet
+// collected too, so it sets a low GC target meanwhile, to make the peak
+// track live memory rather than the collector's default slack.
 func HeapGrowth(f func()) int64 {
 	defer debug.SetGCPercent(debug.SetGCPercent(10))
 	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	base := ms.HeapAlloc
+	base := heapAlloc()
 
 	var peak atomic.Uint64
 	stop := make(chan struct{})
@@ -26,11 +24,9 @@ func HeapGrowth(f func()) int64 {
 	wg.Go(func() {
 		t := time.NewTicker(time.Millisecond)
 		defer t.Stop()
-		var ms runtime.MemStats
 		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapAlloc > peak.Load() {
-				peak.Store(ms.HeapAlloc)
+			if a := heapAlloc(); a > peak.Load() {
+				peak.Store(a)
 			}
 			select {
 			case <-stop:
@@ -43,4 +39,10 @@ func HeapGrowth(f func()) int64 {
 	close(stop)
 	wg.Wait()
 	return int64(peak.Load()) - int64(base)
+}
+
+func heapAlloc() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
