@@ -13,7 +13,7 @@ func TestCoreImportsOnlyStdlib(t *testing.T) {
 		t.Skip("runs go list")
 	}
 	out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}",
-		"./event", "./userid", "./elasticache", "./wire").CombinedOutput()
+		"./event", "./userid", "./elasticache", "./wire", "./schema").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}
