@@ -13,17 +13,10 @@ import (
 // the input.
 func (d *Decoder) readString() (string, bool) {
 	start := d.pos + 1
-	i := start
-	for i < len(d.src) {
-		c := d.src[i]
-		if c == '"' {
-			d.pos = i + 1
-			return d.src[start:i], true
-		}
-		if c == '\\' || c < 0x20 || c >= 0x80 {
-			break
-		}
-		i++
+	i := plainASCII(d.src, start)
+	if i < len(d.src) && d.src[i] == '"' {
+		d.pos = i + 1
+		return d.src[start:i], true
 	}
 	return d.readStringSlow(start, i)
 }

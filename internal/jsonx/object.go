@@ -6,14 +6,15 @@ import "github.com/cachetrail/cachetrail/wire"
 type Member struct {
 	Key string // the current member's name
 
-	n        int // members read
-	pathLen  int // path length of the object itself
-	keysBase int // first key of this object in d.keys
-	keysLen  int // d.keys length after the current key
-	depth    int // depth inside the object
-	start    int // position of the current member's value
-	nerrs    int // len(d.errs) when the value started
-	nquirks  int // len(d.quirks) when the value started
+	n        int    // members read
+	pathLen  int    // path length of the object itself
+	keysBase int    // first key of this object in d.keys
+	keysLen  int    // d.keys length after the current key
+	depth    int    // depth inside the object
+	start    int    // position of the current member's value
+	nerrs    int    // len(d.errs) when the value started
+	nquirks  int    // len(d.quirks) when the value started
+	seen     uint64 // a bit per hash of the names read, to skip most duplicate checks
 }
 
 // ObjectStart begins reading an object into m. It returns OK after '{',
@@ -99,10 +100,14 @@ func (d *Decoder) NextMember(m *Member) bool {
 	d.pos++
 	d.skipWS()
 	d.path = append(d.path[:m.pathLen], segment{key: key, index: -1})
-	for _, k := range d.keys[m.keysBase:] {
-		if k == key {
-			d.quirk(wire.QuirkDuplicateName, keyPos, "the last value wins")
-			break
+	if h := nameBit(key); m.seen&h == 0 {
+		m.seen |= h
+	} else {
+		for _, k := range d.keys[m.keysBase:] {
+			if k == key {
+				d.quirk(wire.QuirkDuplicateName, keyPos, "the last value wins")
+				break
+			}
 		}
 	}
 	d.keys = append(d.keys, key)
@@ -250,4 +255,16 @@ func (d *Decoder) closeList(a *Elem) {
 	d.pos++
 	d.depth = a.depth - 1
 	d.path = d.path[:a.pathLen]
+}
+
+// nameBit hashes a member name to one of 64 bits: a name whose bit is not
+// set yet in Member.seen cannot be a duplicate.
+func nameBit(key string) uint64 {
+	h := uint(len(key))
+	if len(key) > 0 {
+		h = h*31 + uint(key[0])
+		h = h*31 + uint(key[len(key)-1])
+		h = h*31 + uint(key[len(key)/2])
+	}
+	return 1 << (h & 63)
 }

@@ -167,8 +167,7 @@ func (d *Decoder) skipKey() bool {
 // skipString consumes the string at pos without building it.
 func (d *Decoder) skipString() bool {
 	start := d.pos + 1
-	i := start
-	wide := false
+	i, wide := plainText(d.src, start)
 	for i < len(d.src) {
 		c := d.src[i]
 		switch {
