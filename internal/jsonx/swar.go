@@ -24,7 +24,7 @@ func load64(s string, i int) uint64 {
 func special(x uint64) uint64 {
 	q := x ^ (ones * '"')
 	b := x ^ (ones * '\\')
-	return ((q - ones) & ^q | (b - ones) & ^b | (x - ones*0x20) & ^x) & high
+	return ((q-ones) & ^q | (b-ones) & ^b | (x-ones*0x20) & ^x) & high
 }
 
 // plainASCII returns the index of the first byte of s at or after i that
