@@ -190,15 +190,18 @@ var badCases = []badCase{
 		reader: []outcome{fails(located(event.ErrSyntax, 0, 86, "", "unexpected end of input in object"))},
 	},
 	{
-		// Documented: JSON Lines is recognised from a complete first
-		// line; an unterminated first record swallows the next line.
-		// Reported to the lead (harden-bugs.md, 3).
+		// A next line starting with '{' cannot go on with an object
+		// after a complete member: the first line alone is the error,
+		// and the input is read as JSON Lines.
 		name: "first line unterminated",
 		gen: func(t testing.TB) []byte {
 			return []byte(readBad(t, "missing_brace.json") + "\n" + rec("A") + "\n")
 		},
-		parse:  &outcome{errs: []locatedErr{located(event.ErrSyntax, -1, 87, "", "unexpected '{', want ',' or '}'")}},
-		reader: []outcome{fails(located(event.ErrSyntax, 0, 87, "", "unexpected '{', want ',' or '}'"))},
+		parse: &outcome{errs: []locatedErr{located(event.ErrSyntax, -1, 87, "", "unexpected '{', want ',' or '}'")}},
+		reader: []outcome{
+			fails(located(event.ErrSyntax, 0, 86, "", "unexpected end of input in object")),
+			returns("A"),
+		},
 	},
 	{
 		name: "trailing commas inside strings are kept", file: "comma_in_string.json",

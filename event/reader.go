@@ -52,8 +52,13 @@ import (
 //
 // The input is taken for JSON Lines when its first record is on one line:
 // then a raw newline inside a record ends it, so that a bad line is one
-// error and the next line is read. Records written over several lines
-// (jq without -c) are read too, but a broken one may hide those after it.
+// error and the next line is read. It is taken for JSON Lines too when its
+// first line is broken: when that line ends inside a string, or where a
+// next line starting with '{' or '[' cannot go on with the record (after
+// '{', a name, a member or an object's ','), and the next line starts so.
+// Then the first line is one error and the rest is read line by line.
+// Records written over several lines (jq without -c) are read too, but a
+// broken one after the first may hide those after it.
 //
 // # Provenance
 //

@@ -40,6 +40,14 @@ const (
 	scanDone                      // the item ended
 	scanCut                       // a raw newline ended a JSON Lines item early
 	scanRecords                   // a top-level "Records" array opened (watch mode)
+	scanNewline                   // a raw newline where a next line starting a record would end the item (probe mode)
+)
+
+// Newline modes: what a raw newline inside an item means to the scanner.
+const (
+	nlSpace uint8 = iota // white space (or, in a string, an error the decoder reports)
+	nlCut                // the end of a JSON Lines item: stop with scanCut
+	nlProbe              // maybe the end of a broken first line: stop with scanNewline where '{' or '[' could not follow
 )
 
 // scanner finds where one JSON value ends, string-aware and without
@@ -59,19 +67,21 @@ type scanner struct {
 	// for the first maxKinds levels, to tell ']' from '}'.
 	arrays [maxKinds / 64]uint64
 
-	track bool // list top-level members
-	watch bool // stop when a top-level "Records" member opens an array
-	cutNL bool // a raw newline inside the value ends it (JSON Lines)
+	track bool  // list top-level members
+	watch bool  // stop when a top-level "Records" member opens an array
+	nl    uint8 // what a raw newline means: nlSpace, nlCut or nlProbe
 }
 
-// reset prepares s for an item that starts with byte top.
-func (s *scanner) reset(top byte, watch, cutNL bool) {
-	*s = scanner{members: s.members[:0], track: top == '{', watch: watch, cutNL: cutNL}
+// reset prepares s for an item that starts with byte top; nl says what a
+// raw newline means in it.
+func (s *scanner) reset(top byte, watch bool, nl uint8) {
+	*s = scanner{members: s.members[:0], track: top == '{', watch: watch, nl: nl}
 }
 
 // scan reads b from p, where the item starts at base, and returns where it
-// stopped: the item's end for scanDone, the newline for scanCut, just
-// after '[' for scanRecords, len(b) for scanMore.
+// stopped: the item's end for scanDone, the newline for scanCut and
+// scanNewline, just after '[' for scanRecords, len(b) for scanMore. After
+// scanNewline it goes on from just after the newline.
 func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 	if s.inStr {
 		var res scanResult
@@ -142,9 +152,13 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 				s.phase = phValue
 			}
 		case '\n':
-			if s.cutNL {
+			switch {
+			case s.nl == nlCut:
 				s.depth = depth
 				return p, scanCut
+			case s.nl == nlProbe && !s.mayOpen(b, p, base, depth):
+				s.depth = depth
+				return p, scanNewline
 			}
 		case ' ', '\t', '\r':
 		default:
@@ -162,7 +176,7 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 
 // stringEnd reads the rest of a string from p and returns the index just
 // after its closing quote with scanDone, or where it stopped: len(b) with
-// scanMore, a newline with scanCut (only with cutNL).
+// scanMore, a newline with scanCut (nlCut) or scanNewline (nlProbe).
 //
 // It looks at 8 bytes at a time (SWAR), as the strings of a record are
 // mostly too short for bytes.IndexByte to pay off.
@@ -172,7 +186,7 @@ func (s *scanner) stringEnd(b []byte, p int) (int, scanResult) {
 		p++
 	}
 	third := uint64('"') // the quote twice, unless newlines matter
-	if s.cutNL {
+	if s.nl != nlSpace {
 		third = '\n'
 	}
 	for {
@@ -205,6 +219,9 @@ func (s *scanner) stringEnd(b []byte, p int) (int, scanResult) {
 			}
 		default:
 			s.inStr = true
+			if s.nl == nlProbe {
+				return p, scanNewline
+			}
 			return p, scanCut
 		}
 	}
@@ -233,6 +250,26 @@ func (s *scanner) closes(depth int, c byte) bool {
 	}
 	isArray := s.arrays[(depth-1)/64]&(uint64(1)<<((depth-1)%64)) != 0
 	return isArray == (c == ']')
+}
+
+// mayOpen reports whether a '{' or '[' starting the line after the raw
+// newline at p, outside strings at depth, could go on with the item: only
+// after ':', '[' or an array's ','. After '{', a member's ',' or a
+// complete value the next line cannot belong to the item, so it may be a
+// new record. Bytes before base are gone: then it cannot tell and says yes.
+func (s *scanner) mayOpen(b []byte, p, base, depth int) bool {
+	for q := p - 1; q >= base; q-- {
+		switch b[q] {
+		case ' ', '\t', '\r', '\n':
+		case ':', '[':
+			return true
+		case ',':
+			return depth < 1 || depth > maxKinds || s.arrays[(depth-1)/64]&(uint64(1)<<((depth-1)%64)) != 0
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // SWAR constants: a byte of ones and the high bit of every byte.
@@ -312,7 +349,7 @@ func (s *scanner) scanValue(b []byte) (start, end int, ok bool) {
 	}
 	switch c := b[start]; c {
 	case '{', '[', '"':
-		s.reset(c, false, false)
+		s.reset(c, false, nlSpace)
 		if c == '"' {
 			s.inStr = true
 			end, res := s.scan(b, start+1, start)
@@ -321,7 +358,7 @@ func (s *scanner) scanValue(b []byte) (start, end int, ok bool) {
 		end, res := s.scan(b, start, start)
 		return start, end, res == scanDone
 	}
-	s.reset('x', false, false)
+	s.reset('x', false, nlSpace)
 	end = scalarEnd(b, start)
 	return start, end, true
 }

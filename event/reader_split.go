@@ -130,7 +130,15 @@ func (r *Reader) stepArray(i int) {
 func (r *Reader) item(ctx frameKind, c byte) {
 	in := &r.in
 	off := in.offset(in.pos)
-	r.sc.reset(c, ctx != frameRecords, ctx == frameTop && r.lines)
+	nl := nlSpace
+	switch {
+	case ctx != frameTop:
+	case r.lines:
+		nl = nlCut
+	case !r.known:
+		nl = nlProbe
+	}
+	r.sc.reset(c, ctx != frameRecords, nl)
 	p := in.pos
 	if c == '"' {
 		r.sc.inStr = true
@@ -140,6 +148,18 @@ func (r *Reader) item(ctx frameKind, c byte) {
 	for {
 		np, res := r.sc.scan(in.buf[:in.end], p, in.start)
 		in.pos = np
+		if res == scanNewline {
+			next, opens := r.nextLine()
+			if !opens {
+				// Go on from there: the white space is skipped once,
+				// however many lines it spans.
+				p = next
+				continue
+			}
+			// A broken first line: the input is JSON Lines.
+			r.known, r.lines = true, true
+			np, res = in.pos, scanCut
+		}
 		switch res {
 		case scanDone, scanCut:
 			if size := dropped + int64(np-in.start); size > r.cfg.maxRecordBytes {
@@ -166,6 +186,27 @@ func (r *Reader) item(ctx frameKind, c byte) {
 			return
 		}
 		p = in.pos
+	}
+}
+
+// nextLine returns the index of the first byte that is not white space
+// after the newline at pos, reading more input as needed, and whether it
+// is '{' or '[', which starts a new record. The window keeps the item, so
+// that it can go on; the look stops at the end of the input or when the
+// white space alone is over the record limit.
+func (r *Reader) nextLine() (next int, opens bool) {
+	in := &r.in
+	q := in.pos + 1
+	for {
+		q = skipSpace(in.buf[:in.end], q)
+		if q < in.end {
+			return q, in.buf[q] == '{' || in.buf[q] == '['
+		}
+		ahead := q - in.pos
+		if int64(in.end-in.start) > r.cfg.maxRecordBytes || !in.fill() {
+			return in.end, false
+		}
+		q = in.pos + ahead
 	}
 }
 
@@ -217,7 +258,7 @@ func (r *Reader) overLimit(off int64) {
 // stepTail skips what follows the Records array in a log file object.
 func (r *Reader) stepTail() {
 	in := &r.in
-	r.sc.reset('{', false, false)
+	r.sc.reset('{', false, nlSpace)
 	r.sc.track = false
 	r.sc.depth = 1
 	for {
