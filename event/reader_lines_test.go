@@ -91,6 +91,7 @@ var firstLineBroken = []struct {
 	{"after the opening brace", `{`},
 	{"after a number", `{"eventVersion":"1.09","n":12`},
 	{"in an array of objects", `{"eventVersion":"1.09","resources":[{"ARN":"a"}`},
+	{"after a backslash in a string", `{"eventVersion":"1.09","eventName":"X","policy":"{\"a\":\`},
 	{"bad token: a missing quote", `{"eventVersion":"1.09","eventName":X","awsRegion":"us-west-2"}`},
 	{"bad token: a stray closer", `{"eventVersion":"1.09","eventName":"X","resources":[1}`},
 }
@@ -108,6 +109,7 @@ func TestReaderBrokenFirstLine(t *testing.T) {
 			{"then one record", []string{b.line, rec("A")}, nil},
 			{"then three records", []string{b.line, rec("A"), rec("B"), rec("C"), ""}, nil},
 			{"then a broken record", []string{b.line, rec("A"), `{"eventVersion":"1.09","eventName":"cut`, rec("C")}, nil},
+			{"then a line cut after a backslash", []string{b.line, rec("A"), `{"eventVersion":"1.09","eventName":"cut\`, rec("C")}, nil},
 			{"then blank lines", []string{b.line, "", "  \t", rec("A"), rec("B")}, nil},
 			{"with CRLF", []string{b.line + "\r", rec("A") + "\r", rec("B") + "\r", ""}, nil},
 			// The records after the first line are more than the limit

@@ -181,12 +181,16 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 // It looks at 8 bytes at a time (SWAR), as the strings of a record are
 // mostly too short for bytes.IndexByte to pay off.
 func (s *scanner) stringEnd(b []byte, p int) (int, scanResult) {
+	newlines := s.nl != nlSpace
 	if s.esc {
 		s.esc = false
+		if newlines && p < len(b) && b[p] == '\n' {
+			return s.stringNewline(p)
+		}
 		p++
 	}
 	third := uint64('"') // the quote twice, unless newlines matter
-	if s.nl != nlSpace {
+	if newlines {
 		third = '\n'
 	}
 	for {
@@ -212,19 +216,30 @@ func (s *scanner) stringEnd(b []byte, p int) (int, scanResult) {
 			return p + 1, scanDone
 		case '\\':
 			s.strEsc = true
+			if newlines && p+1 < len(b) && b[p+1] == '\n' {
+				// A raw newline cannot be escaped: it still ends a line
+				// cut just after a backslash.
+				return s.stringNewline(p + 1)
+			}
 			p += 2
 			if p > len(b) {
 				s.inStr, s.esc = true, true
 				return len(b), scanMore
 			}
 		default:
-			s.inStr = true
-			if s.nl == nlProbe {
-				return p, scanNewline
-			}
-			return p, scanCut
+			return s.stringNewline(p)
 		}
 	}
+}
+
+// stringNewline stops at the raw newline at p inside a string, with
+// scanCut (nlCut) or scanNewline (nlProbe).
+func (s *scanner) stringNewline(p int) (int, scanResult) {
+	s.inStr = true
+	if s.nl == nlProbe {
+		return p, scanNewline
+	}
+	return p, scanCut
 }
 
 // maxKinds is how deep the scanner tells arrays from objects; deeper
