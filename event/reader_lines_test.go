@@ -233,10 +233,6 @@ func TestReaderMultilineFirstItem(t *testing.T) {
 		{"CloudWatch Logs, pretty", indent(t, cwlPayload(t, []string{rec("A"), rec("B")})), []string{"A", "B"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var want []string
-			for _, n := range tc.names {
-				want = append(want, n)
-			}
 			data := []byte(tc.in)
 			for _, rd := range []struct {
 				name string
@@ -252,7 +248,7 @@ func TestReaderMultilineFirstItem(t *testing.T) {
 						got = append(got, ev.EventName)
 					}
 				}
-				assert.Equal(t, want, got, rd.name)
+				assert.Equal(t, tc.names, got, rd.name)
 			}
 		})
 	}
