@@ -1,6 +1,8 @@
 package elasticache
 
 import (
+	"bytes"
+
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -51,8 +53,10 @@ func (a *Unrecognized) encodeResponse(e *jsonx.Encoder) bool {
 	return a.Event != nil && a.encodeRaw(e, a.Event.ResponseElements)
 }
 
+// encodeRaw writes a raw payload; like a typed one, an absent or null
+// payload has no encoding.
 func (a *Unrecognized) encodeRaw(e *jsonx.Encoder, raw []byte) bool {
-	if len(raw) == 0 {
+	if raw = bytes.TrimSpace(raw); len(raw) == 0 || string(raw) == "null" {
 		return false
 	}
 	e.Raw(raw)
