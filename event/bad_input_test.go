@@ -221,8 +221,8 @@ var badCases = []badCase{
 		reader: []outcome{returns("Create\uFFFDCluster")},
 		check: func(t *testing.T, ev *event.Event) {
 			assert.Equal(t, "{\"cacheClusterId\":\"c\xc3\"}", string(ev.RequestParameters), "raw payload kept as read")
-			// In a decoded string the offset is the bad byte's; in a raw
-			// payload, the string's first byte (harden-bugs.md, 5).
+			// The offset is the bad byte's, in a decoded string and in a
+			// raw payload alike.
 			assert.Equal(t, []string{"eventName invalid-utf8 42", "requestParameters invalid-utf8 92"}, quirkList(ev.Quirks()))
 		},
 	},
@@ -317,7 +317,6 @@ var badCases = []badCase{
 		name: "CloudWatch Logs payload with broken base64", file: "cwl_broken_base64.json",
 		parse:  &outcome{hasEvent: true}, // a record with an unknown member awslogs
 		reader: []outcome{fails(located(event.ErrSyntax, 0, 19, "awslogs.data", "bad base64"))},
-		bug:    "the reader puts awslogs.data in Msg, with Path empty and Offset 0 (harden-bugs.md, 1)",
 	},
 }
 
