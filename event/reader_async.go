@@ -3,6 +3,7 @@ package event
 import (
 	"io"
 	"runtime"
+	"sync"
 )
 
 // Inflating gzip is most of the cost of reading a log file. With more
@@ -41,14 +42,22 @@ func newAsyncReader[T any](r io.Reader, owner *T) *asyncReader {
 	return a
 }
 
+// chunkPool keeps chunks between readers: a Lambda function reads one
+// file after another, and each would otherwise allocate its chunks anew.
+var chunkPool = sync.Pool{New: func() any {
+	b := make([]byte, asyncChunk)
+	return &b
+}}
+
 func (a *asyncReader) run(r io.Reader) {
 	defer close(a.full)
+	defer a.recycle()
 	for {
 		var b []byte
 		select {
 		case b = <-a.free:
 		default:
-			b = make([]byte, asyncChunk)
+			b = *chunkPool.Get().(*[]byte)
 		}
 		n, err := fillChunk(r, b[:cap(b)])
 		if n > 0 {
@@ -60,6 +69,20 @@ func (a *asyncReader) run(r io.Reader) {
 		}
 		if err != nil {
 			a.err = err
+			return
+		}
+	}
+}
+
+// recycle gives the chunks on the free list back to chunkPool once the
+// stream has ended; chunks still in full or with the consumer are left
+// to the collector.
+func (a *asyncReader) recycle() {
+	for {
+		select {
+		case b := <-a.free:
+			chunkPool.Put(&b)
+		default:
 			return
 		}
 	}

@@ -3,6 +3,7 @@ package event_test
 import (
 	"bytes"
 	"errors"
+	"io"
 	"runtime"
 	"testing"
 	"time"
@@ -86,4 +87,35 @@ func TestReaderGzipReadError(t *testing.T) {
 	require.ErrorAs(t, last, &re)
 	assert.ErrorIs(t, re, boom)
 	assert.Greater(t, n, 0)
+}
+
+// unseekable is an in-memory reader whose Seek fails, so the reader must
+// put back the bytes it looked at.
+type unseekable struct{ *bytes.Reader }
+
+func (unseekable) Seek(int64, int) (int64, error) { return 0, errors.New("no seeking") }
+
+// TestReaderInMemorySources reads the same gzipped and plain trails from
+// a bytes.Reader (handed to gzip as is), from a reader hiding its
+// in-memory kind, and from an in-memory reader that cannot seek back:
+// all give the same events.
+func TestReaderInMemorySources(t *testing.T) {
+	var plain bytes.Buffer
+	require.NoError(t, trailgen.Write(&plain, trailgen.Config{Records: 500, ElastiCacheRate: 0.05, Seed: 9}))
+	for name, data := range map[string][]byte{"plain": plain.Bytes(), "gzip": gzipBytes(t, plain.Bytes())} {
+		t.Run(name, func(t *testing.T) {
+			ids := func(r io.Reader) []string {
+				var out []string
+				for ev, err := range event.NewReader(r).All() {
+					require.NoError(t, err)
+					out = append(out, ev.EventID)
+				}
+				return out
+			}
+			want := ids(bytes.NewReader(data))
+			require.Len(t, want, 500)
+			assert.Equal(t, want, ids(struct{ io.Reader }{bytes.NewReader(data)}), "hidden kind")
+			assert.Equal(t, want, ids(unseekable{bytes.NewReader(data)}), "seek fails")
+		})
+	}
 }

@@ -2,6 +2,7 @@ package event
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"io"
@@ -58,13 +59,36 @@ func (in *input) offset(i int) int64 { return in.off + int64(i) }
 // release lets the bytes before pos go.
 func (in *input) release() { in.start = in.pos }
 
+// inMemory is the kind of reader bytes.Reader and strings.Reader are: one
+// that cannot fail, can look ahead by seeking back, and hands out bytes
+// one at a time faster than a bufio.Reader wrapped around it would.
+type inMemory interface {
+	io.ReadSeeker
+	io.ByteReader
+}
+
 // open looks at the first bytes and decompresses gzip data.
 func (in *input) open() bool {
-	br := bufio.NewReaderSize(in.src, 4096)
-	in.r = br
-	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+	var src io.Reader
+	var head []byte
+	if m, ok := in.src.r.(inMemory); ok {
+		var b [2]byte
+		n, _ := io.ReadFull(m, b[:])
+		if _, err := m.Seek(int64(-n), io.SeekCurrent); err == nil {
+			src, head = m, b[:n]
+		} else {
+			in.src.r = io.MultiReader(bytes.NewReader(b[:n]), m) // put them back
+		}
+	}
+	if src == nil {
+		br := bufio.NewReaderSize(in.src, 4096)
+		src = br
+		head, _ = br.Peek(2)
+	}
+	in.r = src
+	if len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		in.gzip = true
-		gz, err := gzip.NewReader(br)
+		gz, err := gzip.NewReader(src)
 		if err != nil {
 			in.err = err
 			return false

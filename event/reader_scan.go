@@ -189,27 +189,16 @@ func (s *scanner) stringEnd(b []byte, p int) (int, scanResult) {
 		}
 		p++
 	}
-	third := uint64('"') // the quote twice, unless newlines matter
-	if newlines {
-		third = '\n'
-	}
 	for {
-		for p+8 <= len(b) {
-			x := binary.LittleEndian.Uint64(b[p:])
-			if m := hasByte(x, '"') | hasByte(x, '\\') | hasByte(x, third); m != 0 {
-				p += mbits.TrailingZeros64(m) >> 3
-				goto stop
-			}
-			p += 8
+		if newlines {
+			p = stringStopNL(b, p)
+		} else {
+			p = stringStop(b, p)
 		}
-		for ; p < len(b); p++ {
-			if c := b[p]; c == '"' || c == '\\' || uint64(c) == third {
-				goto stop
-			}
+		if p >= len(b) {
+			s.inStr = true
+			return len(b), scanMore
 		}
-		s.inStr = true
-		return len(b), scanMore
-	stop:
 		switch b[p] {
 		case '"':
 			s.inStr = false
@@ -292,6 +281,41 @@ const (
 	ones = 0x0101010101010101
 	high = 0x8080808080808080
 )
+
+// stringStop returns the index of the first quote or backslash in b at or
+// after p, or len(b).
+func stringStop(b []byte, p int) int {
+	for p+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[p:])
+		if m := hasByte(x, '"') | hasByte(x, '\\'); m != 0 {
+			return p + mbits.TrailingZeros64(m)>>3
+		}
+		p += 8
+	}
+	for ; p < len(b); p++ {
+		if c := b[p]; c == '"' || c == '\\' {
+			return p
+		}
+	}
+	return p
+}
+
+// stringStopNL is stringStop stopping at a newline too.
+func stringStopNL(b []byte, p int) int {
+	for p+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[p:])
+		if m := hasByte(x, '"') | hasByte(x, '\\') | hasByte(x, '\n'); m != 0 {
+			return p + mbits.TrailingZeros64(m)>>3
+		}
+		p += 8
+	}
+	for ; p < len(b); p++ {
+		if c := b[p]; c == '"' || c == '\\' || c == '\n' {
+			return p
+		}
+	}
+	return p
+}
 
 // hasByte returns a mask whose lowest set bit marks the first byte of x
 // (little-endian) equal to c, or 0.
