@@ -124,6 +124,10 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 					return p + 1, scanRecords
 				}
 			}
+			if depth >= 2 && s.nl == nlSpace && nestedFastPath {
+				p, depth = s.skipNested(b, p+1, depth)
+				continue
+			}
 		case '}', ']':
 			if !s.closes(depth, c) {
 				break // a stray closer: ignore it, so that the item still ends where its opener does

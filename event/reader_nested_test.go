@@ -1,0 +1,131 @@
+package event
+
+import (
+	"bytes"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestByteMask(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b [8]byte
+		for i := range b {
+			switch r.IntN(4) {
+			case 0:
+				b[i] = '"'
+			case 1:
+				b[i] = byte(r.IntN(256))
+			case 2:
+				b[i] = '"' ^ byte(1<<r.IntN(8))
+			default:
+				b[i] = 0xa2
+			}
+		}
+		x := uint64(0)
+		want := uint64(0)
+		for i := 7; i >= 0; i-- {
+			x = x<<8 | uint64(b[i])
+		}
+		for i := range b {
+			if b[i] == '"' {
+				want |= 1 << i
+			}
+		}
+		assert.Equal(t, want, byteMask(x, '"'), "%q", b[:])
+	}
+}
+
+func TestPrefixXOR(t *testing.T) {
+	for m := uint64(0); m < 256; m++ {
+		want, parity := uint64(0), uint64(0)
+		for i := range 8 {
+			parity ^= m >> i & 1
+			want |= parity << i
+		}
+		assert.Equal(t, want, prefixXOR(m), "%08b", m)
+	}
+}
+
+// readSummary reads data, unfiltered and filtered by source and name
+// (the filters use the members the scanner lists), and describes every
+// result: what skipNested must not change.
+func readSummary(data []byte) []string {
+	out := readSummaryWith(data)
+	out = append(out, "-- filtered")
+	return append(out, readSummaryWith(data, WithEventSources("elasticache.amazonaws.com", "ec2.amazonaws.com"),
+		WithEventNames("CreateCacheCluster", "ModifyCacheCluster", "DescribeInstances", "RunInstances"))...)
+}
+
+func readSummaryWith(data []byte, opts ...Option) []string {
+	var out []string
+	r := NewReader(bytes.NewReader(data), opts...)
+	for ev, err := range r.All() {
+		line := ""
+		if ev != nil {
+			line = ev.EventName + " " + ev.EventSource + " " + strconv.FormatInt(ev.Origin().Offset, 10) + " " + strconv.Itoa(ev.Origin().Index)
+		}
+		if err != nil {
+			line += " error: " + err.Error()
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// TestSkipNestedChangesNothing reads every file of testdata and thousands
+// of mutations of log files (quotes, backslashes, brackets and newlines
+// inserted, bytes dropped) with the fast path for nested values and with
+// the byte loop alone, and requires the same results.
+func TestSkipNestedChangesNothing(t *testing.T) {
+	defer func() { nestedFastPath = true }()
+	compare := func(name string, data []byte) {
+		nestedFastPath = true
+		fast := readSummary(data)
+		nestedFastPath = false
+		slow := readSummary(data)
+		if !assert.Equal(t, slow, fast, "%s", name) {
+			t.FailNow()
+		}
+	}
+	var inputs [][]byte
+	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, ".golden") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err == nil {
+			compare(path, data)
+			if strings.HasSuffix(path, ".json") {
+				inputs = append(inputs, data)
+			}
+		}
+		return err
+	})
+	require.NoError(t, err)
+	require.NotEmpty(t, inputs)
+
+	r := rand.New(rand.NewPCG(5, 6))
+	junk := []byte{'"', '\\', '{', '}', '[', ']', '\n', ',', ':', 'y', ' ', 0xff}
+	for n := range 3000 {
+		a, b := inputs[r.IntN(len(inputs))], inputs[r.IntN(len(inputs))]
+		log := []byte(`{"Records":[` + string(a) + "," + string(b) + `]}`)
+		for range 1 + r.IntN(3) {
+			i := r.IntN(len(log))
+			if r.IntN(3) == 0 {
+				log = append(log[:i:i], log[i+1:]...)
+			} else {
+				log = append(log[:i:i], append([]byte{junk[r.IntN(len(junk))]}, log[i:]...)...)
+			}
+		}
+		compare("mutation "+strconv.Itoa(n), log)
+	}
+}
