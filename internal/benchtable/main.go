@@ -147,7 +147,7 @@ func table(w io.Writer, in *input) error {
 	large, okL := in.held[1_000_000]
 	if okS && okL {
 		d := large[0] - small[0]
-		fmt.Fprintf(w, "| 4. memory, 10k to 1M records | heap held: %d KiB, then %d KiB | | +%d KiB | < 4 MB more | %s |\n",
+		fmt.Fprintf(w, "| 4. memory, 10k to 1M records | heap held: %d KiB, then %d KiB | | %+d KiB | < 4 MB more | %s |\n",
 			small[0], large[0], d, yes(d < 4<<10))
 		fmt.Fprintf(w, "\nPeak HeapAlloc growth, garbage included: %d KiB for 10k records, %d KiB for 1M.\n", small[1], large[1])
 	} else {
