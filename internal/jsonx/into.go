@@ -1,10 +1,6 @@
 package jsonx
 
-import (
-	"strconv"
-
-	"github.com/cachetrail/cachetrail/wire"
-)
+import "github.com/cachetrail/cachetrail/wire"
 
 // The Into functions read an optional scalar into slot and point *p at it.
 // Generated code gives each object one struct holding the values of all
@@ -45,18 +41,12 @@ func Int64Into(d *Decoder, p **int64, slot *int64) Status {
 
 // Float64Into reads a number into slot and stores &slot in *p.
 func Float64Into(d *Decoder, p **float64, slot *float64) Status {
-	text, start, st := d.number()
-	if st != OK {
-		return st
+	v, st := d.float()
+	if st == OK {
+		*slot = v
+		*p = slot
 	}
-	v, err := strconv.ParseFloat(text, 64)
-	if err != nil {
-		d.semanticError(start, "number "+quoteShort(text)+" out of range for float64")
-		return Mismatch
-	}
-	*slot = v
-	*p = slot
-	return OK
+	return st
 }
 
 // BoolInto reads a boolean into slot and stores &slot in *p.

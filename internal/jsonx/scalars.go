@@ -128,17 +128,24 @@ func Int32Elem(p *int32, d *Decoder) Status {
 
 // Float64 reads a number into a new *float64 stored in *p.
 func Float64(d *Decoder, p **float64) Status {
+	v, st := d.float()
+	if st == OK {
+		*p = &v
+	}
+	return st
+}
+
+func (d *Decoder) float() (float64, Status) {
 	text, start, st := d.number()
 	if st != OK {
-		return st
+		return 0, st
 	}
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil {
 		d.semanticError(start, "number "+quoteShort(text)+" out of range for float64")
-		return Mismatch
+		return 0, Mismatch
 	}
-	*p = &v
-	return OK
+	return v, OK
 }
 
 // BoolValue reads a boolean, or the string "true" or "false" (a quirk).
