@@ -143,6 +143,12 @@ func TestBootstrap(t *testing.T) {
 	assert.JSONEq(t, `{"changes":1,"readOnly":0,"skipped":0}`, string(res.Payload))
 
 	require.Eventually(t, func() bool { return rt.Polls() >= 2 }, 10*time.Second, 10*time.Millisecond)
+	// The function's output reaches us through a pipe, after its next poll
+	// at times: wait for the whole line.
+	require.Eventually(t, func() bool {
+		out := p.Stdout()
+		return strings.Contains(out, `"msg":"`+ecview.ChangeMessage+`"`) && strings.HasSuffix(out, "\n")
+	}, 10*time.Second, 10*time.Millisecond, "stdout: %s", p.Stdout())
 	lines := changeLines(t, p.Stdout())
 	require.Len(t, lines, 1)
 	assert.Equal(t, "ModifyCacheCluster", lines[0].EventName)

@@ -48,7 +48,12 @@ func TestBootstrap(t *testing.T) {
 
 	require.Eventually(t, func() bool { return rt.Polls() >= 3 }, 10*time.Second, 10*time.Millisecond,
 		"the function polls for its next invocation")
+	// Its output reaches us through a pipe, at times after that poll: wait
+	// for the last line it writes.
+	require.Eventually(t, func() bool {
+		out := p.Stdout()
+		return strings.Contains(out, `"msg":"log file not read"`) && strings.HasSuffix(out, "\n")
+	}, 10*time.Second, 10*time.Millisecond, "stdout: %s", p.Stdout())
 	lines := changeLines(parseLog(t, p.Stdout()))
 	assert.Equal(t, wantChanges, names(lines))
-	assert.True(t, strings.Contains(p.Stdout(), `"msg":"log file not read"`), p.Stdout())
 }
