@@ -45,21 +45,3 @@ func Generate(p *gen.Package) (map[string][]byte, error) {
 	}
 	return out, nil
 }
-
-// Load reads the SDK model and the overrides as cmd/ecgen does and
-// resolves them. overridesPath is internal/gen/overrides.json.
-func Load(overridesPath string) (*gen.Package, error) {
-	dir, err := gen.SDKDir()
-	if err != nil {
-		return nil, err
-	}
-	m, err := gen.LoadModel(dir)
-	if err != nil {
-		return nil, err
-	}
-	ov, err := gen.LoadOverrides(overridesPath, m)
-	if err != nil {
-		return nil, err
-	}
-	return gen.Resolve(m, ov)
-}

@@ -43,19 +43,7 @@ func main() {
 // run generates the files and, if write is set, writes the changed ones and
 // deletes orphans. It returns the names that were (or would be) changed.
 func run(out, overridesPath string, write bool) ([]string, error) {
-	dir, err := gen.SDKDir()
-	if err != nil {
-		return nil, err
-	}
-	m, err := gen.LoadModel(dir)
-	if err != nil {
-		return nil, err
-	}
-	ov, err := gen.LoadOverrides(overridesPath, m)
-	if err != nil {
-		return nil, err
-	}
-	p, err := gen.Resolve(m, ov)
+	p, err := gen.LoadPackage(overridesPath)
 	if err != nil {
 		return nil, err
 	}

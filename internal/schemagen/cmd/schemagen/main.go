@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cachetrail/cachetrail/internal/gen"
 	"github.com/cachetrail/cachetrail/internal/schemagen"
 )
 
@@ -41,7 +42,7 @@ func main() {
 // run generates the documents and, if write is set, writes the changed ones
 // and deletes orphans. It returns the paths that were (or would be) changed.
 func run(out, overridesPath string, write bool) ([]string, error) {
-	p, err := schemagen.Load(overridesPath)
+	p, err := gen.LoadPackage(overridesPath)
 	if err != nil {
 		return nil, err
 	}
