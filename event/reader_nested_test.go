@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,13 +46,18 @@ func TestByteMask(t *testing.T) {
 }
 
 func TestPrefixXOR(t *testing.T) {
-	for m := uint64(0); m < 256; m++ {
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := range 20000 {
+		m := uint64(n) // every 8-bit mask, then random ones with junk above bit 31
+		if n >= 256 {
+			m = r.Uint64()
+		}
 		want, parity := uint64(0), uint64(0)
-		for i := range 8 {
+		for i := range 32 {
 			parity ^= m >> i & 1
 			want |= parity << i
 		}
-		assert.Equal(t, want, prefixXOR(m), "%08b", m)
+		assert.Equal(t, want, prefixXOR(m), "%064b", m)
 	}
 }
 
@@ -128,4 +134,38 @@ func TestSkipNestedChangesNothing(t *testing.T) {
 		}
 		compare("mutation "+strconv.Itoa(n), log)
 	}
+}
+
+// FuzzSkipNested reads any stream with the fast path for nested values and
+// with the byte loop alone, unfiltered and filtered, and requires the same
+// results. Seeds: every file of testdata and blocks that put quotes,
+// backslashes and brackets on both sides of the 32-byte steps.
+func FuzzSkipNested(f *testing.F) {
+	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err == nil {
+			f.Add(data)
+		}
+		return err
+	})
+	require.NoError(f, err)
+	pad := strings.Repeat("x", 29)
+	f.Add([]byte(`{"Records":[{"a":{"b":"` + pad + `\"}]","c":[{"d":"}"}]},"eventSource":"ec2.amazonaws.com"}]}`))
+	f.Add([]byte(`{"a":{"` + pad + `":{"` + pad + `{[":"]}"},"y":"Y\` + "\x7f" + `"}}` + "\n" + `{"a":[[[` + pad + `]]]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return
+		}
+		defer func() { nestedFastPath = true }()
+		nestedFastPath = true
+		fast := readSummary(data)
+		nestedFastPath = false
+		slow := readSummary(data)
+		if !slices.Equal(slow, fast) {
+			t.Fatalf("fast path:\n%s\nbyte loop:\n%s", strings.Join(fast, "\n"), strings.Join(slow, "\n"))
+		}
+	})
 }
