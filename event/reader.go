@@ -74,14 +74,16 @@ type Reader struct {
 	source string
 	onSkip func(Skipped)
 
-	in    input
-	sc    scanner
-	sub   scanner // for values inside an item: details, messages
-	stack []frame
-	lines bool // top-level items are JSON Lines: a raw newline ends one
-	known bool // whether lines has been decided
-	index int  // the next record's index
-	done  bool
+	in      input
+	sc      scanner
+	filters filterSets // the scanner's view of cfg's filters
+	rescans int        // records scanned again after an early rejection (for tests)
+	sub     scanner    // for values inside an item: details, messages
+	stack   []frame
+	lines   bool // top-level items are JSON Lines: a raw newline ends one
+	known   bool // whether lines has been decided
+	index   int  // the next record's index
+	done    bool
 
 	queue []result
 	head  int
@@ -100,6 +102,7 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 	rd.cfg = newConfig(opts)
 	rd.onSkip = rd.cfg.skipped
 	rd.source = rd.cfg.origin.Source
+	rd.filters = filterSets{sources: rd.cfg.sources, names: rd.cfg.names}
 	rd.in.init(r, rd.cfg.maxInputBytes)
 	rd.stack = append(rd.stack, frame{kind: frameTop})
 	return rd

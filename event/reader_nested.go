@@ -42,10 +42,16 @@ func gatherBits(t uint64) uint64 { return (t * gather) >> 56 }
 // byteMask returns a bit per byte of x (bit i for byte i) that equals c.
 func byteMask(x, c uint64) uint64 { return gatherBits(zeros(x ^ (ones * c))) }
 
-// brackets returns the bytes of x that may be '{', '}', '[' or ']', as
-// zeros does: all four read 0x79 with bit 5 set and bits 1-2 cleared (so
-// do 'y', 'Y' and DEL, which the caller tells apart).
-func brackets(x uint64) uint64 { return zeros((x|ones*0x20)&^(ones*0x06) ^ (ones * 0x79)) }
+// someZero returns 0x80 in each byte of v that is zero, and maybe in
+// bytes above one (a borrow): not exact, but zero exactly when no byte
+// of v is zero, at two operations fewer than zeros.
+func someZero(v uint64) uint64 { return (v - ones) &^ v & high }
+
+// brackets returns 0x80 in the bytes of x that may be '{', '}', '[' or
+// ']': all four read 0x79 with bit 5 set and bits 1-2 cleared (so do 'y',
+// 'Y', '_' and DEL), and someZero adds a few more; the caller looks at
+// each byte it marks.
+func brackets(x uint64) uint64 { return someZero((x|ones*0x20)&^(ones*0x06) ^ (ones * 0x79)) }
 
 // prefixXOR sets bit i of the result to the parity of bits 0..i of m,
 // for the low 32 bits of m.
@@ -58,18 +64,19 @@ func prefixXOR(m uint64) uint64 {
 	return m & 0xffffffff
 }
 
-// skipNested scans from p, outside strings at depth (at least 2), and
+// skipNested scans from p, outside strings at depth (at least s.floor), and
 // returns where the byte loop should go on and the depth there. It reads
 // 32 bytes a step: four words, whose masks make one 32-bit mask.
 func (s *scanner) skipNested(b []byte, p, depth int) (int, int) {
 	inStr := uint64(0) // 1 while inside a string at the start of a step
 	open := p          // the last opening quote, where to go back to from inside a string
 	for p+32 <= len(b) {
-		x0 := binary.LittleEndian.Uint64(b[p:])
-		x1 := binary.LittleEndian.Uint64(b[p+8:])
-		x2 := binary.LittleEndian.Uint64(b[p+16:])
-		x3 := binary.LittleEndian.Uint64(b[p+24:])
-		if zeros(x0^(ones*'\\'))|zeros(x1^(ones*'\\'))|zeros(x2^(ones*'\\'))|zeros(x3^(ones*'\\')) != 0 {
+		w := (*[32]byte)(b[p : p+32]) // one bounds check for the four loads
+		x0 := binary.LittleEndian.Uint64(w[0:8])
+		x1 := binary.LittleEndian.Uint64(w[8:16])
+		x2 := binary.LittleEndian.Uint64(w[16:24])
+		x3 := binary.LittleEndian.Uint64(w[24:32])
+		if someZero(x0^(ones*'\\'))|someZero(x1^(ones*'\\'))|someZero(x2^(ones*'\\'))|someZero(x3^(ones*'\\')) != 0 {
 			break
 		}
 		q := gatherBits(zeros(x0^(ones*'"'))) | gatherBits(zeros(x1^(ones*'"')))<<8 |
@@ -79,16 +86,22 @@ func (s *scanner) skipNested(b []byte, p, depth int) (int, int) {
 		str := prefixXOR(q) ^ (-inStr & 0xffffffff) // bits of opening quotes and string contents
 		for bs := k &^ str; bs != 0; bs &= bs - 1 {
 			i := mbits.TrailingZeros64(bs)
-			switch c := b[p+i]; c {
+			switch c := w[i&31]; c {
 			case '{', '[':
 				depth++
 				s.open(depth, c)
 			case '}', ']':
-				if depth <= 2 || !s.closes(depth, c) {
+				if depth <= s.floor || !s.closes(depth, c) {
+					if s.floor == 1 && !s.suspect {
+						s.lookAt(b, p, q&str&(1<<i-1)) // the strings before the stop
+					}
 					return p + i, depth
 				}
 				depth--
 			}
+		}
+		if s.floor == 1 && !s.suspect {
+			s.lookAt(b, p, q&str) // rejected early: the strings of the step
 		}
 		if opening := q & str; opening != 0 {
 			open = p + 31 - mbits.LeadingZeros32(uint32(opening))

@@ -2,6 +2,8 @@ package event
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -61,19 +63,39 @@ func TestPrefixXOR(t *testing.T) {
 	}
 }
 
-// readSummary reads data, unfiltered and filtered by source and name
-// (the filters use the members the scanner lists), and describes every
-// result: what skipNested must not change.
+// readSummary reads data unfiltered and filtered by source, by name and
+// by both (the filters use the members the scanner lists, and reject
+// records early), and describes every result, skipped item and the
+// summary: what the scanner's fast paths must not change.
 func readSummary(data []byte) []string {
-	out := readSummaryWith(data)
-	out = append(out, "-- filtered")
-	return append(out, readSummaryWith(data, WithEventSources("elasticache.amazonaws.com", "ec2.amazonaws.com"),
-		WithEventNames("CreateCacheCluster", "ModifyCacheCluster", "DescribeInstances", "RunInstances"))...)
+	out, _ := readSummaryWith(data)
+	for _, opts := range summaryFilters {
+		lines, _ := readSummaryWith(data, opts...)
+		out = append(append(out, "-- filtered"), lines...)
+	}
+	return out
 }
 
-func readSummaryWith(data []byte, opts ...Option) []string {
+var summaryFilters = [][]Option{
+	{WithEventSources("elasticache.amazonaws.com", "ec2.amazonaws.com")},
+	{WithEventNames("CreateCacheCluster", "ModifyCacheCluster", "DescribeInstances", "RunInstances")},
+	{WithEventSources("elasticache.amazonaws.com", "ec2.amazonaws.com"),
+		WithEventNames("CreateCacheCluster", "ModifyCacheCluster", "DescribeInstances", "RunInstances")},
+}
+
+// readSummaryWith describes the results of reading data with opts, and
+// returns how many records the reader scanned again after rejecting them
+// early.
+func readSummaryWith(data []byte, opts ...Option) ([]string, int) {
+	return readSummaryFrom(bytes.NewReader(data), opts...)
+}
+
+func readSummaryFrom(in io.Reader, opts ...Option) ([]string, int) {
 	var out []string
-	r := NewReader(bytes.NewReader(data), opts...)
+	opts = append(opts, WithSkipped(func(s Skipped) {
+		out = append(out, "skipped "+string(s.Kind)+" "+strconv.FormatInt(s.Origin.Offset, 10)+" "+strconv.Itoa(s.Origin.Index))
+	}))
+	r := NewReader(in, opts...)
 	for ev, err := range r.All() {
 		line := ""
 		if ev != nil {
@@ -84,7 +106,7 @@ func readSummaryWith(data []byte, opts ...Option) []string {
 		}
 		out = append(out, line)
 	}
-	return out
+	return append(out, fmt.Sprintf("summary %+v", r.Summary())), r.rescans
 }
 
 // TestSkipNestedChangesNothing reads every file of testdata and thousands

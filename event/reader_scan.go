@@ -70,12 +70,19 @@ type scanner struct {
 	track bool  // list top-level members
 	watch bool  // stop when a top-level "Records" member opens an array
 	nl    uint8 // what a raw newline means: nlSpace, nlCut or nlProbe
+
+	// floor is the lowest depth skipNested skips at: 2, or 1 once the
+	// record is rejected early (see reader_reject.go).
+	floor      int
+	filter     *filterSets // the filters to reject a record by, or nil
+	rejectedBy int8        // the key of the member that rejected the record, or -1
+	suspect    bool        // a string after it may change the verdict
 }
 
 // reset prepares s for an item that starts with byte top; nl says what a
 // raw newline means in it.
 func (s *scanner) reset(top byte, watch bool, nl uint8) {
-	*s = scanner{members: s.members[:0], track: top == '{', watch: watch, nl: nl}
+	*s = scanner{members: s.members[:0], track: top == '{', watch: watch, nl: nl, floor: 2, rejectedBy: -1}
 }
 
 // scan reads b from p, where the item starts at base, and returns where it
@@ -99,6 +106,9 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 	for p < len(b) {
 		switch c := b[p]; c {
 		case '"':
+			if s.floor == 1 && !s.suspect && s.suspicious(b, p) {
+				s.suspect = true
+			}
 			if depth == 1 && s.track {
 				s.strEsc = false
 				s.startString(p - base)
@@ -110,6 +120,9 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 			}
 			if depth == 1 && s.track {
 				s.endString(b, p, base)
+				if s.floor == 1 && nestedFastPath {
+					p, depth = s.skipNested(b, p, depth) // rejected early: skip the rest
+				}
 			}
 			continue
 		case '{', '[':
@@ -150,6 +163,9 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 					s.endScalar(p - base)
 				}
 				s.phase = phKey
+			} else if depth == 1 && s.floor == 1 && nestedFastPath {
+				p, depth = s.skipNested(b, p+1, depth)
+				continue
 			}
 		case ':':
 			if depth == 1 && s.phase == phColon {
@@ -352,6 +368,9 @@ func (s *scanner) endString(b []byte, p, base int) {
 		s.cur.val.end = p - base
 		s.cur.valEsc = s.strEsc
 		s.push()
+		if s.filter != nil {
+			s.maybeReject(b, base)
+		}
 	}
 }
 

@@ -139,6 +139,9 @@ func (r *Reader) item(ctx frameKind, c byte) {
 		nl = nlProbe
 	}
 	r.sc.reset(c, ctx != frameRecords, nl)
+	if ctx == frameRecords && r.filtering() && earlyReject {
+		r.sc.filter = &r.filters
+	}
 	p := in.pos
 	if c == '"' {
 		r.sc.inStr = true
@@ -214,7 +217,7 @@ func (r *Reader) nextLine() (next int, opens bool) {
 // cut short by a newline.
 func (r *Reader) handle(ctx frameKind, b []byte, off int64, broken bool) {
 	if ctx == frameRecords {
-		r.record(b, off, off, r.sc.members, nil, broken)
+		r.record(b, off, off, r.recordMembers(b), nil, broken)
 		return
 	}
 	if ctx == frameTop && !r.known {
