@@ -15,11 +15,13 @@ import (
 // The verdict can only change if a later top-level member overrides it
 // (a duplicate name: the last string wins) or makes the record an
 // Insights record. Rather than list the rest's members, the scanner looks
-// at every string in the rest (suspicious): one that may be a second
-// member of the rejecting name, or an "eventType" of
-// "AwsCloudTrailInsight", or any string with a backslash (which could hide
-// an escaped name) makes the reader scan the record again with every
-// member listed. So the result is always the one the full scan gives
+// at the strings in the rest (suspicious): one that may be a second member
+// of the rejecting name, or an "eventType" of "AwsCloudTrailInsight", or a
+// string with a backslash at the top level (which could hide an escaped
+// name) makes the reader scan the record again with every member listed.
+// skipNested, which does not know the depth of each string, looks at the
+// strings at every depth and leaves those with backslashes to the byte
+// loop, which does. So the result is always the one the full scan gives
 // (TestEarlyRejectChangesNothing, FuzzEarlyReject).
 
 // earlyReject lets tests compare the reader with and without early
@@ -103,30 +105,74 @@ func (s *scanner) suspicious(b []byte, i int) bool {
 	}
 	switch {
 	case startsOrCut(rest, name):
-		v, cut := memberValue(rest, len(name))
-		return cut || v != nil
+		return afterName(rest[min(len(rest), len(name)):], len(rest) < len(name)) != nameNot
 	case startsOrCut(rest, "Type\""):
-		v, cut := memberValue(rest, len("Type\""))
-		return cut || v != nil && startsOrCut(v, `"`+insightType+`"`)
+		switch afterName(rest[min(len(rest), len("Type\"")):], len(rest) < len("Type\"")) {
+		case nameNot:
+			return false
+		case nameMember:
+			return insightValue(rest[len("Type\""):])
+		}
+		return true
 	}
 	return false
 }
 
-// memberValue returns what follows the name that ends at n in b, if the
-// name is a member's (a ':' follows it): its value, or nil for a string
-// that is not a name. cut says that b ends too soon to tell.
-func memberValue(b []byte, n int) (v []byte, cut bool) {
-	if len(b) < n {
-		return nil, true
+// What may follow a string that reads as a member name.
+const (
+	nameNot    = iota // ',' or '}': it is not a member's name
+	nameMember        // ':' and nothing unusual before it
+	nameUnsure        // anything else, or the end of b
+)
+
+// afterName says what follows the name whose text ends at b; cut says the
+// name itself is cut short. It follows the scanner: before the ':', it
+// ignores any byte but ',' and '}' (strings and nested values too), so
+// anything but white space makes it unsure.
+func afterName(b []byte, cut bool) int {
+	if cut {
+		return nameUnsure
 	}
-	if n = skipSpace(b, n); n == len(b) {
-		return nil, true
+	if n := skipSpace(b, 0); n < len(b) {
+		switch b[n] {
+		case ',', '}':
+			return nameNot
+		case ':':
+			return nameMember
+		}
 	}
-	if b[n] != ':' {
-		return nil, false
+	return nameUnsure
+}
+
+// insightValue reports whether the value after the name ending at b, a
+// ':' and white space, may be the string "AwsCloudTrailInsight". As the
+// scanner does, it skips white space, ':' and a ']' that closes nothing
+// before the value.
+func insightValue(b []byte) bool {
+	n := skipSpace(b, 0) + 1 // after the ':'
+	for n < len(b) && (b[n] == ' ' || b[n] == '\t' || b[n] == '\r' || b[n] == '\n' || b[n] == ':' || b[n] == ']') {
+		n++
 	}
-	v = b[skipSpace(b, n+1):]
-	return v, len(v) == 0
+	return startsOrCut(b[n:], `"`+insightType+`"`)
+}
+
+// lookAtString, in the byte loop of a record rejected early, looks at the
+// string that opens at i at depth: only a name of the top level matters.
+func (s *scanner) lookAtString(b []byte, i, depth int) {
+	s.strEsc = false // for checkEscapes
+	if depth == 1 && !s.suspect && s.suspicious(b, i) {
+		s.suspect = true
+	}
+}
+
+// checkEscapes, after a string at depth ends in a record rejected early,
+// takes one with escapes at the top level as suspect: it may be an escaped
+// name. Escapes deeper down (a policy document in requestParameters) are
+// harmless.
+func (s *scanner) checkEscapes(depth int) {
+	if s.floor == 1 && depth == 1 && s.strEsc {
+		s.suspect = true
+	}
 }
 
 // lookAt looks at the strings that open at the bits of o, in the step of
@@ -157,7 +203,7 @@ func startsOrCut(b []byte, s string) bool {
 // full list from a second scan.
 func (r *Reader) recordMembers(b []byte) []member {
 	s := &r.sc
-	if s.rejectedBy < 0 || !s.suspect && !s.strEsc {
+	if s.rejectedBy < 0 || !s.suspect {
 		return s.members
 	}
 	r.rescans++

@@ -101,23 +101,24 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 		if s.depth == 1 && s.track {
 			s.endString(b, p, base)
 		}
+		s.checkEscapes(s.depth)
 	}
 	depth := s.depth // kept in a register; stored back before returning
 	for p < len(b) {
 		switch c := b[p]; c {
 		case '"':
-			if s.floor == 1 && !s.suspect && s.suspicious(b, p) {
-				s.suspect = true
-			}
 			if depth == 1 && s.track {
 				s.strEsc = false
 				s.startString(p - base)
+			} else if s.floor == 1 {
+				s.lookAtString(b, p, depth)
 			}
 			var res scanResult
 			if p, res = s.stringEnd(b, p+1); res != scanDone {
 				s.depth = depth
 				return p, res
 			}
+			s.checkEscapes(depth)
 			if depth == 1 && s.track {
 				s.endString(b, p, base)
 				if s.floor == 1 && nestedFastPath {
