@@ -4,17 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 func TestByteMask(t *testing.T) {
@@ -114,80 +109,20 @@ func readSummaryFrom(in io.Reader, opts ...Option) ([]string, int) {
 // inserted, bytes dropped) with the fast path for nested values and with
 // the byte loop alone, and requires the same results.
 func TestSkipNestedChangesNothing(t *testing.T) {
-	defer func() { nestedFastPath = true }()
-	compare := func(name string, data []byte) {
-		nestedFastPath = true
-		fast := readSummary(data)
-		nestedFastPath = false
-		slow := readSummary(data)
-		if !assert.Equal(t, slow, fast, "%s", name) {
-			t.FailNow()
-		}
-	}
-	var inputs [][]byte
-	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(path, ".golden") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err == nil {
-			compare(path, data)
-			if strings.HasSuffix(path, ".json") {
-				inputs = append(inputs, data)
-			}
-		}
-		return err
-	})
-	require.NoError(t, err)
-	require.NotEmpty(t, inputs)
-
-	r := rand.New(rand.NewPCG(5, 6))
-	junk := []byte{'"', '\\', '{', '}', '[', ']', '\n', ',', ':', 'y', ' ', 0xff}
-	for n := range 3000 {
-		a, b := inputs[r.IntN(len(inputs))], inputs[r.IntN(len(inputs))]
-		log := []byte(`{"Records":[` + string(a) + "," + string(b) + `]}`)
-		for range 1 + r.IntN(3) {
-			i := r.IntN(len(log))
-			if r.IntN(3) == 0 {
-				log = append(log[:i:i], log[i+1:]...)
-			} else {
-				log = append(log[:i:i], append([]byte{junk[r.IntN(len(junk))]}, log[i:]...)...)
-			}
-		}
-		compare("mutation "+strconv.Itoa(n), log)
-	}
+	junk := []string{`"`, `\`, `{`, `}`, `[`, `]`, "\n", `,`, `:`, `y`, ` `, "\xff"}
+	requireSameOnMutations(t, setNestedFastPath, nil, junk, 5, 3000)
 }
 
 // FuzzSkipNested reads any stream with the fast path for nested values and
 // with the byte loop alone, unfiltered and filtered, and requires the same
-// results. Seeds: every file of testdata and blocks that put quotes,
+// results. Seeds: every JSON file of testdata and blocks that put quotes,
 // backslashes and brackets on both sides of the 32-byte steps.
 func FuzzSkipNested(f *testing.F) {
-	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err == nil {
-			f.Add(data)
-		}
-		return err
-	})
-	require.NoError(f, err)
+	for _, data := range testdataJSON(f) {
+		f.Add(data)
+	}
 	pad := strings.Repeat("x", 29)
 	f.Add([]byte(`{"Records":[{"a":{"b":"` + pad + `\"}]","c":[{"d":"}"}]},"eventSource":"ec2.amazonaws.com"}]}`))
 	f.Add([]byte(`{"a":{"` + pad + `":{"` + pad + `{[":"]}"},"y":"Y\` + "\x7f" + `"}}` + "\n" + `{"a":[[[` + pad + `]]]}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if len(data) > 1<<16 {
-			return
-		}
-		defer func() { nestedFastPath = true }()
-		nestedFastPath = true
-		fast := readSummary(data)
-		nestedFastPath = false
-		slow := readSummary(data)
-		if !slices.Equal(slow, fast) {
-			t.Fatalf("fast path:\n%s\nbyte loop:\n%s", strings.Join(fast, "\n"), strings.Join(slow, "\n"))
-		}
-	})
+	f.Fuzz(fuzzSame(setNestedFastPath))
 }

@@ -2,12 +2,6 @@ package event
 
 import (
 	"bytes"
-	"io/fs"
-	"math/rand/v2"
-	"os"
-	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -120,55 +114,18 @@ func TestEarlyRejectSkipsWithoutRescans(t *testing.T) {
 // mutations of log files made of them and of rejectCases, with and
 // without early rejection, and requires the same results.
 func TestEarlyRejectMutations(t *testing.T) {
-	defer func() { earlyReject = true }()
-	compare := func(name string, data []byte) {
-		earlyReject = true
-		fast := readSummary(data)
-		earlyReject = false
-		slow := readSummary(data)
-		if !assert.Equal(t, slow, fast, "%s", name) {
-			t.FailNow()
-		}
-	}
-	var inputs [][]byte
+	var cases [][]byte
 	for _, tc := range rejectCases {
-		inputs = append(inputs, []byte(tc.rec))
+		cases = append(cases, []byte(tc.rec))
 	}
-	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(path, ".golden") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err == nil {
-			compare(path, data)
-			if strings.HasSuffix(path, ".json") {
-				inputs = append(inputs, data)
-			}
-		}
-		return err
-	})
-	require.NoError(t, err)
-
-	r := rand.New(rand.NewPCG(7, 8))
 	junk := []string{`"`, `\`, `{`, `}`, `[`, `]`, `,`, `:`, ` `, `"eventSource":"ec2.amazonaws.com",`,
 		`"eventType":"AwsCloudTrailInsight",`, `"eventName":"RunInstances",`, `"event`, "\xff"}
-	for n := range 2000 {
-		a, b := inputs[r.IntN(len(inputs))], inputs[r.IntN(len(inputs))]
-		log := []byte(`{"Records":[` + string(a) + "," + string(b) + `]}`)
-		for range 1 + r.IntN(3) {
-			i := r.IntN(len(log))
-			if r.IntN(3) == 0 {
-				log = append(log[:i:i], log[i+1:]...)
-			} else {
-				log = append(log[:i:i], append([]byte(junk[r.IntN(len(junk))]), log[i:]...)...)
-			}
-		}
-		compare("mutation "+strconv.Itoa(n), log)
-	}
+	requireSameOnMutations(t, setEarlyReject, cases, junk, 7, 2000)
 }
 
 // FuzzEarlyReject reads any stream with and without early rejection and
-// requires the same results. Seeds: rejectCases in a log file.
+// requires the same results. Seeds: rejectCases in a log file, and a
+// generated trail.
 func FuzzEarlyReject(f *testing.F) {
 	for _, tc := range rejectCases {
 		f.Add([]byte(`{"Records":[` + tc.rec + `,{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances"}]}`))
@@ -176,17 +133,5 @@ func FuzzEarlyReject(f *testing.F) {
 	var data bytes.Buffer
 	require.NoError(f, trailgen.Write(&data, trailgen.Config{Records: 20, ElastiCacheRate: 0.2, Seed: 3}))
 	f.Add(data.Bytes())
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if len(data) > 1<<16 {
-			return
-		}
-		defer func() { earlyReject = true }()
-		earlyReject = true
-		fast := readSummary(data)
-		earlyReject = false
-		slow := readSummary(data)
-		if !slices.Equal(slow, fast) {
-			t.Fatalf("early rejection:\n%s\nfull scan:\n%s", strings.Join(fast, "\n"), strings.Join(slow, "\n"))
-		}
-	})
+	f.Fuzz(fuzzSame(setEarlyReject))
 }
