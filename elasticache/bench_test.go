@@ -11,6 +11,7 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/testutil"
 	"github.com/cachetrail/cachetrail/internal/trailgen"
 )
 
@@ -74,15 +75,7 @@ func BenchmarkTrail(b *testing.B) {
 // BenchmarkTrailBaselineMap is encoding/json unmarshalling the same bytes
 // into map[string]any.
 func BenchmarkTrailBaselineMap(b *testing.B) {
-	data := benchTrail()
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		var m map[string]any
-		if err := json.Unmarshal(data, &m); err != nil {
-			b.Fatal(err)
-		}
-	}
+	testutil.BenchmarkMapBaseline(b, benchTrail())
 }
 
 // BenchmarkTrailGzip is BenchmarkTrail on the gzipped log file; SetBytes

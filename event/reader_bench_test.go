@@ -2,11 +2,11 @@ package event_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"sync"
 	"testing"
 
 	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/testutil"
 	"github.com/cachetrail/cachetrail/internal/trailgen"
 )
 
@@ -65,13 +65,5 @@ func BenchmarkReaderFilteredLines(b *testing.B) {
 // BenchmarkEncodingJSONMap is the baseline: encoding/json decoding the
 // same bytes into map[string]any.
 func BenchmarkEncodingJSONMap(b *testing.B) {
-	data := benchTrail()
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		var m map[string]any
-		if err := json.Unmarshal(data, &m); err != nil {
-			b.Fatal(err)
-		}
-	}
+	testutil.BenchmarkMapBaseline(b, benchTrail())
 }

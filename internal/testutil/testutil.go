@@ -101,3 +101,17 @@ func Indent(t testing.TB, data []byte) []byte {
 	b.WriteByte('\n')
 	return b.Bytes()
 }
+
+// BenchmarkMapBaseline is the baseline the performance targets compare
+// with: encoding/json unmarshalling data into map[string]any, reporting
+// MB/s and allocations.
+func BenchmarkMapBaseline(b *testing.B, data []byte) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
