@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"runtime"
+	"runtime/debug"
 	"testing"
 	"time"
 )
@@ -21,29 +22,60 @@ const (
 
 // Linear checks that run takes time linear in its input: it builds the
 // input at size n and at ScaleFactor*n, times run on each (the fastest of
-// three runs, so a busy machine slows both alike) and fails the test when
-// the larger one takes more than MaxScaleRatio times the smaller. Choose n
-// so that run takes a few milliseconds at least. It returns the ratio.
+// three runs, so a busy machine slows both alike; see fastest) and fails the test when
+// the larger one takes more than MaxScaleRatio times the smaller in each of
+// three tries. Choose n so that the input is larger than a core's cache
+// (a megabyte or more) where run is fast. It returns the last ratio.
 func Linear(t testing.TB, n int, build func(n int) []byte, run func(in []byte)) float64 {
 	t.Helper()
 	small, large := build(n), build(ScaleFactor*n)
-	ts := fastest(small, run)
-	tl := fastest(large, run)
-	ratio := float64(tl) / float64(max(ts, time.Microsecond))
-	t.Logf("%d bytes: %v; %d bytes: %v; ratio %.1f (linear %d, quadratic %d)",
-		len(small), ts, len(large), tl, ratio, ScaleFactor, ScaleFactor*ScaleFactor)
-	if ratio > MaxScaleRatio {
-		t.Errorf("%d times the input took %.1f times as long (%v, then %v): not linear", ScaleFactor, ratio, ts, tl)
+	reps := calibrate(small, run)
+	var ratio float64
+	for try := 1; try <= 3; try++ {
+		ts := fastest(small, run, reps, 5)
+		tl := fastest(large, run, reps, 3)
+		ratio = float64(tl) / float64(max(ts, time.Microsecond))
+		t.Logf("%d bytes: %v; %d bytes: %v (%d runs each); ratio %.1f (linear %d, quadratic %d)",
+			len(small), ts, len(large), tl, reps, ratio, ScaleFactor, ScaleFactor*ScaleFactor)
+		if ratio <= MaxScaleRatio {
+			return ratio
+		}
+		// A busy machine can slow one measurement; quadratic work fails
+		// every try.
 	}
+	t.Errorf("%d times the input took %.1f times as long, three times: not linear", ScaleFactor, ratio)
 	return ratio
 }
 
-func fastest(in []byte, run func([]byte)) time.Duration {
+// minTimed is the shortest timing Linear trusts: shorter runs are
+// repeated, so that a preempted time slice does not decide the ratio.
+const minTimed = 10 * time.Millisecond
+
+// calibrate returns how many times to call run on in so that the calls
+// take minTimed or more.
+func calibrate(in []byte, run func([]byte)) int {
+	start := time.Now()
+	run(in)
+	one := time.Since(start)
+	if one >= minTimed {
+		return 1
+	}
+	return min(1000, int(minTimed/max(one, time.Microsecond))+1)
+}
+
+// fastest times reps calls of run on in, the fastest of tries. The
+// collector is off meanwhile: a run that allocates would otherwise pay for
+// collections at the larger size only, which says nothing about the
+// algorithm (AllocBound checks the memory).
+func fastest(in []byte, run func([]byte), reps, tries int) time.Duration {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	best := time.Duration(1<<63 - 1)
-	for range 3 {
+	for range tries {
 		runtime.GC()
 		start := time.Now()
-		run(in)
+		for range reps {
+			run(in)
+		}
 		best = min(best, time.Since(start))
 	}
 	return best
