@@ -1,11 +1,12 @@
 // Package gen generates package elasticache from the AWS SDK for Go v2
-// ElastiCache source.
+// ElastiCache API.
 //
 // The pipeline has three steps, each usable on its own:
 //
-//   - [LoadModel] parses the SDK source (go/parser, no type checking) into a
-//     [Model]: operations, structures, enums, and the member names the SDK's
-//     serializers and deserializers use.
+//   - [LoadModel] reads the SDK's published API into a [Model]: operations
+//     (methods of Client), structures and enums from the exported
+//     declarations and doc comments (go/doc), and each member's wire name
+//     from the schema graph of package schemas, which the generator imports.
 //   - [LoadOverrides] reads overrides.json, where CloudTrail departs from the
 //     model (an empty list written {}) or a member is a secret.
 //   - [Resolve] applies the naming table and the overrides, giving a

@@ -7,14 +7,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var sdkDir = sync.OnceValues(SDKDir)
+var findSDK = sync.OnceValues(FindSDK)
 
 // loadModel loads a fresh model from the module cache, so tests may change it.
 func loadModel(t *testing.T) *Model {
 	t.Helper()
-	dir, err := sdkDir()
+	sdk, err := findSDK()
 	require.NoError(t, err)
-	m, err := LoadModel(dir)
+	m, err := LoadModel(sdk)
 	require.NoError(t, err)
 	return m
 }

@@ -5,175 +5,161 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/build"
+	"go/doc"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
-// LoadModel reads the SDK service package source in dir (the module
-// directory of github.com/aws/aws-sdk-go-v2/service/elasticache) and
-// extracts its operations, structures and enums. It also reads the SDK's
-// serializers and deserializers to learn each member's wire name.
-func LoadModel(dir string) (*Model, error) {
-	m := &Model{Dir: dir, Structs: map[string]*Struct{}, Enums: map[string]*Enum{}}
-	var err error
-	if m.Module, m.Version, err = readModuleInfo(dir); err != nil {
-		return nil, err
-	}
-	fset := token.NewFileSet()
-	enums, err := parse(fset, filepath.Join(dir, "types", "enums.go"))
+// LoadModel reads the SDK's exported API and its schemas package: the
+// operations (methods of Client), the structures they reach, the enums, and
+// each member's wire name. It reads declarations and doc comments of the
+// exported API only (go/doc), and wire names from the schema graph the SDK
+// publishes (see loadWireNames), never the SDK's unexported code.
+func LoadModel(sdk SDK) (*Model, error) {
+	m := &Model{Module: sdk.Module, Version: sdk.Version, Dir: sdk.Dir, Structs: map[string]*Struct{}, Enums: map[string]*Enum{}}
+	types, err := readAPI(filepath.Join(sdk.Dir, "types"), sdk.Module+"/types")
 	if err != nil {
 		return nil, err
 	}
-	if err := loadEnums(m, enums); err != nil {
-		return nil, err
-	}
-	types, err := parse(fset, filepath.Join(dir, "types", "types.go"))
-	if err != nil {
-		return nil, err
-	}
-	if err := loadTypes(m, types); err != nil {
-		return nil, err
-	}
-	ops, err := filepath.Glob(filepath.Join(dir, "api_op_*.go"))
-	if err != nil {
-		return nil, err
-	}
-	for _, path := range ops {
-		f, err := parse(fset, path)
-		if err != nil {
+	l := &loader{m: m, types: map[string]*doc.Type{}}
+	for _, t := range types.Types {
+		l.types[t.Name] = t
+		if err := loadEnum(m, t); err != nil {
 			return nil, err
 		}
-		op, err := loadOperation(m, f, filepath.Base(path))
-		if err != nil {
+	}
+	svc, err := readAPI(sdk.Dir, sdk.Module)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.loadOperations(svc); err != nil {
+		return nil, err
+	}
+	for len(l.queue) > 0 {
+		name := l.queue[0]
+		l.queue = l.queue[1:]
+		if err := l.loadTypesStruct(name); err != nil {
 			return nil, err
 		}
-		m.Operations = append(m.Operations, op)
 	}
-	if len(m.Operations) == 0 {
-		return nil, fmt.Errorf("gen: no api_op_*.go files in %s", dir)
-	}
-	slices.SortFunc(m.Operations, func(a, b *Operation) int { return cmp.Compare(a.Name, b.Name) })
 	if err := markReach(m); err != nil {
 		return nil, err
 	}
-	if err := loadWireNames(m, fset); err != nil {
+	ops, err := operationSchemas(m)
+	if err != nil {
+		return nil, err
+	}
+	if err := loadWireNames(m, ops); err != nil {
 		return nil, err
 	}
 	return m, nil
 }
 
-func parse(fset *token.FileSet, path string) (*ast.File, error) {
-	f, err := parser.ParseFile(fset, path, nil, parser.ParseComments|parser.SkipObjectResolution)
+// readAPI parses the Go files of the package in dir that the current build
+// would compile and returns its exported API.
+func readAPI(dir, importPath string) (*doc.Package, error) {
+	bp, err := build.Default.ImportDir(dir, 0)
 	if err != nil {
-		return nil, fmt.Errorf("gen: %w", err)
+		return nil, fmt.Errorf("gen: package %s: %w; %s", importPath, err, howToProceed)
 	}
-	return f, nil
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range bp.GoFiles {
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, fmt.Errorf("gen: %w", err)
+		}
+		files = append(files, f)
+	}
+	p, err := doc.NewFromFiles(fset, files, importPath)
+	if err != nil {
+		return nil, fmt.Errorf("gen: package %s: %w", importPath, err)
+	}
+	return p, nil
 }
 
-var (
-	moduleLine  = regexp.MustCompile(`(?m)^module\s+(\S+)\s*$`)
-	versionLine = regexp.MustCompile(`goModuleVersion\s*=\s*"([^"]+)"`)
-)
-
-// readModuleInfo returns the module path from go.mod and the version the
-// SDK records in go_module_metadata.go.
-func readModuleInfo(dir string) (module, version string, err error) {
-	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-	if err != nil {
-		return "", "", fmt.Errorf("gen: %w", err)
-	}
-	mm := moduleLine.FindSubmatch(gomod)
-	if mm == nil {
-		return "", "", fmt.Errorf("gen: no module line in %s/go.mod", dir)
-	}
-	meta, err := os.ReadFile(filepath.Join(dir, "go_module_metadata.go"))
-	if err != nil {
-		return "", "", fmt.Errorf("gen: %w", err)
-	}
-	vm := versionLine.FindSubmatch(meta)
-	if vm == nil {
-		return "", "", fmt.Errorf("gen: no goModuleVersion in %s/go_module_metadata.go", dir)
-	}
-	return string(mm[1]), "v" + string(vm[1]), nil
+// loader reads structures of the types package as operations reach them.
+type loader struct {
+	m     *Model
+	types map[string]*doc.Type // exported types of the types package
+	queue []string             // structures referred to but not read yet
 }
 
-// loadTypes reads every structure of types.go, and notes interface types,
-// which is how the SDK spells unions.
-func loadTypes(m *Model, f *ast.File) error {
-	for _, decl := range f.Decls {
-		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.TYPE {
+// loadOperations finds the operations, methods of Client with the
+// signature of an API call, and reads their Input and Output structures.
+func (l *loader) loadOperations(svc *doc.Package) error {
+	byName := map[string]*doc.Type{}
+	for _, t := range svc.Types {
+		byName[t.Name] = t
+	}
+	client := byName["Client"]
+	if client == nil {
+		return fmt.Errorf("gen: package %s: no type Client; %s", svc.ImportPath, howToProceed)
+	}
+	for _, fn := range client.Methods {
+		if !isClientOperation(fn.Decl) {
 			continue
 		}
-		for _, spec := range gd.Specs {
-			ts := spec.(*ast.TypeSpec)
-			switch t := ts.Type.(type) {
-			case *ast.StructType:
-				s, err := loadStruct(m, ts.Name.Name, "types.go", t, "")
-				if err != nil {
-					return err
-				}
-				m.Structs[s.Name] = s
-			case *ast.InterfaceType:
-				m.Unions = append(m.Unions, ts.Name.Name)
-			}
+		op := &Operation{Name: fn.Name}
+		var err error
+		if op.Input, err = l.opStruct(byName, op.Name+"Input"); err != nil {
+			return err
 		}
+		if op.Output, err = l.opStruct(byName, op.Name+"Output"); err != nil {
+			return err
+		}
+		l.m.Operations = append(l.m.Operations, op)
 	}
+	if len(l.m.Operations) == 0 {
+		return fmt.Errorf("gen: package %s: no operation (method of Client); %s", svc.ImportPath, howToProceed)
+	}
+	slices.SortFunc(l.m.Operations, func(a, b *Operation) int { return cmp.Compare(a.Name, b.Name) })
 	return nil
 }
 
-// loadOperation finds the client method of an api_op file and its Input and
-// Output structures.
-func loadOperation(m *Model, f *ast.File, file string) (*Operation, error) {
-	var op *Operation
-	for _, decl := range f.Decls {
-		fd, ok := decl.(*ast.FuncDecl)
-		if !ok || !isClientOperation(fd) {
-			continue
-		}
-		if op != nil {
-			return nil, fmt.Errorf("gen: %s: two operations", file)
-		}
-		op = &Operation{Name: fd.Name.Name}
+func (l *loader) opStruct(byName map[string]*doc.Type, name string) (*Struct, error) {
+	t := byName[name]
+	st := structType(t)
+	if st == nil {
+		return nil, fmt.Errorf("gen: no struct type %s for its operation; %s", name, howToProceed)
 	}
-	if op == nil {
-		return nil, fmt.Errorf("gen: %s: no client operation", file)
+	return l.loadStruct(name, st, "types")
+}
+
+// loadTypesStruct reads a structure of the types package.
+func (l *loader) loadTypesStruct(name string) error {
+	if _, done := l.m.Structs[name]; done {
+		return nil
 	}
-	if file != "api_op_"+op.Name+".go" {
-		return nil, fmt.Errorf("gen: %s: operation %s in unexpected file", file, op.Name)
+	st := structType(l.types[name])
+	if st == nil {
+		return fmt.Errorf("gen: types.%s is not a struct type; %s", name, howToProceed)
 	}
-	for _, decl := range f.Decls {
-		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.TYPE {
-			continue
-		}
-		for _, spec := range gd.Specs {
-			ts := spec.(*ast.TypeSpec)
-			st, ok := ts.Type.(*ast.StructType)
-			if !ok {
-				continue
-			}
-			var err error
-			switch ts.Name.Name {
-			case op.Name + "Input":
-				op.Input, err = loadStruct(m, ts.Name.Name, file, st, "types")
-			case op.Name + "Output":
-				op.Output, err = loadStruct(m, ts.Name.Name, file, st, "types")
-			}
-			if err != nil {
-				return nil, err
-			}
+	s, err := l.loadStruct(name, st, "")
+	if err != nil {
+		return err
+	}
+	l.m.Structs[name] = s
+	return nil
+}
+
+// structType returns the struct type t declares, or nil.
+func structType(t *doc.Type) *ast.StructType {
+	if t == nil {
+		return nil
+	}
+	for _, spec := range t.Decl.Specs {
+		if ts, ok := spec.(*ast.TypeSpec); ok && ts.Name.Name == t.Name {
+			st, _ := ts.Type.(*ast.StructType)
+			return st
 		}
 	}
-	if op.Input == nil || op.Output == nil {
-		return nil, fmt.Errorf("gen: %s: missing %sInput or %sOutput", file, op.Name, op.Name)
-	}
-	return op, nil
+	return nil
 }
 
 // isClientOperation reports whether fd is
@@ -209,30 +195,26 @@ func isStarIdent(e ast.Expr, name string) bool {
 }
 
 // dropped lists SDK plumbing members that are not part of the API.
-var dropped = map[string]bool{"ResultMetadata": true, "noSmithyDocumentSerde": true}
+var dropped = map[string]bool{"ResultMetadata": true}
 
-// loadStruct reads the members of one structure. typesPkg is the qualifier
-// under which the file refers to types.go ("" inside types.go).
-func loadStruct(m *Model, name, file string, st *ast.StructType, typesPkg string) (*Struct, error) {
-	s := &Struct{Name: name, File: file}
+// loadStruct reads the exported members of one structure. typesPkg is the
+// qualifier under which its file refers to the types package ("" inside it).
+func (l *loader) loadStruct(name string, st *ast.StructType, typesPkg string) (*Struct, error) {
+	s := &Struct{Name: name}
 	for _, field := range st.Fields.List {
 		if len(field.Names) == 0 {
-			// Embedded: only noSmithyDocumentSerde is expected.
-			if id, ok := field.Type.(*ast.Ident); ok && dropped[id.Name] {
-				continue
-			}
-			return nil, fmt.Errorf("gen: %s: unexpected embedded field in %s", file, name)
+			return nil, fmt.Errorf("gen: unexpected exported embedded field in %s", name)
 		}
 		for _, id := range field.Names {
 			if dropped[id.Name] || !id.IsExported() {
 				continue
 			}
-			t, err := typeRef(m, field.Type, typesPkg)
+			t, err := l.typeRef(field.Type, typesPkg)
 			if err != nil {
-				return nil, fmt.Errorf("gen: %s: %s.%s: %w", file, name, id.Name, err)
+				return nil, fmt.Errorf("gen: %s.%s: %w", name, id.Name, err)
 			}
 			if t.Kind == KindMap || t.Kind == KindDocument {
-				m.Oddities = append(m.Oddities, fmt.Sprintf("%s.%s is a %s", name, id.Name, t.Kind))
+				l.m.Oddities = append(l.m.Oddities, fmt.Sprintf("%s.%s is a %s", name, id.Name, t.Kind))
 			}
 			s.Members = append(s.Members, &Member{
 				Name:     id.Name,
@@ -253,10 +235,10 @@ var scalarKinds = map[string]Kind{
 }
 
 // typeRef converts a member's Go type expression.
-func typeRef(m *Model, e ast.Expr, typesPkg string) (TypeRef, error) {
+func (l *loader) typeRef(e ast.Expr, typesPkg string) (TypeRef, error) {
 	switch t := e.(type) {
 	case *ast.StarExpr:
-		r, err := typeRef(m, t.X, typesPkg)
+		r, err := l.typeRef(t.X, typesPkg)
 		if err != nil {
 			return r, err
 		}
@@ -269,13 +251,13 @@ func typeRef(m *Model, e ast.Expr, typesPkg string) (TypeRef, error) {
 		if t.Len != nil {
 			return TypeRef{}, errors.New("array type")
 		}
-		el, err := typeRef(m, t.Elt, typesPkg)
+		el, err := l.typeRef(t.Elt, typesPkg)
 		if err != nil {
 			return el, err
 		}
 		return TypeRef{Kind: KindList, Elem: &el}, nil
 	case *ast.MapType:
-		el, err := typeRef(m, t.Value, typesPkg)
+		el, err := l.typeRef(t.Value, typesPkg)
 		if err != nil {
 			return el, err
 		}
@@ -287,7 +269,7 @@ func typeRef(m *Model, e ast.Expr, typesPkg string) (TypeRef, error) {
 		if typesPkg != "" {
 			return TypeRef{}, fmt.Errorf("unexpected type %s", t.Name)
 		}
-		return namedRef(m, t.Name), nil
+		return l.namedRef(t.Name)
 	case *ast.SelectorExpr:
 		pkg, _ := t.X.(*ast.Ident)
 		switch {
@@ -297,20 +279,69 @@ func typeRef(m *Model, e ast.Expr, typesPkg string) (TypeRef, error) {
 		case pkg.Name == "document":
 			return TypeRef{Kind: KindDocument, Name: t.Sel.Name}, nil
 		case typesPkg != "" && pkg.Name == typesPkg:
-			return namedRef(m, t.Sel.Name), nil
+			return l.namedRef(t.Sel.Name)
 		}
 		return TypeRef{}, fmt.Errorf("unexpected type %v", e)
 	}
 	return TypeRef{}, fmt.Errorf("unexpected type expression %T", e)
 }
 
-// namedRef refers to a types.go name: an enum if enums.go declares it, else
-// a structure (checked once all of types.go is read).
-func namedRef(m *Model, name string) TypeRef {
-	if _, ok := m.Enums[name]; ok {
-		return TypeRef{Kind: KindEnum, Name: name}
+// namedRef refers to a type of the types package: an enum, a structure
+// (read later), or an interface, which is how the SDK spells unions.
+func (l *loader) namedRef(name string) (TypeRef, error) {
+	if _, ok := l.m.Enums[name]; ok {
+		return TypeRef{Kind: KindEnum, Name: name}, nil
 	}
-	return TypeRef{Kind: KindStruct, Name: name}
+	t := l.types[name]
+	if t == nil {
+		return TypeRef{}, fmt.Errorf("no exported type types.%s", name)
+	}
+	if ts, ok := t.Decl.Specs[0].(*ast.TypeSpec); ok {
+		if _, ok := ts.Type.(*ast.InterfaceType); ok {
+			if !slices.Contains(l.m.Unions, name) {
+				l.m.Unions = append(l.m.Unions, name)
+			}
+			return TypeRef{Kind: KindStruct, Name: name}, nil
+		}
+	}
+	if _, done := l.m.Structs[name]; !done && !slices.Contains(l.queue, name) {
+		l.queue = append(l.queue, name)
+	}
+	return TypeRef{Kind: KindStruct, Name: name}, nil
+}
+
+// loadEnum records t if it is an enum: a string type with constants, in
+// declaration order, which is the order of its Values method.
+func loadEnum(m *Model, t *doc.Type) error {
+	ts, ok := t.Decl.Specs[0].(*ast.TypeSpec)
+	if id, isIdent := ts.Type.(*ast.Ident); !ok || !isIdent || id.Name != "string" || len(t.Consts) == 0 {
+		return nil
+	}
+	e := &Enum{Name: t.Name}
+	seen := map[string]bool{}
+	for _, v := range t.Consts {
+		for _, spec := range v.Decl.Specs {
+			vs := spec.(*ast.ValueSpec)
+			if len(vs.Names) != 1 || len(vs.Values) != 1 {
+				return fmt.Errorf("gen: types.%s: unexpected constant %v", t.Name, vs.Names)
+			}
+			bl, ok := vs.Values[0].(*ast.BasicLit)
+			if !ok || bl.Kind != token.STRING {
+				return fmt.Errorf("gen: types.%s: %s is not a string literal", t.Name, vs.Names[0].Name)
+			}
+			val, err := strconv.Unquote(bl.Value)
+			if err != nil {
+				return fmt.Errorf("gen: types.%s: %s: %w", t.Name, vs.Names[0].Name, err)
+			}
+			if seen[val] {
+				return fmt.Errorf("gen: types.%s: duplicate value %q", t.Name, val)
+			}
+			seen[val] = true
+			e.Values = append(e.Values, EnumValue{Const: vs.Names[0].Name, Value: val})
+		}
+	}
+	m.Enums[t.Name] = e
+	return nil
 }
 
 // markReach marks every structure reachable from an operation's Input
@@ -331,7 +362,7 @@ func markReach(m *Model) error {
 			for t.Elem != nil {
 				t = *t.Elem
 			}
-			if t.Kind != KindStruct {
+			if t.Kind != KindStruct || slices.Contains(m.Unions, t.Name) {
 				continue
 			}
 			next, ok := m.Structs[t.Name]
@@ -353,4 +384,16 @@ func markReach(m *Model) error {
 		}
 	}
 	return nil
+}
+
+// allStructs returns every Input, Output and types structure.
+func (m *Model) allStructs() []*Struct {
+	var all []*Struct
+	for _, op := range m.Operations {
+		all = append(all, op.Input, op.Output)
+	}
+	for _, name := range sortedKeys(m.Structs) {
+		all = append(all, m.Structs[name])
+	}
+	return all
 }

@@ -4,11 +4,11 @@ package gen
 // at overridesPath (internal/gen/overrides.json), and resolves them: the
 // pipeline every generator of the repository starts with.
 func LoadPackage(overridesPath string) (*Package, error) {
-	dir, err := SDKDir()
+	sdk, err := FindSDK()
 	if err != nil {
 		return nil, err
 	}
-	m, err := LoadModel(dir)
+	m, err := LoadModel(sdk)
 	if err != nil {
 		return nil, err
 	}

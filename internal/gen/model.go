@@ -1,16 +1,17 @@
 package gen
 
-// Model is what LoadModel extracts from the SDK's Go source: the operations,
-// the structures they reach and the enums, all in SDK spelling.
+// Model is what LoadModel extracts from the SDK's exported API and schema
+// graph: the operations, the structures they reach and the enums, all in
+// SDK spelling.
 type Model struct {
 	Module  string // module path of the SDK service package
 	Version string // module version, such as "v1.64.5"
 	Dir     string // directory the source was read from
 
 	Operations []*Operation       // sorted by name
-	Structs    map[string]*Struct // structures of types/types.go, by SDK name
-	Enums      map[string]*Enum   // enums of types/enums.go, by SDK name
-	Unions     []string           // interface (union) types found in types/types.go
+	Structs    map[string]*Struct // structures of package types an operation reaches, by SDK name
+	Enums      map[string]*Enum   // enums of package types, by SDK name
+	Unions     []string           // interface (union) types an operation reaches
 	Oddities   []string           // documents, maps and other members outside the usual kinds
 }
 
@@ -24,11 +25,9 @@ type Operation struct {
 // Struct is an SDK structure with its members in source order.
 type Struct struct {
 	Name    string // SDK name: "CacheCluster", "CreateCacheClusterInput"
-	File    string // base name of the source file
 	Members []*Member
 
-	// Request and Response say which side of the wire reaches the struct;
-	// they decide which SDK (de)serializer its names are checked against.
+	// Request and Response say which side of the wire reaches the struct.
 	Request, Response bool
 }
 
@@ -48,10 +47,9 @@ type Member struct {
 	Type     TypeRef // its type
 	Required bool    // the SDK documents it as required
 
-	// SerName and DeserName are the names the SDK's query serializer and
-	// XML deserializer use for the member; empty when that side does not
-	// reach the struct.
-	SerName, DeserName string
+	// WireName is the member's name in the SDK's schema: its xmlName
+	// trait, else its member name. The query and XML protocols use it.
+	WireName string
 }
 
 // Kind is the kind of a member's type.

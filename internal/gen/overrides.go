@@ -15,14 +15,15 @@ const (
 	// KindEmptyListAsObject marks a list member that CloudTrail writes as
 	// an empty object {} when the list is empty.
 	KindEmptyListAsObject = "empty-list-as-object"
-	// KindSDKWireName accepts an SDK (de)serializer name that differs from
-	// the member name; the CloudTrail name still follows WireName.
+	// KindSDKWireName accepts an SDK schema wire name (xmlName trait) that
+	// differs from the member name; the CloudTrail name still follows
+	// WireName.
 	KindSDKWireName = "sdk-wire-name"
 )
 
 var overrideKinds = map[string]bool{KindSensitive: true, KindEmptyListAsObject: true, KindSDKWireName: true}
 
-// Override records one place where CloudTrail, or the SDK source, departs
+// Override records one place where CloudTrail, or the SDK's schema, departs
 // from what the model alone says.
 type Override struct {
 	Shape    string `json:"shape"`    // SDK structure name, such as "CreateUserInput"

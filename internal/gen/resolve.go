@@ -175,18 +175,18 @@ type resolver struct {
 	enums  map[string]*EnumType // by SDK name
 }
 
-// checkWireNames fails on a (de)serializer name that differs from the
-// member name unless an override explains it, and on overrides that
-// explain nothing.
+// checkWireNames fails on a schema wire name that differs from the member
+// name unless an override explains it, and on overrides that explain
+// nothing.
 func (r *resolver) checkWireNames() error {
 	m, ov := r.p.Model, r.p.Overrides
 	for _, s := range m.allStructs() {
 		for _, mem := range s.Members {
-			differs := mem.SerName != "" && mem.SerName != mem.Name || mem.DeserName != "" && mem.DeserName != mem.Name
+			differs := mem.WireName != "" && mem.WireName != mem.Name
 			explained := ov.Has(s.Name, mem.Name, KindSDKWireName)
 			if differs && !explained {
-				return fmt.Errorf("gen: %s.%s: the SDK uses the names %q (request) and %q (response); add a %q override if that is right",
-					s.Name, mem.Name, mem.SerName, mem.DeserName, KindSDKWireName)
+				return fmt.Errorf("gen: %s.%s: the SDK's schema names it %q on the wire; add a %q override if CloudTrail still writes the member name",
+					s.Name, mem.Name, mem.WireName, KindSDKWireName)
 			}
 			if explained && !differs {
 				return fmt.Errorf("gen: %s.%s: the %q override explains nothing", s.Name, mem.Name, KindSDKWireName)

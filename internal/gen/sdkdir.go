@@ -11,25 +11,28 @@ import (
 // SDKModule is the module the model is read from; go.mod pins its version.
 const SDKModule = "github.com/aws/aws-sdk-go-v2/service/elasticache"
 
-// SDKDir returns the module cache directory of SDKModule at the version the
-// main module requires, using go list -m -json, and downloads the module
-// first when no package of the build needed it yet (a fresh machine).
-func SDKDir() (string, error) {
-	var mod struct {
-		Path, Version, Dir string
-	}
+// howToProceed ends every error about reading the SDK.
+const howToProceed = "the SDK's published API changed; see CONTRIBUTING.md, \"Upgrading the SDK\""
+
+// SDK locates the SDK module the model is read from.
+type SDK struct {
+	Module  string // module path, SDKModule
+	Version string // version go.mod requires, such as "v1.65.0"
+	Dir     string // its directory in the module cache
+}
+
+// FindSDK returns the module cache directory and version of SDKModule that
+// the main module requires, using go list -m. The generator imports the
+// SDK, so building it has downloaded the module already.
+func FindSDK() (SDK, error) {
+	var mod struct{ Path, Version, Dir string }
 	if err := goJSON(&mod, "list", "-m", "-json", SDKModule); err != nil {
-		return "", err
+		return SDK{}, err
 	}
 	if mod.Dir == "" {
-		if err := goJSON(&mod, "mod", "download", "-json", SDKModule+"@"+mod.Version); err != nil {
-			return "", err
-		}
+		return SDK{}, fmt.Errorf("gen: module %s@%s is not in the module cache; run go mod download %s", SDKModule, mod.Version, SDKModule)
 	}
-	if mod.Dir == "" {
-		return "", fmt.Errorf("gen: module %s@%s not in the module cache after go mod download", SDKModule, mod.Version)
-	}
-	return mod.Dir, nil
+	return SDK{Module: mod.Path, Version: mod.Version, Dir: mod.Dir}, nil
 }
 
 // goJSON runs the go command with args and decodes its JSON output into v.

@@ -18,9 +18,6 @@ import (
 	"slices"
 	"strings"
 
-	// Keeps the SDK module required in go.mod, so go list finds its source.
-	_ "github.com/aws/aws-sdk-go-v2/service/elasticache"
-
 	"github.com/cachetrail/cachetrail/internal/gen"
 )
 
