@@ -3,7 +3,9 @@
 
 package wire
 
-import "strings"
+import (
+	"strings"
+)
 
 // sensitiveNames are the wire names of the members the model marks
 // sensitive, lowercased.
