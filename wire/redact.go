@@ -43,8 +43,12 @@ func RedactedKind(raw []byte) string {
 	}
 	switch raw[0] {
 	case '"':
-		if string(raw) == hidden {
-			return hidden
+		switch r := string(raw); r {
+		case hidden, `"[redacted]"`, `"[redacted string]"`, `"[redacted number]"`, `"[redacted boolean]"`,
+			`"[redacted array]"`, `"[redacted object]"`:
+			// Hidden already, or redacted by an earlier walk: a second
+			// walk changes nothing.
+			return r
 		}
 		return `"[redacted string]"`
 	case '{':
