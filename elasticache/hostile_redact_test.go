@@ -40,7 +40,7 @@ func (p sensitivePath) String() string {
 // sensitivePaths finds every path to a member SensitiveMembers lists, in
 // the request and response types of every operation, by reflection: the
 // test follows the model rather than a hand-made list.
-func sensitivePaths(t *testing.T) []sensitivePath {
+func sensitivePaths(t testing.TB) []sensitivePath {
 	sensitive := map[[2]string]bool{}
 	for _, f := range elasticache.SensitiveMembers() {
 		sensitive[[2]string{f.Type, f.Field}] = true
