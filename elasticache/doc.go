@@ -37,8 +37,13 @@
 // # Sensitive members
 //
 // Passwords and auth tokens are strings as CloudTrail records them,
-// usually "HIDDEN_DUE_TO_SECURITY_REASONS"; [SensitiveMembers] lists them
-// and the String methods print any other value as "[redacted]".
+// usually "HIDDEN_DUE_TO_SECURITY_REASONS"; [SensitiveMembers] lists them.
+// Printing never shows their values, whatever their shape: String,
+// GoString and Format (every fmt verb, of a value, a pointer or a field)
+// show any other value as its JSON kind, such as "[redacted string]", and
+// so do errors and the Unknown members, for any member whose name matches
+// one of theirs ignoring case, at any depth (see [wire.SensitiveName]).
+// MarshalJSON, RequestJSON and ResponseJSON write the values as decoded.
 package elasticache
 
 //go:generate go run ../internal/gen/cmd/ecgen

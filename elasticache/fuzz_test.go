@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"strconv"
 	"testing"
@@ -97,7 +96,7 @@ func FuzzDecode(f *testing.F) {
 				t.Fatalf("syntax error in a payload Parse accepted: %v", de)
 			}
 		}
-		_ = fmt.Sprint(act)
+		_ = printedForms(act, ev, err) // printing never panics
 		gotReq := elasticache.RequestJSON(act, elasticache.EncodeOptions{})
 		gotResp := elasticache.ResponseJSON(act, elasticache.EncodeOptions{})
 		checkPayload(t, "requestParameters", ev.RequestParameters, gotReq, act.Quirks())

@@ -30,6 +30,17 @@ func TestGenerated(t *testing.T) {
 			t.Errorf("%s is stale; run go generate ./elasticache (-want +got):\n%s", name, diff)
 		}
 	}
+	p, err := gen.Resolve(m, ov)
+	require.NoError(t, err)
+	wireSrc, err := p.WireFile()
+	require.NoError(t, err)
+	wirePath := filepath.Join("..", "wire", gen.WireSensitiveFile)
+	if got, err := os.ReadFile(wirePath); err != nil {
+		t.Errorf("%s: %v; run go generate ./elasticache", wirePath, err)
+	} else if diff := cmp.Diff(string(wireSrc), string(got)); diff != "" {
+		t.Errorf("%s is stale; run go generate ./elasticache (-want +got):\n%s", wirePath, diff)
+	}
+
 	onDisk, err := filepath.Glob(gen.GeneratedPrefix + "*.go")
 	require.NoError(t, err)
 	for _, name := range onDisk {

@@ -41,11 +41,11 @@ func endStatus(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.OK
 }
 
-// encodeSensitive writes a sensitive string, as "[redacted]" when the
-// encoder redacts, unless CloudTrail already hid it.
+// encodeSensitive writes a sensitive string, as "[redacted string]" when
+// the encoder redacts, unless CloudTrail already hid it.
 func encodeSensitive(e *jsonx.Encoder, v string) {
 	if e.Redact && v != Hidden {
-		v = "[redacted]"
+		v = "[redacted string]"
 	}
 	e.String(v)
 }

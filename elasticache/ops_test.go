@@ -179,12 +179,12 @@ func TestSensitiveMembersRedactedInString(t *testing.T) {
 	t.Parallel()
 	var r elasticache.CreateUserRequest
 	require.NoError(t, r.UnmarshalJSON([]byte(`{"userId":"u","passwords":["hunter2","HIDDEN_DUE_TO_SECURITY_REASONS"]}`)))
-	assert.Equal(t, `{"userId":"u","passwords":["[redacted]","HIDDEN_DUE_TO_SECURITY_REASONS"]}`, r.String())
+	assert.Equal(t, `{"userId":"u","passwords":["[redacted string]","HIDDEN_DUE_TO_SECURITY_REASONS"]}`, r.String())
 	out, err := r.MarshalJSON()
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"userId":"u","passwords":["hunter2","HIDDEN_DUE_TO_SECURITY_REASONS"]}`, string(out), "MarshalJSON keeps the data")
 	var m elasticache.ModifyReplicationGroupRequest
 	require.NoError(t, m.UnmarshalJSON([]byte(`{"authToken":"s3cret"}`)))
-	assert.Equal(t, `{"authToken":"[redacted]"}`, m.String())
+	assert.Equal(t, `{"authToken":"[redacted string]"}`, m.String())
 	assert.NotEmpty(t, elasticache.SensitiveMembers())
 }

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -72,6 +73,17 @@ func (s *AddTagsToResourceRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *AddTagsToResourceRequest) GoString() string {
+	return goString("AddTagsToResourceRequest", s.String())
+}
+
+// Format prints AddTagsToResourceRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s AddTagsToResourceRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // AddTagsToResourceResponse is the responseElements of a AddTagsToResource call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_AddTagsToResource.html
@@ -127,6 +139,17 @@ func (s *AddTagsToResourceResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *AddTagsToResourceResponse) GoString() string {
+	return goString("AddTagsToResourceResponse", s.String())
+}
+
+// Format prints AddTagsToResourceResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s AddTagsToResourceResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // AddTagsToResource is a AddTagsToResource call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_AddTagsToResource.html
@@ -150,6 +173,22 @@ func (c *AddTagsToResource) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *AddTagsToResource) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*AddTagsToResourceResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *AddTagsToResource) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *AddTagsToResource) GoString() string { return goString("AddTagsToResource", c.String()) }
+
+// Format prints AddTagsToResource as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c AddTagsToResource) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *AddTagsToResource) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

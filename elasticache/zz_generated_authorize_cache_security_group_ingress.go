@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -110,6 +111,17 @@ func (s *AuthorizeCacheSecurityGroupIngressRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *AuthorizeCacheSecurityGroupIngressRequest) GoString() string {
+	return goString("AuthorizeCacheSecurityGroupIngressRequest", s.String())
+}
+
+// Format prints AuthorizeCacheSecurityGroupIngressRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s AuthorizeCacheSecurityGroupIngressRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // AuthorizeCacheSecurityGroupIngress is a AuthorizeCacheSecurityGroupIngress call recorded by CloudTrail.
 // Its responseElements is the CacheSecurityGroup itself, not an object wrapping it.
 //
@@ -135,6 +147,26 @@ func (c *AuthorizeCacheSecurityGroupIngress) decodeRequest(d *jsonx.Decoder) jso
 
 func (c *AuthorizeCacheSecurityGroupIngress) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCacheSecurityGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *AuthorizeCacheSecurityGroupIngress) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *AuthorizeCacheSecurityGroupIngress) GoString() string {
+	return goString("AuthorizeCacheSecurityGroupIngress", c.String())
+}
+
+// Format prints AuthorizeCacheSecurityGroupIngress as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c AuthorizeCacheSecurityGroupIngress) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *AuthorizeCacheSecurityGroupIngress) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -80,6 +81,17 @@ func (s *BatchApplyUpdateActionRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *BatchApplyUpdateActionRequest) GoString() string {
+	return goString("BatchApplyUpdateActionRequest", s.String())
+}
+
+// Format prints BatchApplyUpdateActionRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s BatchApplyUpdateActionRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // BatchApplyUpdateActionResponse is the responseElements of a BatchApplyUpdateAction call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_BatchApplyUpdateAction.html
@@ -143,6 +155,17 @@ func (s *BatchApplyUpdateActionResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *BatchApplyUpdateActionResponse) GoString() string {
+	return goString("BatchApplyUpdateActionResponse", s.String())
+}
+
+// Format prints BatchApplyUpdateActionResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s BatchApplyUpdateActionResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // BatchApplyUpdateAction is a BatchApplyUpdateAction call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_BatchApplyUpdateAction.html
@@ -166,6 +189,24 @@ func (c *BatchApplyUpdateAction) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *BatchApplyUpdateAction) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*BatchApplyUpdateActionResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *BatchApplyUpdateAction) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *BatchApplyUpdateAction) GoString() string {
+	return goString("BatchApplyUpdateAction", c.String())
+}
+
+// Format prints BatchApplyUpdateAction as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c BatchApplyUpdateAction) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *BatchApplyUpdateAction) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

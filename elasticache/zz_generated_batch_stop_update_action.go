@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -80,6 +81,17 @@ func (s *BatchStopUpdateActionRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *BatchStopUpdateActionRequest) GoString() string {
+	return goString("BatchStopUpdateActionRequest", s.String())
+}
+
+// Format prints BatchStopUpdateActionRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s BatchStopUpdateActionRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // BatchStopUpdateActionResponse is the responseElements of a BatchStopUpdateAction call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_BatchStopUpdateAction.html
@@ -143,6 +155,17 @@ func (s *BatchStopUpdateActionResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *BatchStopUpdateActionResponse) GoString() string {
+	return goString("BatchStopUpdateActionResponse", s.String())
+}
+
+// Format prints BatchStopUpdateActionResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s BatchStopUpdateActionResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // BatchStopUpdateAction is a BatchStopUpdateAction call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_BatchStopUpdateAction.html
@@ -166,6 +189,24 @@ func (c *BatchStopUpdateAction) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *BatchStopUpdateAction) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*BatchStopUpdateActionResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *BatchStopUpdateAction) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *BatchStopUpdateAction) GoString() string {
+	return goString("BatchStopUpdateAction", c.String())
+}
+
+// Format prints BatchStopUpdateAction as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c BatchStopUpdateAction) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *BatchStopUpdateAction) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

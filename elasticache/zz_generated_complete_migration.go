@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -106,6 +107,17 @@ func (s *CompleteMigrationRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CompleteMigrationRequest) GoString() string {
+	return goString("CompleteMigrationRequest", s.String())
+}
+
+// Format prints CompleteMigrationRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CompleteMigrationRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CompleteMigrationResponse is the responseElements of a CompleteMigration call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CompleteMigration.html
@@ -169,6 +181,17 @@ func (s *CompleteMigrationResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CompleteMigrationResponse) GoString() string {
+	return goString("CompleteMigrationResponse", s.String())
+}
+
+// Format prints CompleteMigrationResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CompleteMigrationResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CompleteMigration is a CompleteMigration call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CompleteMigration.html
@@ -192,6 +215,22 @@ func (c *CompleteMigration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *CompleteMigration) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*CompleteMigrationResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CompleteMigration) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CompleteMigration) GoString() string { return goString("CompleteMigration", c.String()) }
+
+// Format prints CompleteMigration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CompleteMigration) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *CompleteMigration) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -116,6 +117,17 @@ func (s *CopyServerlessCacheSnapshotRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CopyServerlessCacheSnapshotRequest) GoString() string {
+	return goString("CopyServerlessCacheSnapshotRequest", s.String())
+}
+
+// Format prints CopyServerlessCacheSnapshotRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CopyServerlessCacheSnapshotRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CopyServerlessCacheSnapshot is a CopyServerlessCacheSnapshot call recorded by CloudTrail.
 // Its responseElements is the ServerlessCacheSnapshot itself, not an object wrapping it.
 //
@@ -139,6 +151,26 @@ func (c *CopyServerlessCacheSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.Stat
 
 func (c *CopyServerlessCacheSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeServerlessCacheSnapshotPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CopyServerlessCacheSnapshot) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CopyServerlessCacheSnapshot) GoString() string {
+	return goString("CopyServerlessCacheSnapshot", c.String())
+}
+
+// Format prints CopyServerlessCacheSnapshot as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CopyServerlessCacheSnapshot) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *CopyServerlessCacheSnapshot) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -123,6 +124,13 @@ func (s *CopySnapshotRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CopySnapshotRequest) GoString() string { return goString("CopySnapshotRequest", s.String()) }
+
+// Format prints CopySnapshotRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CopySnapshotRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // CopySnapshot is a CopySnapshot call recorded by CloudTrail.
 // Its responseElements is the Snapshot itself, not an object wrapping it.
 //
@@ -147,6 +155,22 @@ func (c *CopySnapshot) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *CopySnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeSnapshotPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CopySnapshot) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CopySnapshot) GoString() string { return goString("CopySnapshot", c.String()) }
+
+// Format prints CopySnapshot as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CopySnapshot) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *CopySnapshot) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -345,6 +346,17 @@ func (s *CreateCacheClusterRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateCacheClusterRequest) GoString() string {
+	return goString("CreateCacheClusterRequest", s.String())
+}
+
+// Format prints CreateCacheClusterRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateCacheClusterRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CreateCacheCluster is a CreateCacheCluster call recorded by CloudTrail.
 // Its responseElements is the CacheCluster itself, not an object wrapping it.
 //
@@ -369,6 +381,22 @@ func (c *CreateCacheCluster) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *CreateCacheCluster) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCacheClusterPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateCacheCluster) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateCacheCluster) GoString() string { return goString("CreateCacheCluster", c.String()) }
+
+// Format prints CreateCacheCluster as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateCacheCluster) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *CreateCacheCluster) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -116,6 +117,17 @@ func (s *CreateCacheParameterGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateCacheParameterGroupRequest) GoString() string {
+	return goString("CreateCacheParameterGroupRequest", s.String())
+}
+
+// Format prints CreateCacheParameterGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateCacheParameterGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CreateCacheParameterGroup is a CreateCacheParameterGroup call recorded by CloudTrail.
 // Its responseElements is the CacheParameterGroup itself, not an object wrapping it.
 //
@@ -139,6 +151,26 @@ func (c *CreateCacheParameterGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status
 
 func (c *CreateCacheParameterGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCacheParameterGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateCacheParameterGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateCacheParameterGroup) GoString() string {
+	return goString("CreateCacheParameterGroup", c.String())
+}
+
+// Format prints CreateCacheParameterGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateCacheParameterGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *CreateCacheParameterGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -107,6 +108,17 @@ func (s *CreateCacheSecurityGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateCacheSecurityGroupRequest) GoString() string {
+	return goString("CreateCacheSecurityGroupRequest", s.String())
+}
+
+// Format prints CreateCacheSecurityGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateCacheSecurityGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CreateCacheSecurityGroup is a CreateCacheSecurityGroup call recorded by CloudTrail.
 // Its responseElements is the CacheSecurityGroup itself, not an object wrapping it.
 //
@@ -130,6 +142,26 @@ func (c *CreateCacheSecurityGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status 
 
 func (c *CreateCacheSecurityGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCacheSecurityGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateCacheSecurityGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateCacheSecurityGroup) GoString() string {
+	return goString("CreateCacheSecurityGroup", c.String())
+}
+
+// Format prints CreateCacheSecurityGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateCacheSecurityGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *CreateCacheSecurityGroup) encodeRequest(e *jsonx.Encoder) bool {

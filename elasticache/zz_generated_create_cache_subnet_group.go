@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -115,6 +116,17 @@ func (s *CreateCacheSubnetGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateCacheSubnetGroupRequest) GoString() string {
+	return goString("CreateCacheSubnetGroupRequest", s.String())
+}
+
+// Format prints CreateCacheSubnetGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateCacheSubnetGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CreateCacheSubnetGroup is a CreateCacheSubnetGroup call recorded by CloudTrail.
 // Its responseElements is the CacheSubnetGroup itself, not an object wrapping it.
 //
@@ -139,6 +151,24 @@ func (c *CreateCacheSubnetGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *CreateCacheSubnetGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCacheSubnetGroupPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateCacheSubnetGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateCacheSubnetGroup) GoString() string {
+	return goString("CreateCacheSubnetGroup", c.String())
+}
+
+// Format prints CreateCacheSubnetGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateCacheSubnetGroup) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *CreateCacheSubnetGroup) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

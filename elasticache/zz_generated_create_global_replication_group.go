@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -116,6 +117,17 @@ func (s *CreateGlobalReplicationGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateGlobalReplicationGroupRequest) GoString() string {
+	return goString("CreateGlobalReplicationGroupRequest", s.String())
+}
+
+// Format prints CreateGlobalReplicationGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateGlobalReplicationGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CreateGlobalReplicationGroup is a CreateGlobalReplicationGroup call recorded by CloudTrail.
 // Its responseElements is the GlobalReplicationGroup itself, not an object wrapping it.
 //
@@ -139,6 +151,26 @@ func (c *CreateGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Sta
 
 func (c *CreateGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeGlobalReplicationGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateGlobalReplicationGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateGlobalReplicationGroup) GoString() string {
+	return goString("CreateGlobalReplicationGroup", c.String())
+}
+
+// Format prints CreateGlobalReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateGlobalReplicationGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *CreateGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

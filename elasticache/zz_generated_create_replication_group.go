@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -434,6 +435,17 @@ func (s *CreateReplicationGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateReplicationGroupRequest) GoString() string {
+	return goString("CreateReplicationGroupRequest", s.String())
+}
+
+// Format prints CreateReplicationGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateReplicationGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CreateReplicationGroup is a CreateReplicationGroup call recorded by CloudTrail.
 // Its responseElements is the ReplicationGroup itself, not an object wrapping it.
 //
@@ -458,6 +470,24 @@ func (c *CreateReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *CreateReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeReplicationGroupPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateReplicationGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateReplicationGroup) GoString() string {
+	return goString("CreateReplicationGroup", c.String())
+}
+
+// Format prints CreateReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateReplicationGroup) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *CreateReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -211,6 +212,17 @@ func (s *CreateServerlessCacheRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateServerlessCacheRequest) GoString() string {
+	return goString("CreateServerlessCacheRequest", s.String())
+}
+
+// Format prints CreateServerlessCacheRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateServerlessCacheRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CreateServerlessCache is a CreateServerlessCache call recorded by CloudTrail.
 // Its responseElements is the ServerlessCache itself, not an object wrapping it.
 //
@@ -235,6 +247,24 @@ func (c *CreateServerlessCache) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *CreateServerlessCache) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeServerlessCachePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateServerlessCache) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateServerlessCache) GoString() string {
+	return goString("CreateServerlessCache", c.String())
+}
+
+// Format prints CreateServerlessCache as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateServerlessCache) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *CreateServerlessCache) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

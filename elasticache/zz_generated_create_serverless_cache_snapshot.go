@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -118,6 +119,17 @@ func (s *CreateServerlessCacheSnapshotRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateServerlessCacheSnapshotRequest) GoString() string {
+	return goString("CreateServerlessCacheSnapshotRequest", s.String())
+}
+
+// Format prints CreateServerlessCacheSnapshotRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateServerlessCacheSnapshotRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CreateServerlessCacheSnapshot is a CreateServerlessCacheSnapshot call recorded by CloudTrail.
 // Its responseElements is the ServerlessCacheSnapshot itself, not an object wrapping it.
 //
@@ -141,6 +153,26 @@ func (c *CreateServerlessCacheSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.St
 
 func (c *CreateServerlessCacheSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeServerlessCacheSnapshotPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateServerlessCacheSnapshot) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateServerlessCacheSnapshot) GoString() string {
+	return goString("CreateServerlessCacheSnapshot", c.String())
+}
+
+// Format prints CreateServerlessCacheSnapshot as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateServerlessCacheSnapshot) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *CreateServerlessCacheSnapshot) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -123,6 +124,15 @@ func (s *CreateSnapshotRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateSnapshotRequest) GoString() string {
+	return goString("CreateSnapshotRequest", s.String())
+}
+
+// Format prints CreateSnapshotRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateSnapshotRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // CreateSnapshot is a CreateSnapshot call recorded by CloudTrail.
 // Its responseElements is the Snapshot itself, not an object wrapping it.
 //
@@ -147,6 +157,22 @@ func (c *CreateSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *CreateSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeSnapshotPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateSnapshot) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateSnapshot) GoString() string { return goString("CreateSnapshot", c.String()) }
+
+// Format prints CreateSnapshot as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateSnapshot) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *CreateSnapshot) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -148,6 +149,13 @@ func (s *CreateUserRequest) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *CreateUserRequest) GoString() string { return goString("CreateUserRequest", s.String()) }
+
+// Format prints CreateUserRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateUserRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // CreateUserResponse is the responseElements of a CreateUser call.
 //
@@ -298,6 +306,13 @@ func (s *CreateUserResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateUserResponse) GoString() string { return goString("CreateUserResponse", s.String()) }
+
+// Format prints CreateUserResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateUserResponse) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // CreateUser is a CreateUser call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateUser.html
@@ -321,6 +336,22 @@ func (c *CreateUser) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *CreateUser) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCreateUserResponsePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateUser) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateUser) GoString() string { return goString("CreateUser", c.String()) }
+
+// Format prints CreateUser as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateUser) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *CreateUser) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

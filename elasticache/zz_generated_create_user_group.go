@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -112,6 +113,15 @@ func (s *CreateUserGroupRequest) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *CreateUserGroupRequest) GoString() string {
+	return goString("CreateUserGroupRequest", s.String())
+}
+
+// Format prints CreateUserGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateUserGroupRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // CreateUserGroupResponse is the responseElements of a CreateUserGroup call.
 //
@@ -260,6 +270,17 @@ func (s *CreateUserGroupResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CreateUserGroupResponse) GoString() string {
+	return goString("CreateUserGroupResponse", s.String())
+}
+
+// Format prints CreateUserGroupResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CreateUserGroupResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CreateUserGroup is a CreateUserGroup call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateUserGroup.html
@@ -283,6 +304,22 @@ func (c *CreateUserGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *CreateUserGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCreateUserGroupResponsePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *CreateUserGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *CreateUserGroup) GoString() string { return goString("CreateUserGroup", c.String()) }
+
+// Format prints CreateUserGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c CreateUserGroup) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *CreateUserGroup) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

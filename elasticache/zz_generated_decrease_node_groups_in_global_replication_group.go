@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -126,6 +127,17 @@ func (s *DecreaseNodeGroupsInGlobalReplicationGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DecreaseNodeGroupsInGlobalReplicationGroupRequest) GoString() string {
+	return goString("DecreaseNodeGroupsInGlobalReplicationGroupRequest", s.String())
+}
+
+// Format prints DecreaseNodeGroupsInGlobalReplicationGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DecreaseNodeGroupsInGlobalReplicationGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DecreaseNodeGroupsInGlobalReplicationGroup is a DecreaseNodeGroupsInGlobalReplicationGroup call recorded by CloudTrail.
 // Its responseElements is the GlobalReplicationGroup itself, not an object wrapping it.
 //
@@ -151,6 +163,26 @@ func (c *DecreaseNodeGroupsInGlobalReplicationGroup) decodeRequest(d *jsonx.Deco
 
 func (c *DecreaseNodeGroupsInGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeGlobalReplicationGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DecreaseNodeGroupsInGlobalReplicationGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DecreaseNodeGroupsInGlobalReplicationGroup) GoString() string {
+	return goString("DecreaseNodeGroupsInGlobalReplicationGroup", c.String())
+}
+
+// Format prints DecreaseNodeGroupsInGlobalReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DecreaseNodeGroupsInGlobalReplicationGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DecreaseNodeGroupsInGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -124,6 +125,17 @@ func (s *DecreaseReplicaCountRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DecreaseReplicaCountRequest) GoString() string {
+	return goString("DecreaseReplicaCountRequest", s.String())
+}
+
+// Format prints DecreaseReplicaCountRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DecreaseReplicaCountRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DecreaseReplicaCount is a DecreaseReplicaCount call recorded by CloudTrail.
 // Its responseElements is the ReplicationGroup itself, not an object wrapping it.
 //
@@ -148,6 +160,22 @@ func (c *DecreaseReplicaCount) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DecreaseReplicaCount) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeReplicationGroupPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DecreaseReplicaCount) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DecreaseReplicaCount) GoString() string { return goString("DecreaseReplicaCount", c.String()) }
+
+// Format prints DecreaseReplicaCount as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DecreaseReplicaCount) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DecreaseReplicaCount) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -99,6 +100,17 @@ func (s *DeleteCacheClusterRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteCacheClusterRequest) GoString() string {
+	return goString("DeleteCacheClusterRequest", s.String())
+}
+
+// Format prints DeleteCacheClusterRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteCacheClusterRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteCacheCluster is a DeleteCacheCluster call recorded by CloudTrail.
 // Its responseElements is the CacheCluster itself, not an object wrapping it.
 //
@@ -123,6 +135,22 @@ func (c *DeleteCacheCluster) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DeleteCacheCluster) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCacheClusterPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteCacheCluster) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteCacheCluster) GoString() string { return goString("DeleteCacheCluster", c.String()) }
+
+// Format prints DeleteCacheCluster as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteCacheCluster) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DeleteCacheCluster) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -64,6 +65,17 @@ func (s *DeleteCacheParameterGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteCacheParameterGroupRequest) GoString() string {
+	return goString("DeleteCacheParameterGroupRequest", s.String())
+}
+
+// Format prints DeleteCacheParameterGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteCacheParameterGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteCacheParameterGroupResponse is the responseElements of a DeleteCacheParameterGroup call.
 // The API defines no members for it, so any member lands in Unknown.
 //
@@ -109,6 +121,17 @@ func (s *DeleteCacheParameterGroupResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteCacheParameterGroupResponse) GoString() string {
+	return goString("DeleteCacheParameterGroupResponse", s.String())
+}
+
+// Format prints DeleteCacheParameterGroupResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteCacheParameterGroupResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteCacheParameterGroup is a DeleteCacheParameterGroup call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheParameterGroup.html
@@ -131,6 +154,26 @@ func (c *DeleteCacheParameterGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status
 
 func (c *DeleteCacheParameterGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DeleteCacheParameterGroupResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteCacheParameterGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteCacheParameterGroup) GoString() string {
+	return goString("DeleteCacheParameterGroup", c.String())
+}
+
+// Format prints DeleteCacheParameterGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteCacheParameterGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DeleteCacheParameterGroup) encodeRequest(e *jsonx.Encoder) bool {

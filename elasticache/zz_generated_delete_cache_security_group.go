@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -64,6 +65,17 @@ func (s *DeleteCacheSecurityGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteCacheSecurityGroupRequest) GoString() string {
+	return goString("DeleteCacheSecurityGroupRequest", s.String())
+}
+
+// Format prints DeleteCacheSecurityGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteCacheSecurityGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteCacheSecurityGroupResponse is the responseElements of a DeleteCacheSecurityGroup call.
 // The API defines no members for it, so any member lands in Unknown.
 //
@@ -109,6 +121,17 @@ func (s *DeleteCacheSecurityGroupResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteCacheSecurityGroupResponse) GoString() string {
+	return goString("DeleteCacheSecurityGroupResponse", s.String())
+}
+
+// Format prints DeleteCacheSecurityGroupResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteCacheSecurityGroupResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteCacheSecurityGroup is a DeleteCacheSecurityGroup call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheSecurityGroup.html
@@ -131,6 +154,26 @@ func (c *DeleteCacheSecurityGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status 
 
 func (c *DeleteCacheSecurityGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DeleteCacheSecurityGroupResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteCacheSecurityGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteCacheSecurityGroup) GoString() string {
+	return goString("DeleteCacheSecurityGroup", c.String())
+}
+
+// Format prints DeleteCacheSecurityGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteCacheSecurityGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DeleteCacheSecurityGroup) encodeRequest(e *jsonx.Encoder) bool {

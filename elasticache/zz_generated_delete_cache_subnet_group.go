@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -64,6 +65,17 @@ func (s *DeleteCacheSubnetGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteCacheSubnetGroupRequest) GoString() string {
+	return goString("DeleteCacheSubnetGroupRequest", s.String())
+}
+
+// Format prints DeleteCacheSubnetGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteCacheSubnetGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteCacheSubnetGroupResponse is the responseElements of a DeleteCacheSubnetGroup call.
 // The API defines no members for it, so any member lands in Unknown.
 //
@@ -109,6 +121,17 @@ func (s *DeleteCacheSubnetGroupResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteCacheSubnetGroupResponse) GoString() string {
+	return goString("DeleteCacheSubnetGroupResponse", s.String())
+}
+
+// Format prints DeleteCacheSubnetGroupResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteCacheSubnetGroupResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteCacheSubnetGroup is a DeleteCacheSubnetGroup call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheSubnetGroup.html
@@ -132,6 +155,24 @@ func (c *DeleteCacheSubnetGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DeleteCacheSubnetGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DeleteCacheSubnetGroupResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteCacheSubnetGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteCacheSubnetGroup) GoString() string {
+	return goString("DeleteCacheSubnetGroup", c.String())
+}
+
+// Format prints DeleteCacheSubnetGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteCacheSubnetGroup) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DeleteCacheSubnetGroup) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

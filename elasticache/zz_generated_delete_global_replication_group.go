@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -99,6 +100,17 @@ func (s *DeleteGlobalReplicationGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteGlobalReplicationGroupRequest) GoString() string {
+	return goString("DeleteGlobalReplicationGroupRequest", s.String())
+}
+
+// Format prints DeleteGlobalReplicationGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteGlobalReplicationGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteGlobalReplicationGroup is a DeleteGlobalReplicationGroup call recorded by CloudTrail.
 // Its responseElements is the GlobalReplicationGroup itself, not an object wrapping it.
 //
@@ -122,6 +134,26 @@ func (c *DeleteGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Sta
 
 func (c *DeleteGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeGlobalReplicationGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteGlobalReplicationGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteGlobalReplicationGroup) GoString() string {
+	return goString("DeleteGlobalReplicationGroup", c.String())
+}
+
+// Format prints DeleteGlobalReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteGlobalReplicationGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DeleteGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

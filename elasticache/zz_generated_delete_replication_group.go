@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -108,6 +109,17 @@ func (s *DeleteReplicationGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteReplicationGroupRequest) GoString() string {
+	return goString("DeleteReplicationGroupRequest", s.String())
+}
+
+// Format prints DeleteReplicationGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteReplicationGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteReplicationGroup is a DeleteReplicationGroup call recorded by CloudTrail.
 // Its responseElements is the ReplicationGroup itself, not an object wrapping it.
 //
@@ -132,6 +144,24 @@ func (c *DeleteReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DeleteReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeReplicationGroupPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteReplicationGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteReplicationGroup) GoString() string {
+	return goString("DeleteReplicationGroup", c.String())
+}
+
+// Format prints DeleteReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteReplicationGroup) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DeleteReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -99,6 +100,17 @@ func (s *DeleteServerlessCacheRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteServerlessCacheRequest) GoString() string {
+	return goString("DeleteServerlessCacheRequest", s.String())
+}
+
+// Format prints DeleteServerlessCacheRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteServerlessCacheRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteServerlessCache is a DeleteServerlessCache call recorded by CloudTrail.
 // Its responseElements is the ServerlessCache itself, not an object wrapping it.
 //
@@ -123,6 +135,24 @@ func (c *DeleteServerlessCache) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DeleteServerlessCache) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeServerlessCachePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteServerlessCache) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteServerlessCache) GoString() string {
+	return goString("DeleteServerlessCache", c.String())
+}
+
+// Format prints DeleteServerlessCache as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteServerlessCache) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DeleteServerlessCache) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -66,6 +67,17 @@ func (s *DeleteServerlessCacheSnapshotRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteServerlessCacheSnapshotRequest) GoString() string {
+	return goString("DeleteServerlessCacheSnapshotRequest", s.String())
+}
+
+// Format prints DeleteServerlessCacheSnapshotRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteServerlessCacheSnapshotRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteServerlessCacheSnapshot is a DeleteServerlessCacheSnapshot call recorded by CloudTrail.
 // Its responseElements is the ServerlessCacheSnapshot itself, not an object wrapping it.
 //
@@ -89,6 +101,26 @@ func (c *DeleteServerlessCacheSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.St
 
 func (c *DeleteServerlessCacheSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeServerlessCacheSnapshotPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteServerlessCacheSnapshot) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteServerlessCacheSnapshot) GoString() string {
+	return goString("DeleteServerlessCacheSnapshot", c.String())
+}
+
+// Format prints DeleteServerlessCacheSnapshot as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteServerlessCacheSnapshot) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DeleteServerlessCacheSnapshot) encodeRequest(e *jsonx.Encoder) bool {

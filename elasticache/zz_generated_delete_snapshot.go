@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -64,6 +65,15 @@ func (s *DeleteSnapshotRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteSnapshotRequest) GoString() string {
+	return goString("DeleteSnapshotRequest", s.String())
+}
+
+// Format prints DeleteSnapshotRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteSnapshotRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // DeleteSnapshot is a DeleteSnapshot call recorded by CloudTrail.
 // Its responseElements is the Snapshot itself, not an object wrapping it.
 //
@@ -88,6 +98,22 @@ func (c *DeleteSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DeleteSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeSnapshotPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteSnapshot) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteSnapshot) GoString() string { return goString("DeleteSnapshot", c.String()) }
+
+// Format prints DeleteSnapshot as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteSnapshot) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DeleteSnapshot) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -63,6 +64,13 @@ func (s *DeleteUserRequest) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteUserRequest) GoString() string { return goString("DeleteUserRequest", s.String()) }
+
+// Format prints DeleteUserRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteUserRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // DeleteUserResponse is the responseElements of a DeleteUser call.
 //
@@ -213,6 +221,13 @@ func (s *DeleteUserResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteUserResponse) GoString() string { return goString("DeleteUserResponse", s.String()) }
+
+// Format prints DeleteUserResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteUserResponse) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // DeleteUser is a DeleteUser call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteUser.html
@@ -236,6 +251,22 @@ func (c *DeleteUser) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DeleteUser) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeDeleteUserResponsePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteUser) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteUser) GoString() string { return goString("DeleteUser", c.String()) }
+
+// Format prints DeleteUser as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteUser) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DeleteUser) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -63,6 +64,15 @@ func (s *DeleteUserGroupRequest) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteUserGroupRequest) GoString() string {
+	return goString("DeleteUserGroupRequest", s.String())
+}
+
+// Format prints DeleteUserGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteUserGroupRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // DeleteUserGroupResponse is the responseElements of a DeleteUserGroup call.
 //
@@ -211,6 +221,17 @@ func (s *DeleteUserGroupResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DeleteUserGroupResponse) GoString() string {
+	return goString("DeleteUserGroupResponse", s.String())
+}
+
+// Format prints DeleteUserGroupResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DeleteUserGroupResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DeleteUserGroup is a DeleteUserGroup call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteUserGroup.html
@@ -234,6 +255,22 @@ func (c *DeleteUserGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DeleteUserGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeDeleteUserGroupResponsePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DeleteUserGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DeleteUserGroup) GoString() string { return goString("DeleteUserGroup", c.String()) }
+
+// Format prints DeleteUserGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DeleteUserGroup) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DeleteUserGroup) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

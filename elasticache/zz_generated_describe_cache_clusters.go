@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -126,6 +127,17 @@ func (s *DescribeCacheClustersRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheClustersRequest) GoString() string {
+	return goString("DescribeCacheClustersRequest", s.String())
+}
+
+// Format prints DescribeCacheClustersRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheClustersRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheClustersResponse is the responseElements of a DescribeCacheClusters call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheClusters.html
@@ -189,6 +201,17 @@ func (s *DescribeCacheClustersResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheClustersResponse) GoString() string {
+	return goString("DescribeCacheClustersResponse", s.String())
+}
+
+// Format prints DescribeCacheClustersResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheClustersResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheClusters is a DescribeCacheClusters call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheClusters.html
@@ -212,6 +235,24 @@ func (c *DescribeCacheClusters) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DescribeCacheClusters) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeCacheClustersResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeCacheClusters) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeCacheClusters) GoString() string {
+	return goString("DescribeCacheClusters", c.String())
+}
+
+// Format prints DescribeCacheClusters as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeCacheClusters) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DescribeCacheClusters) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

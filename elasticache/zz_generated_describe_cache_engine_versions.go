@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -135,6 +136,17 @@ func (s *DescribeCacheEngineVersionsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheEngineVersionsRequest) GoString() string {
+	return goString("DescribeCacheEngineVersionsRequest", s.String())
+}
+
+// Format prints DescribeCacheEngineVersionsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheEngineVersionsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheEngineVersionsResponse is the responseElements of a DescribeCacheEngineVersions call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheEngineVersions.html
@@ -198,6 +210,17 @@ func (s *DescribeCacheEngineVersionsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheEngineVersionsResponse) GoString() string {
+	return goString("DescribeCacheEngineVersionsResponse", s.String())
+}
+
+// Format prints DescribeCacheEngineVersionsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheEngineVersionsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheEngineVersions is a DescribeCacheEngineVersions call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheEngineVersions.html
@@ -220,6 +243,26 @@ func (c *DescribeCacheEngineVersions) decodeRequest(d *jsonx.Decoder) jsonx.Stat
 
 func (c *DescribeCacheEngineVersions) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeCacheEngineVersionsResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeCacheEngineVersions) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeCacheEngineVersions) GoString() string {
+	return goString("DescribeCacheEngineVersions", c.String())
+}
+
+// Format prints DescribeCacheEngineVersions as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeCacheEngineVersions) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeCacheEngineVersions) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -108,6 +109,17 @@ func (s *DescribeCacheParameterGroupsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheParameterGroupsRequest) GoString() string {
+	return goString("DescribeCacheParameterGroupsRequest", s.String())
+}
+
+// Format prints DescribeCacheParameterGroupsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheParameterGroupsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheParameterGroupsResponse is the responseElements of a DescribeCacheParameterGroups call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameterGroups.html
@@ -173,6 +185,17 @@ func (s *DescribeCacheParameterGroupsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheParameterGroupsResponse) GoString() string {
+	return goString("DescribeCacheParameterGroupsResponse", s.String())
+}
+
+// Format prints DescribeCacheParameterGroupsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheParameterGroupsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheParameterGroups is a DescribeCacheParameterGroups call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameterGroups.html
@@ -195,6 +218,26 @@ func (c *DescribeCacheParameterGroups) decodeRequest(d *jsonx.Decoder) jsonx.Sta
 
 func (c *DescribeCacheParameterGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeCacheParameterGroupsResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeCacheParameterGroups) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeCacheParameterGroups) GoString() string {
+	return goString("DescribeCacheParameterGroups", c.String())
+}
+
+// Format prints DescribeCacheParameterGroups as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeCacheParameterGroups) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeCacheParameterGroups) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -117,6 +118,17 @@ func (s *DescribeCacheParametersRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheParametersRequest) GoString() string {
+	return goString("DescribeCacheParametersRequest", s.String())
+}
+
+// Format prints DescribeCacheParametersRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheParametersRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheParametersResponse is the responseElements of a DescribeCacheParameters call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameters.html
@@ -188,6 +200,17 @@ func (s *DescribeCacheParametersResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheParametersResponse) GoString() string {
+	return goString("DescribeCacheParametersResponse", s.String())
+}
+
+// Format prints DescribeCacheParametersResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheParametersResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheParameters is a DescribeCacheParameters call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameters.html
@@ -210,6 +233,26 @@ func (c *DescribeCacheParameters) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 
 func (c *DescribeCacheParameters) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeCacheParametersResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeCacheParameters) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeCacheParameters) GoString() string {
+	return goString("DescribeCacheParameters", c.String())
+}
+
+// Format prints DescribeCacheParameters as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeCacheParameters) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeCacheParameters) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -108,6 +109,17 @@ func (s *DescribeCacheSecurityGroupsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheSecurityGroupsRequest) GoString() string {
+	return goString("DescribeCacheSecurityGroupsRequest", s.String())
+}
+
+// Format prints DescribeCacheSecurityGroupsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheSecurityGroupsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheSecurityGroupsResponse is the responseElements of a DescribeCacheSecurityGroups call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSecurityGroups.html
@@ -171,6 +183,17 @@ func (s *DescribeCacheSecurityGroupsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheSecurityGroupsResponse) GoString() string {
+	return goString("DescribeCacheSecurityGroupsResponse", s.String())
+}
+
+// Format prints DescribeCacheSecurityGroupsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheSecurityGroupsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheSecurityGroups is a DescribeCacheSecurityGroups call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSecurityGroups.html
@@ -193,6 +216,26 @@ func (c *DescribeCacheSecurityGroups) decodeRequest(d *jsonx.Decoder) jsonx.Stat
 
 func (c *DescribeCacheSecurityGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeCacheSecurityGroupsResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeCacheSecurityGroups) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeCacheSecurityGroups) GoString() string {
+	return goString("DescribeCacheSecurityGroups", c.String())
+}
+
+// Format prints DescribeCacheSecurityGroups as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeCacheSecurityGroups) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeCacheSecurityGroups) encodeRequest(e *jsonx.Encoder) bool {

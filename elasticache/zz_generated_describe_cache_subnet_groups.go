@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -108,6 +109,17 @@ func (s *DescribeCacheSubnetGroupsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheSubnetGroupsRequest) GoString() string {
+	return goString("DescribeCacheSubnetGroupsRequest", s.String())
+}
+
+// Format prints DescribeCacheSubnetGroupsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheSubnetGroupsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheSubnetGroupsResponse is the responseElements of a DescribeCacheSubnetGroups call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSubnetGroups.html
@@ -171,6 +183,17 @@ func (s *DescribeCacheSubnetGroupsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeCacheSubnetGroupsResponse) GoString() string {
+	return goString("DescribeCacheSubnetGroupsResponse", s.String())
+}
+
+// Format prints DescribeCacheSubnetGroupsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeCacheSubnetGroupsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeCacheSubnetGroups is a DescribeCacheSubnetGroups call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSubnetGroups.html
@@ -193,6 +216,26 @@ func (c *DescribeCacheSubnetGroups) decodeRequest(d *jsonx.Decoder) jsonx.Status
 
 func (c *DescribeCacheSubnetGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeCacheSubnetGroupsResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeCacheSubnetGroups) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeCacheSubnetGroups) GoString() string {
+	return goString("DescribeCacheSubnetGroups", c.String())
+}
+
+// Format prints DescribeCacheSubnetGroups as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeCacheSubnetGroups) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeCacheSubnetGroups) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -110,6 +111,17 @@ func (s *DescribeEngineDefaultParametersRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeEngineDefaultParametersRequest) GoString() string {
+	return goString("DescribeEngineDefaultParametersRequest", s.String())
+}
+
+// Format prints DescribeEngineDefaultParametersRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeEngineDefaultParametersRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeEngineDefaultParameters is a DescribeEngineDefaultParameters call recorded by CloudTrail.
 // Its responseElements is the EngineDefaults itself, not an object wrapping it.
 //
@@ -133,6 +145,26 @@ func (c *DescribeEngineDefaultParameters) decodeRequest(d *jsonx.Decoder) jsonx.
 
 func (c *DescribeEngineDefaultParameters) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeEngineDefaultsPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeEngineDefaultParameters) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeEngineDefaultParameters) GoString() string {
+	return goString("DescribeEngineDefaultParameters", c.String())
+}
+
+// Format prints DescribeEngineDefaultParameters as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeEngineDefaultParameters) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeEngineDefaultParameters) encodeRequest(e *jsonx.Encoder) bool {

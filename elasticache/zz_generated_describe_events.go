@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -142,6 +143,15 @@ func (s *DescribeEventsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeEventsRequest) GoString() string {
+	return goString("DescribeEventsRequest", s.String())
+}
+
+// Format prints DescribeEventsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeEventsRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // DescribeEventsResponse is the responseElements of a DescribeEvents call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEvents.html
@@ -205,6 +215,15 @@ func (s *DescribeEventsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeEventsResponse) GoString() string {
+	return goString("DescribeEventsResponse", s.String())
+}
+
+// Format prints DescribeEventsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeEventsResponse) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // DescribeEvents is a DescribeEvents call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEvents.html
@@ -228,6 +247,22 @@ func (c *DescribeEvents) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DescribeEvents) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeEventsResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeEvents) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeEvents) GoString() string { return goString("DescribeEvents", c.String()) }
+
+// Format prints DescribeEvents as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeEvents) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DescribeEvents) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -119,6 +120,17 @@ func (s *DescribeGlobalReplicationGroupsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeGlobalReplicationGroupsRequest) GoString() string {
+	return goString("DescribeGlobalReplicationGroupsRequest", s.String())
+}
+
+// Format prints DescribeGlobalReplicationGroupsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeGlobalReplicationGroupsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeGlobalReplicationGroupsResponse is the responseElements of a DescribeGlobalReplicationGroups call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeGlobalReplicationGroups.html
@@ -184,6 +196,17 @@ func (s *DescribeGlobalReplicationGroupsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeGlobalReplicationGroupsResponse) GoString() string {
+	return goString("DescribeGlobalReplicationGroupsResponse", s.String())
+}
+
+// Format prints DescribeGlobalReplicationGroupsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeGlobalReplicationGroupsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeGlobalReplicationGroups is a DescribeGlobalReplicationGroups call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeGlobalReplicationGroups.html
@@ -206,6 +229,26 @@ func (c *DescribeGlobalReplicationGroups) decodeRequest(d *jsonx.Decoder) jsonx.
 
 func (c *DescribeGlobalReplicationGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeGlobalReplicationGroupsResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeGlobalReplicationGroups) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeGlobalReplicationGroups) GoString() string {
+	return goString("DescribeGlobalReplicationGroups", c.String())
+}
+
+// Format prints DescribeGlobalReplicationGroups as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeGlobalReplicationGroups) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeGlobalReplicationGroups) encodeRequest(e *jsonx.Encoder) bool {

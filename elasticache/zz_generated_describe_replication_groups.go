@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -108,6 +109,17 @@ func (s *DescribeReplicationGroupsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeReplicationGroupsRequest) GoString() string {
+	return goString("DescribeReplicationGroupsRequest", s.String())
+}
+
+// Format prints DescribeReplicationGroupsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeReplicationGroupsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeReplicationGroupsResponse is the responseElements of a DescribeReplicationGroups call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReplicationGroups.html
@@ -171,6 +183,17 @@ func (s *DescribeReplicationGroupsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeReplicationGroupsResponse) GoString() string {
+	return goString("DescribeReplicationGroupsResponse", s.String())
+}
+
+// Format prints DescribeReplicationGroupsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeReplicationGroupsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeReplicationGroups is a DescribeReplicationGroups call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReplicationGroups.html
@@ -193,6 +216,26 @@ func (c *DescribeReplicationGroups) decodeRequest(d *jsonx.Decoder) jsonx.Status
 
 func (c *DescribeReplicationGroups) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeReplicationGroupsResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeReplicationGroups) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeReplicationGroups) GoString() string {
+	return goString("DescribeReplicationGroups", c.String())
+}
+
+// Format prints DescribeReplicationGroups as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeReplicationGroups) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeReplicationGroups) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -153,6 +154,17 @@ func (s *DescribeReservedCacheNodesRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeReservedCacheNodesRequest) GoString() string {
+	return goString("DescribeReservedCacheNodesRequest", s.String())
+}
+
+// Format prints DescribeReservedCacheNodesRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeReservedCacheNodesRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeReservedCacheNodesResponse is the responseElements of a DescribeReservedCacheNodes call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodes.html
@@ -216,6 +228,17 @@ func (s *DescribeReservedCacheNodesResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeReservedCacheNodesResponse) GoString() string {
+	return goString("DescribeReservedCacheNodesResponse", s.String())
+}
+
+// Format prints DescribeReservedCacheNodesResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeReservedCacheNodesResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeReservedCacheNodes is a DescribeReservedCacheNodes call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodes.html
@@ -238,6 +261,26 @@ func (c *DescribeReservedCacheNodes) decodeRequest(d *jsonx.Decoder) jsonx.Statu
 
 func (c *DescribeReservedCacheNodes) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeReservedCacheNodesResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeReservedCacheNodes) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeReservedCacheNodes) GoString() string {
+	return goString("DescribeReservedCacheNodes", c.String())
+}
+
+// Format prints DescribeReservedCacheNodes as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeReservedCacheNodes) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeReservedCacheNodes) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -146,6 +147,17 @@ func (s *DescribeReservedCacheNodesOfferingsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeReservedCacheNodesOfferingsRequest) GoString() string {
+	return goString("DescribeReservedCacheNodesOfferingsRequest", s.String())
+}
+
+// Format prints DescribeReservedCacheNodesOfferingsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeReservedCacheNodesOfferingsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeReservedCacheNodesOfferingsResponse is the responseElements of a DescribeReservedCacheNodesOfferings call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodesOfferings.html
@@ -211,6 +223,17 @@ func (s *DescribeReservedCacheNodesOfferingsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeReservedCacheNodesOfferingsResponse) GoString() string {
+	return goString("DescribeReservedCacheNodesOfferingsResponse", s.String())
+}
+
+// Format prints DescribeReservedCacheNodesOfferingsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeReservedCacheNodesOfferingsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeReservedCacheNodesOfferings is a DescribeReservedCacheNodesOfferings call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodesOfferings.html
@@ -235,6 +258,26 @@ func (c *DescribeReservedCacheNodesOfferings) decodeRequest(d *jsonx.Decoder) js
 
 func (c *DescribeReservedCacheNodesOfferings) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeReservedCacheNodesOfferingsResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeReservedCacheNodesOfferings) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeReservedCacheNodesOfferings) GoString() string {
+	return goString("DescribeReservedCacheNodesOfferings", c.String())
+}
+
+// Format prints DescribeReservedCacheNodesOfferings as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeReservedCacheNodesOfferings) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeReservedCacheNodesOfferings) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -128,6 +129,17 @@ func (s *DescribeServerlessCacheSnapshotsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeServerlessCacheSnapshotsRequest) GoString() string {
+	return goString("DescribeServerlessCacheSnapshotsRequest", s.String())
+}
+
+// Format prints DescribeServerlessCacheSnapshotsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeServerlessCacheSnapshotsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeServerlessCacheSnapshotsResponse is the responseElements of a DescribeServerlessCacheSnapshots call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCacheSnapshots.html
@@ -193,6 +205,17 @@ func (s *DescribeServerlessCacheSnapshotsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeServerlessCacheSnapshotsResponse) GoString() string {
+	return goString("DescribeServerlessCacheSnapshotsResponse", s.String())
+}
+
+// Format prints DescribeServerlessCacheSnapshotsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeServerlessCacheSnapshotsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeServerlessCacheSnapshots is a DescribeServerlessCacheSnapshots call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCacheSnapshots.html
@@ -217,6 +240,26 @@ func (c *DescribeServerlessCacheSnapshots) decodeRequest(d *jsonx.Decoder) jsonx
 
 func (c *DescribeServerlessCacheSnapshots) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeServerlessCacheSnapshotsResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeServerlessCacheSnapshots) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeServerlessCacheSnapshots) GoString() string {
+	return goString("DescribeServerlessCacheSnapshots", c.String())
+}
+
+// Format prints DescribeServerlessCacheSnapshots as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeServerlessCacheSnapshots) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeServerlessCacheSnapshots) encodeRequest(e *jsonx.Encoder) bool {

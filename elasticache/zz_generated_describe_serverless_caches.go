@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -108,6 +109,17 @@ func (s *DescribeServerlessCachesRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeServerlessCachesRequest) GoString() string {
+	return goString("DescribeServerlessCachesRequest", s.String())
+}
+
+// Format prints DescribeServerlessCachesRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeServerlessCachesRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeServerlessCachesResponse is the responseElements of a DescribeServerlessCaches call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCaches.html
@@ -171,6 +183,17 @@ func (s *DescribeServerlessCachesResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeServerlessCachesResponse) GoString() string {
+	return goString("DescribeServerlessCachesResponse", s.String())
+}
+
+// Format prints DescribeServerlessCachesResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeServerlessCachesResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeServerlessCaches is a DescribeServerlessCaches call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCaches.html
@@ -193,6 +216,26 @@ func (c *DescribeServerlessCaches) decodeRequest(d *jsonx.Decoder) jsonx.Status 
 
 func (c *DescribeServerlessCaches) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeServerlessCachesResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeServerlessCaches) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeServerlessCaches) GoString() string {
+	return goString("DescribeServerlessCaches", c.String())
+}
+
+// Format prints DescribeServerlessCaches as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeServerlessCaches) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DescribeServerlessCaches) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -116,6 +117,17 @@ func (s *DescribeServiceUpdatesRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeServiceUpdatesRequest) GoString() string {
+	return goString("DescribeServiceUpdatesRequest", s.String())
+}
+
+// Format prints DescribeServiceUpdatesRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeServiceUpdatesRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeServiceUpdatesResponse is the responseElements of a DescribeServiceUpdates call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServiceUpdates.html
@@ -179,6 +191,17 @@ func (s *DescribeServiceUpdatesResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeServiceUpdatesResponse) GoString() string {
+	return goString("DescribeServiceUpdatesResponse", s.String())
+}
+
+// Format prints DescribeServiceUpdatesResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeServiceUpdatesResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeServiceUpdates is a DescribeServiceUpdates call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServiceUpdates.html
@@ -202,6 +225,24 @@ func (c *DescribeServiceUpdates) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DescribeServiceUpdates) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeServiceUpdatesResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeServiceUpdates) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeServiceUpdates) GoString() string {
+	return goString("DescribeServiceUpdates", c.String())
+}
+
+// Format prints DescribeServiceUpdates as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeServiceUpdates) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DescribeServiceUpdates) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -142,6 +143,17 @@ func (s *DescribeSnapshotsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeSnapshotsRequest) GoString() string {
+	return goString("DescribeSnapshotsRequest", s.String())
+}
+
+// Format prints DescribeSnapshotsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeSnapshotsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeSnapshotsResponse is the responseElements of a DescribeSnapshots call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeSnapshots.html
@@ -205,6 +217,17 @@ func (s *DescribeSnapshotsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeSnapshotsResponse) GoString() string {
+	return goString("DescribeSnapshotsResponse", s.String())
+}
+
+// Format prints DescribeSnapshotsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeSnapshotsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeSnapshots is a DescribeSnapshots call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeSnapshots.html
@@ -228,6 +251,22 @@ func (c *DescribeSnapshots) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DescribeSnapshots) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeSnapshotsResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeSnapshots) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeSnapshots) GoString() string { return goString("DescribeSnapshots", c.String()) }
+
+// Format prints DescribeSnapshots as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeSnapshots) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DescribeSnapshots) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

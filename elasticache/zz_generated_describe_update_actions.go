@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -166,6 +167,17 @@ func (s *DescribeUpdateActionsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeUpdateActionsRequest) GoString() string {
+	return goString("DescribeUpdateActionsRequest", s.String())
+}
+
+// Format prints DescribeUpdateActionsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeUpdateActionsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeUpdateActionsResponse is the responseElements of a DescribeUpdateActions call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUpdateActions.html
@@ -229,6 +241,17 @@ func (s *DescribeUpdateActionsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeUpdateActionsResponse) GoString() string {
+	return goString("DescribeUpdateActionsResponse", s.String())
+}
+
+// Format prints DescribeUpdateActionsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeUpdateActionsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DescribeUpdateActions is a DescribeUpdateActions call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUpdateActions.html
@@ -252,6 +275,24 @@ func (c *DescribeUpdateActions) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DescribeUpdateActions) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeUpdateActionsResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeUpdateActions) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeUpdateActions) GoString() string {
+	return goString("DescribeUpdateActions", c.String())
+}
+
+// Format prints DescribeUpdateActions as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeUpdateActions) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DescribeUpdateActions) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -123,6 +124,13 @@ func (s *DescribeUsersRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeUsersRequest) GoString() string { return goString("DescribeUsersRequest", s.String()) }
+
+// Format prints DescribeUsersRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeUsersRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // DescribeUsersResponse is the responseElements of a DescribeUsers call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUsers.html
@@ -186,6 +194,15 @@ func (s *DescribeUsersResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DescribeUsersResponse) GoString() string {
+	return goString("DescribeUsersResponse", s.String())
+}
+
+// Format prints DescribeUsersResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DescribeUsersResponse) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // DescribeUsers is a DescribeUsers call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUsers.html
@@ -209,6 +226,22 @@ func (c *DescribeUsers) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *DescribeUsers) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*DescribeUsersResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DescribeUsers) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DescribeUsers) GoString() string { return goString("DescribeUsers", c.String()) }
+
+// Format prints DescribeUsers as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DescribeUsers) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *DescribeUsers) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -110,6 +111,17 @@ func (s *DisassociateGlobalReplicationGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DisassociateGlobalReplicationGroupRequest) GoString() string {
+	return goString("DisassociateGlobalReplicationGroupRequest", s.String())
+}
+
+// Format prints DisassociateGlobalReplicationGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DisassociateGlobalReplicationGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // DisassociateGlobalReplicationGroup is a DisassociateGlobalReplicationGroup call recorded by CloudTrail.
 // Its responseElements is the GlobalReplicationGroup itself, not an object wrapping it.
 //
@@ -135,6 +147,26 @@ func (c *DisassociateGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jso
 
 func (c *DisassociateGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeGlobalReplicationGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *DisassociateGlobalReplicationGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *DisassociateGlobalReplicationGroup) GoString() string {
+	return goString("DisassociateGlobalReplicationGroup", c.String())
+}
+
+// Format prints DisassociateGlobalReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c DisassociateGlobalReplicationGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *DisassociateGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

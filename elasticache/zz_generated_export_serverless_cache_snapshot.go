@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -101,6 +102,17 @@ func (s *ExportServerlessCacheSnapshotRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ExportServerlessCacheSnapshotRequest) GoString() string {
+	return goString("ExportServerlessCacheSnapshotRequest", s.String())
+}
+
+// Format prints ExportServerlessCacheSnapshotRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ExportServerlessCacheSnapshotRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ExportServerlessCacheSnapshot is a ExportServerlessCacheSnapshot call recorded by CloudTrail.
 // Its responseElements is the ServerlessCacheSnapshot itself, not an object wrapping it.
 //
@@ -124,6 +136,26 @@ func (c *ExportServerlessCacheSnapshot) decodeRequest(d *jsonx.Decoder) jsonx.St
 
 func (c *ExportServerlessCacheSnapshot) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeServerlessCacheSnapshotPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ExportServerlessCacheSnapshot) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ExportServerlessCacheSnapshot) GoString() string {
+	return goString("ExportServerlessCacheSnapshot", c.String())
+}
+
+// Format prints ExportServerlessCacheSnapshot as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ExportServerlessCacheSnapshot) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *ExportServerlessCacheSnapshot) encodeRequest(e *jsonx.Encoder) bool {

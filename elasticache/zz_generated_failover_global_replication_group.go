@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -110,6 +111,17 @@ func (s *FailoverGlobalReplicationGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *FailoverGlobalReplicationGroupRequest) GoString() string {
+	return goString("FailoverGlobalReplicationGroupRequest", s.String())
+}
+
+// Format prints FailoverGlobalReplicationGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s FailoverGlobalReplicationGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // FailoverGlobalReplicationGroup is a FailoverGlobalReplicationGroup call recorded by CloudTrail.
 // Its responseElements is the GlobalReplicationGroup itself, not an object wrapping it.
 //
@@ -133,6 +145,26 @@ func (c *FailoverGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.S
 
 func (c *FailoverGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeGlobalReplicationGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *FailoverGlobalReplicationGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *FailoverGlobalReplicationGroup) GoString() string {
+	return goString("FailoverGlobalReplicationGroup", c.String())
+}
+
+// Format prints FailoverGlobalReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c FailoverGlobalReplicationGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *FailoverGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -118,6 +119,17 @@ func (s *IncreaseNodeGroupsInGlobalReplicationGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *IncreaseNodeGroupsInGlobalReplicationGroupRequest) GoString() string {
+	return goString("IncreaseNodeGroupsInGlobalReplicationGroupRequest", s.String())
+}
+
+// Format prints IncreaseNodeGroupsInGlobalReplicationGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s IncreaseNodeGroupsInGlobalReplicationGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // IncreaseNodeGroupsInGlobalReplicationGroup is a IncreaseNodeGroupsInGlobalReplicationGroup call recorded by CloudTrail.
 // Its responseElements is the GlobalReplicationGroup itself, not an object wrapping it.
 //
@@ -143,6 +155,26 @@ func (c *IncreaseNodeGroupsInGlobalReplicationGroup) decodeRequest(d *jsonx.Deco
 
 func (c *IncreaseNodeGroupsInGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeGlobalReplicationGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *IncreaseNodeGroupsInGlobalReplicationGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *IncreaseNodeGroupsInGlobalReplicationGroup) GoString() string {
+	return goString("IncreaseNodeGroupsInGlobalReplicationGroup", c.String())
+}
+
+// Format prints IncreaseNodeGroupsInGlobalReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c IncreaseNodeGroupsInGlobalReplicationGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *IncreaseNodeGroupsInGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

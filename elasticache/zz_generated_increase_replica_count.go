@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -116,6 +117,17 @@ func (s *IncreaseReplicaCountRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *IncreaseReplicaCountRequest) GoString() string {
+	return goString("IncreaseReplicaCountRequest", s.String())
+}
+
+// Format prints IncreaseReplicaCountRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s IncreaseReplicaCountRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // IncreaseReplicaCount is a IncreaseReplicaCount call recorded by CloudTrail.
 // Its responseElements is the ReplicationGroup itself, not an object wrapping it.
 //
@@ -140,6 +152,22 @@ func (c *IncreaseReplicaCount) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *IncreaseReplicaCount) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeReplicationGroupPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *IncreaseReplicaCount) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *IncreaseReplicaCount) GoString() string { return goString("IncreaseReplicaCount", c.String()) }
+
+// Format prints IncreaseReplicaCount as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c IncreaseReplicaCount) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *IncreaseReplicaCount) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

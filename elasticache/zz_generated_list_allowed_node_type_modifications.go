@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -101,6 +102,17 @@ func (s *ListAllowedNodeTypeModificationsRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ListAllowedNodeTypeModificationsRequest) GoString() string {
+	return goString("ListAllowedNodeTypeModificationsRequest", s.String())
+}
+
+// Format prints ListAllowedNodeTypeModificationsRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ListAllowedNodeTypeModificationsRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ListAllowedNodeTypeModificationsResponse is the responseElements of a ListAllowedNodeTypeModifications call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ListAllowedNodeTypeModifications.html
@@ -166,6 +178,17 @@ func (s *ListAllowedNodeTypeModificationsResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ListAllowedNodeTypeModificationsResponse) GoString() string {
+	return goString("ListAllowedNodeTypeModificationsResponse", s.String())
+}
+
+// Format prints ListAllowedNodeTypeModificationsResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ListAllowedNodeTypeModificationsResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ListAllowedNodeTypeModifications is a ListAllowedNodeTypeModifications call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ListAllowedNodeTypeModifications.html
@@ -190,6 +213,26 @@ func (c *ListAllowedNodeTypeModifications) decodeRequest(d *jsonx.Decoder) jsonx
 
 func (c *ListAllowedNodeTypeModifications) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*ListAllowedNodeTypeModificationsResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ListAllowedNodeTypeModifications) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ListAllowedNodeTypeModifications) GoString() string {
+	return goString("ListAllowedNodeTypeModifications", c.String())
+}
+
+// Format prints ListAllowedNodeTypeModifications as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ListAllowedNodeTypeModifications) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *ListAllowedNodeTypeModifications) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -64,6 +65,17 @@ func (s *ListTagsForResourceRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ListTagsForResourceRequest) GoString() string {
+	return goString("ListTagsForResourceRequest", s.String())
+}
+
+// Format prints ListTagsForResourceRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ListTagsForResourceRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ListTagsForResourceResponse is the responseElements of a ListTagsForResource call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ListTagsForResource.html
@@ -119,6 +131,17 @@ func (s *ListTagsForResourceResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ListTagsForResourceResponse) GoString() string {
+	return goString("ListTagsForResourceResponse", s.String())
+}
+
+// Format prints ListTagsForResourceResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ListTagsForResourceResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ListTagsForResource is a ListTagsForResource call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ListTagsForResource.html
@@ -142,6 +165,22 @@ func (c *ListTagsForResource) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *ListTagsForResource) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*ListTagsForResourceResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ListTagsForResource) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ListTagsForResource) GoString() string { return goString("ListTagsForResource", c.String()) }
+
+// Format prints ListTagsForResource as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ListTagsForResource) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *ListTagsForResource) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

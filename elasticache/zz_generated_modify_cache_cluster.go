@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -283,6 +284,17 @@ func (s *ModifyCacheClusterRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyCacheClusterRequest) GoString() string {
+	return goString("ModifyCacheClusterRequest", s.String())
+}
+
+// Format prints ModifyCacheClusterRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyCacheClusterRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ModifyCacheCluster is a ModifyCacheCluster call recorded by CloudTrail.
 // Its responseElements is the CacheCluster itself, not an object wrapping it.
 //
@@ -307,6 +319,22 @@ func (c *ModifyCacheCluster) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *ModifyCacheCluster) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCacheClusterPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ModifyCacheCluster) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ModifyCacheCluster) GoString() string { return goString("ModifyCacheCluster", c.String()) }
+
+// Format prints ModifyCacheCluster as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ModifyCacheCluster) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *ModifyCacheCluster) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -72,6 +73,17 @@ func (s *ModifyCacheParameterGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyCacheParameterGroupRequest) GoString() string {
+	return goString("ModifyCacheParameterGroupRequest", s.String())
+}
+
+// Format prints ModifyCacheParameterGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyCacheParameterGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ModifyCacheParameterGroupResponse is the responseElements of a ModifyCacheParameterGroup call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheParameterGroup.html
@@ -127,6 +139,17 @@ func (s *ModifyCacheParameterGroupResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyCacheParameterGroupResponse) GoString() string {
+	return goString("ModifyCacheParameterGroupResponse", s.String())
+}
+
+// Format prints ModifyCacheParameterGroupResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyCacheParameterGroupResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ModifyCacheParameterGroup is a ModifyCacheParameterGroup call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheParameterGroup.html
@@ -149,6 +172,26 @@ func (c *ModifyCacheParameterGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status
 
 func (c *ModifyCacheParameterGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*ModifyCacheParameterGroupResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ModifyCacheParameterGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ModifyCacheParameterGroup) GoString() string {
+	return goString("ModifyCacheParameterGroup", c.String())
+}
+
+// Format prints ModifyCacheParameterGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ModifyCacheParameterGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *ModifyCacheParameterGroup) encodeRequest(e *jsonx.Encoder) bool {

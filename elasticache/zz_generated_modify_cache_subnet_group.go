@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -107,6 +108,17 @@ func (s *ModifyCacheSubnetGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyCacheSubnetGroupRequest) GoString() string {
+	return goString("ModifyCacheSubnetGroupRequest", s.String())
+}
+
+// Format prints ModifyCacheSubnetGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyCacheSubnetGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ModifyCacheSubnetGroup is a ModifyCacheSubnetGroup call recorded by CloudTrail.
 // Its responseElements is the CacheSubnetGroup itself, not an object wrapping it.
 //
@@ -131,6 +143,24 @@ func (c *ModifyCacheSubnetGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *ModifyCacheSubnetGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCacheSubnetGroupPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ModifyCacheSubnetGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ModifyCacheSubnetGroup) GoString() string {
+	return goString("ModifyCacheSubnetGroup", c.String())
+}
+
+// Format prints ModifyCacheSubnetGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ModifyCacheSubnetGroup) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *ModifyCacheSubnetGroup) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

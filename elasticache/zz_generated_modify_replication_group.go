@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -356,6 +357,17 @@ func (s *ModifyReplicationGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyReplicationGroupRequest) GoString() string {
+	return goString("ModifyReplicationGroupRequest", s.String())
+}
+
+// Format prints ModifyReplicationGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyReplicationGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ModifyReplicationGroup is a ModifyReplicationGroup call recorded by CloudTrail.
 // Its responseElements is the ReplicationGroup itself, not an object wrapping it.
 //
@@ -380,6 +392,24 @@ func (c *ModifyReplicationGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *ModifyReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeReplicationGroupPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ModifyReplicationGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ModifyReplicationGroup) GoString() string {
+	return goString("ModifyReplicationGroup", c.String())
+}
+
+// Format prints ModifyReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ModifyReplicationGroup) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *ModifyReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

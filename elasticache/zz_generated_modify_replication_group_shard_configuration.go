@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -134,6 +135,17 @@ func (s *ModifyReplicationGroupShardConfigurationRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyReplicationGroupShardConfigurationRequest) GoString() string {
+	return goString("ModifyReplicationGroupShardConfigurationRequest", s.String())
+}
+
+// Format prints ModifyReplicationGroupShardConfigurationRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyReplicationGroupShardConfigurationRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ModifyReplicationGroupShardConfiguration is a ModifyReplicationGroupShardConfiguration call recorded by CloudTrail.
 // Its responseElements is the ReplicationGroup itself, not an object wrapping it.
 //
@@ -159,6 +171,26 @@ func (c *ModifyReplicationGroupShardConfiguration) decodeRequest(d *jsonx.Decode
 
 func (c *ModifyReplicationGroupShardConfiguration) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeReplicationGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ModifyReplicationGroupShardConfiguration) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ModifyReplicationGroupShardConfiguration) GoString() string {
+	return goString("ModifyReplicationGroupShardConfiguration", c.String())
+}
+
+// Format prints ModifyReplicationGroupShardConfiguration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ModifyReplicationGroupShardConfiguration) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *ModifyReplicationGroupShardConfiguration) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -169,6 +170,17 @@ func (s *ModifyServerlessCacheRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyServerlessCacheRequest) GoString() string {
+	return goString("ModifyServerlessCacheRequest", s.String())
+}
+
+// Format prints ModifyServerlessCacheRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyServerlessCacheRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ModifyServerlessCache is a ModifyServerlessCache call recorded by CloudTrail.
 // Its responseElements is the ServerlessCache itself, not an object wrapping it.
 //
@@ -193,6 +205,24 @@ func (c *ModifyServerlessCache) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *ModifyServerlessCache) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeServerlessCachePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ModifyServerlessCache) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ModifyServerlessCache) GoString() string {
+	return goString("ModifyServerlessCache", c.String())
+}
+
+// Format prints ModifyServerlessCache as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ModifyServerlessCache) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *ModifyServerlessCache) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

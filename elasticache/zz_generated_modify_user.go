@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -140,6 +141,13 @@ func (s *ModifyUserRequest) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyUserRequest) GoString() string { return goString("ModifyUserRequest", s.String()) }
+
+// Format prints ModifyUserRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyUserRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // ModifyUserResponse is the responseElements of a ModifyUser call.
 //
@@ -290,6 +298,13 @@ func (s *ModifyUserResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyUserResponse) GoString() string { return goString("ModifyUserResponse", s.String()) }
+
+// Format prints ModifyUserResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyUserResponse) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // ModifyUser is a ModifyUser call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyUser.html
@@ -313,6 +328,22 @@ func (c *ModifyUser) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *ModifyUser) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeModifyUserResponsePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ModifyUser) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ModifyUser) GoString() string { return goString("ModifyUser", c.String()) }
+
+// Format prints ModifyUser as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ModifyUser) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *ModifyUser) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -112,6 +113,15 @@ func (s *ModifyUserGroupRequest) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyUserGroupRequest) GoString() string {
+	return goString("ModifyUserGroupRequest", s.String())
+}
+
+// Format prints ModifyUserGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyUserGroupRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // ModifyUserGroupResponse is the responseElements of a ModifyUserGroup call.
 //
@@ -260,6 +270,17 @@ func (s *ModifyUserGroupResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ModifyUserGroupResponse) GoString() string {
+	return goString("ModifyUserGroupResponse", s.String())
+}
+
+// Format prints ModifyUserGroupResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ModifyUserGroupResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ModifyUserGroup is a ModifyUserGroup call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyUserGroup.html
@@ -283,6 +304,22 @@ func (c *ModifyUserGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *ModifyUserGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeModifyUserGroupResponsePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ModifyUserGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ModifyUserGroup) GoString() string { return goString("ModifyUserGroup", c.String()) }
+
+// Format prints ModifyUserGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ModifyUserGroup) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *ModifyUserGroup) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

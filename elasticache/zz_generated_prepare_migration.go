@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -88,6 +89,17 @@ func (s *PrepareMigrationRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *PrepareMigrationRequest) GoString() string {
+	return goString("PrepareMigrationRequest", s.String())
+}
+
+// Format prints PrepareMigrationRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s PrepareMigrationRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // PrepareMigration is a PrepareMigration call recorded by CloudTrail.
 // Its responseElements is the ServerlessCache itself, not an object wrapping it.
 //
@@ -112,6 +124,22 @@ func (c *PrepareMigration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *PrepareMigration) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeServerlessCachePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *PrepareMigration) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *PrepareMigration) GoString() string { return goString("PrepareMigration", c.String()) }
+
+// Format prints PrepareMigration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c PrepareMigration) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *PrepareMigration) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -118,6 +119,17 @@ func (s *PurchaseReservedCacheNodesOfferingRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *PurchaseReservedCacheNodesOfferingRequest) GoString() string {
+	return goString("PurchaseReservedCacheNodesOfferingRequest", s.String())
+}
+
+// Format prints PurchaseReservedCacheNodesOfferingRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s PurchaseReservedCacheNodesOfferingRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // PurchaseReservedCacheNodesOffering is a PurchaseReservedCacheNodesOffering call recorded by CloudTrail.
 // Its responseElements is the ReservedCacheNode itself, not an object wrapping it.
 //
@@ -143,6 +155,26 @@ func (c *PurchaseReservedCacheNodesOffering) decodeRequest(d *jsonx.Decoder) jso
 
 func (c *PurchaseReservedCacheNodesOffering) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeReservedCacheNodePtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *PurchaseReservedCacheNodesOffering) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *PurchaseReservedCacheNodesOffering) GoString() string {
+	return goString("PurchaseReservedCacheNodesOffering", c.String())
+}
+
+// Format prints PurchaseReservedCacheNodesOffering as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c PurchaseReservedCacheNodesOffering) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *PurchaseReservedCacheNodesOffering) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -101,6 +102,17 @@ func (s *RebalanceSlotsInGlobalReplicationGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *RebalanceSlotsInGlobalReplicationGroupRequest) GoString() string {
+	return goString("RebalanceSlotsInGlobalReplicationGroupRequest", s.String())
+}
+
+// Format prints RebalanceSlotsInGlobalReplicationGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s RebalanceSlotsInGlobalReplicationGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // RebalanceSlotsInGlobalReplicationGroup is a RebalanceSlotsInGlobalReplicationGroup call recorded by CloudTrail.
 // Its responseElements is the GlobalReplicationGroup itself, not an object wrapping it.
 //
@@ -126,6 +138,26 @@ func (c *RebalanceSlotsInGlobalReplicationGroup) decodeRequest(d *jsonx.Decoder)
 
 func (c *RebalanceSlotsInGlobalReplicationGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeGlobalReplicationGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *RebalanceSlotsInGlobalReplicationGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *RebalanceSlotsInGlobalReplicationGroup) GoString() string {
+	return goString("RebalanceSlotsInGlobalReplicationGroup", c.String())
+}
+
+// Format prints RebalanceSlotsInGlobalReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c RebalanceSlotsInGlobalReplicationGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *RebalanceSlotsInGlobalReplicationGroup) encodeRequest(e *jsonx.Encoder) bool {

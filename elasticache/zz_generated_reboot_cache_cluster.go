@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -72,6 +73,17 @@ func (s *RebootCacheClusterRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *RebootCacheClusterRequest) GoString() string {
+	return goString("RebootCacheClusterRequest", s.String())
+}
+
+// Format prints RebootCacheClusterRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s RebootCacheClusterRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // RebootCacheCluster is a RebootCacheCluster call recorded by CloudTrail.
 // Its responseElements is the CacheCluster itself, not an object wrapping it.
 //
@@ -96,6 +108,22 @@ func (c *RebootCacheCluster) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *RebootCacheCluster) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCacheClusterPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *RebootCacheCluster) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *RebootCacheCluster) GoString() string { return goString("RebootCacheCluster", c.String()) }
+
+// Format prints RebootCacheCluster as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c RebootCacheCluster) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *RebootCacheCluster) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -72,6 +73,17 @@ func (s *RemoveTagsFromResourceRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *RemoveTagsFromResourceRequest) GoString() string {
+	return goString("RemoveTagsFromResourceRequest", s.String())
+}
+
+// Format prints RemoveTagsFromResourceRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s RemoveTagsFromResourceRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // RemoveTagsFromResourceResponse is the responseElements of a RemoveTagsFromResource call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RemoveTagsFromResource.html
@@ -127,6 +139,17 @@ func (s *RemoveTagsFromResourceResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *RemoveTagsFromResourceResponse) GoString() string {
+	return goString("RemoveTagsFromResourceResponse", s.String())
+}
+
+// Format prints RemoveTagsFromResourceResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s RemoveTagsFromResourceResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // RemoveTagsFromResource is a RemoveTagsFromResource call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RemoveTagsFromResource.html
@@ -150,6 +173,24 @@ func (c *RemoveTagsFromResource) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *RemoveTagsFromResource) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*RemoveTagsFromResourceResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *RemoveTagsFromResource) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *RemoveTagsFromResource) GoString() string {
+	return goString("RemoveTagsFromResource", c.String())
+}
+
+// Format prints RemoveTagsFromResource as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c RemoveTagsFromResource) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *RemoveTagsFromResource) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -107,6 +108,17 @@ func (s *ResetCacheParameterGroupRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ResetCacheParameterGroupRequest) GoString() string {
+	return goString("ResetCacheParameterGroupRequest", s.String())
+}
+
+// Format prints ResetCacheParameterGroupRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ResetCacheParameterGroupRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ResetCacheParameterGroupResponse is the responseElements of a ResetCacheParameterGroup call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ResetCacheParameterGroup.html
@@ -162,6 +174,17 @@ func (s *ResetCacheParameterGroupResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ResetCacheParameterGroupResponse) GoString() string {
+	return goString("ResetCacheParameterGroupResponse", s.String())
+}
+
+// Format prints ResetCacheParameterGroupResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ResetCacheParameterGroupResponse) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ResetCacheParameterGroup is a ResetCacheParameterGroup call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ResetCacheParameterGroup.html
@@ -184,6 +207,26 @@ func (c *ResetCacheParameterGroup) decodeRequest(d *jsonx.Decoder) jsonx.Status 
 
 func (c *ResetCacheParameterGroup) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*ResetCacheParameterGroupResponse).decode)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *ResetCacheParameterGroup) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *ResetCacheParameterGroup) GoString() string {
+	return goString("ResetCacheParameterGroup", c.String())
+}
+
+// Format prints ResetCacheParameterGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c ResetCacheParameterGroup) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *ResetCacheParameterGroup) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -110,6 +111,17 @@ func (s *RevokeCacheSecurityGroupIngressRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *RevokeCacheSecurityGroupIngressRequest) GoString() string {
+	return goString("RevokeCacheSecurityGroupIngressRequest", s.String())
+}
+
+// Format prints RevokeCacheSecurityGroupIngressRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s RevokeCacheSecurityGroupIngressRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // RevokeCacheSecurityGroupIngress is a RevokeCacheSecurityGroupIngress call recorded by CloudTrail.
 // Its responseElements is the CacheSecurityGroup itself, not an object wrapping it.
 //
@@ -133,6 +145,26 @@ func (c *RevokeCacheSecurityGroupIngress) decodeRequest(d *jsonx.Decoder) jsonx.
 
 func (c *RevokeCacheSecurityGroupIngress) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeCacheSecurityGroupPtr(d, &c.Response)
+}
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *RevokeCacheSecurityGroupIngress) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *RevokeCacheSecurityGroupIngress) GoString() string {
+	return goString("RevokeCacheSecurityGroupIngress", c.String())
+}
+
+// Format prints RevokeCacheSecurityGroupIngress as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c RevokeCacheSecurityGroupIngress) Format(f fmt.State, verb rune) {
+	format(f, verb, c.String, c.GoString)
 }
 
 func (c *RevokeCacheSecurityGroupIngress) encodeRequest(e *jsonx.Encoder) bool {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
 )
@@ -94,6 +95,13 @@ func (s *Authentication) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *Authentication) GoString() string { return goString("Authentication", s.String()) }
+
+// Format prints Authentication as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s Authentication) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // AuthenticationMode is the AuthenticationMode structure of the ElastiCache API.
 type AuthenticationMode struct {
 	// Passwords is "passwords" (list of string).
@@ -156,6 +164,13 @@ func (s *AuthenticationMode) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *AuthenticationMode) GoString() string { return goString("AuthenticationMode", s.String()) }
+
+// Format prints AuthenticationMode as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s AuthenticationMode) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // AvailabilityZone is the AvailabilityZone structure of the ElastiCache API.
 type AvailabilityZone struct {
 	// Name is "name" (string).
@@ -208,6 +223,13 @@ func (s *AvailabilityZone) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *AvailabilityZone) GoString() string { return goString("AvailabilityZone", s.String()) }
+
+// Format prints AvailabilityZone as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s AvailabilityZone) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // CacheCluster is the CacheCluster structure of the ElastiCache API.
 type CacheCluster struct {
@@ -566,6 +588,13 @@ func (s *CacheCluster) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CacheCluster) GoString() string { return goString("CacheCluster", s.String()) }
+
+// Format prints CacheCluster as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheCluster) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // CacheEngineVersion is the CacheEngineVersion structure of the ElastiCache API.
 type CacheEngineVersion struct {
 	// CacheEngineDescription is "cacheEngineDescription" (string).
@@ -678,6 +707,13 @@ func (s *CacheEngineVersion) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *CacheEngineVersion) GoString() string { return goString("CacheEngineVersion", s.String()) }
+
+// Format prints CacheEngineVersion as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheEngineVersion) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // CacheNode is the CacheNode structure of the ElastiCache API.
 type CacheNode struct {
@@ -817,6 +853,13 @@ func (s *CacheNode) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *CacheNode) GoString() string { return goString("CacheNode", s.String()) }
+
+// Format prints CacheNode as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheNode) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // CacheNodeTypeSpecificParameter is the CacheNodeTypeSpecificParameter structure of the ElastiCache API.
 type CacheNodeTypeSpecificParameter struct {
@@ -968,6 +1011,17 @@ func (s *CacheNodeTypeSpecificParameter) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CacheNodeTypeSpecificParameter) GoString() string {
+	return goString("CacheNodeTypeSpecificParameter", s.String())
+}
+
+// Format prints CacheNodeTypeSpecificParameter as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheNodeTypeSpecificParameter) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // CacheNodeTypeSpecificValue is the CacheNodeTypeSpecificValue structure of the ElastiCache API.
 type CacheNodeTypeSpecificValue struct {
 	// CacheNodeType is "cacheNodeType" (string).
@@ -1054,6 +1108,17 @@ func (s *CacheNodeTypeSpecificValue) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *CacheNodeTypeSpecificValue) GoString() string {
+	return goString("CacheNodeTypeSpecificValue", s.String())
+}
+
+// Format prints CacheNodeTypeSpecificValue as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheNodeTypeSpecificValue) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // CacheNodeUpdateStatus is the CacheNodeUpdateStatus structure of the ElastiCache API.
@@ -1196,6 +1261,15 @@ func (s *CacheNodeUpdateStatus) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CacheNodeUpdateStatus) GoString() string {
+	return goString("CacheNodeUpdateStatus", s.String())
+}
+
+// Format prints CacheNodeUpdateStatus as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheNodeUpdateStatus) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // CacheParameterGroup is the CacheParameterGroup structure of the ElastiCache API.
 type CacheParameterGroup struct {
 	// ARN is "aRN" (string).
@@ -1309,6 +1383,13 @@ func (s *CacheParameterGroup) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CacheParameterGroup) GoString() string { return goString("CacheParameterGroup", s.String()) }
+
+// Format prints CacheParameterGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheParameterGroup) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // CacheParameterGroupStatus is the CacheParameterGroupStatus structure of the ElastiCache API.
 type CacheParameterGroupStatus struct {
 	// CacheNodeIDsToReboot is "cacheNodeIdsToReboot" (list of string).
@@ -1404,6 +1485,17 @@ func (s *CacheParameterGroupStatus) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *CacheParameterGroupStatus) GoString() string {
+	return goString("CacheParameterGroupStatus", s.String())
+}
+
+// Format prints CacheParameterGroupStatus as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheParameterGroupStatus) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // CacheSecurityGroup is the CacheSecurityGroup structure of the ElastiCache API.
@@ -1518,6 +1610,13 @@ func (s *CacheSecurityGroup) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CacheSecurityGroup) GoString() string { return goString("CacheSecurityGroup", s.String()) }
+
+// Format prints CacheSecurityGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheSecurityGroup) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // CacheSecurityGroupMembership is the CacheSecurityGroupMembership structure of the ElastiCache API.
 type CacheSecurityGroupMembership struct {
 	// CacheSecurityGroupName is "cacheSecurityGroupName" (string).
@@ -1604,6 +1703,17 @@ func (s *CacheSecurityGroupMembership) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *CacheSecurityGroupMembership) GoString() string {
+	return goString("CacheSecurityGroupMembership", s.String())
+}
+
+// Format prints CacheSecurityGroupMembership as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheSecurityGroupMembership) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // CacheSubnetGroup is the CacheSubnetGroup structure of the ElastiCache API.
@@ -1726,6 +1836,13 @@ func (s *CacheSubnetGroup) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CacheSubnetGroup) GoString() string { return goString("CacheSubnetGroup", s.String()) }
+
+// Format prints CacheSubnetGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheSubnetGroup) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // CacheUsageLimits is the CacheUsageLimits structure of the ElastiCache API.
 type CacheUsageLimits struct {
 	// DataStorage is "dataStorage" (DataStorage).
@@ -1787,6 +1904,13 @@ func (s *CacheUsageLimits) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *CacheUsageLimits) GoString() string { return goString("CacheUsageLimits", s.String()) }
+
+// Format prints CacheUsageLimits as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CacheUsageLimits) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // CloudWatchLogsDestinationDetails is the CloudWatchLogsDestinationDetails structure of the ElastiCache API.
 type CloudWatchLogsDestinationDetails struct {
 	// LogGroup is "logGroup" (string).
@@ -1838,6 +1962,17 @@ func (s *CloudWatchLogsDestinationDetails) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *CloudWatchLogsDestinationDetails) GoString() string {
+	return goString("CloudWatchLogsDestinationDetails", s.String())
+}
+
+// Format prints CloudWatchLogsDestinationDetails as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CloudWatchLogsDestinationDetails) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // ConfigureShard is the ConfigureShard structure of the ElastiCache API.
@@ -1942,6 +2077,13 @@ func (s *ConfigureShard) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ConfigureShard) GoString() string { return goString("ConfigureShard", s.String()) }
+
+// Format prints ConfigureShard as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ConfigureShard) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // CustomerNodeEndpoint is the CustomerNodeEndpoint structure of the ElastiCache API.
 type CustomerNodeEndpoint struct {
 	// Address is "address" (string).
@@ -2027,6 +2169,13 @@ func (s *CustomerNodeEndpoint) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *CustomerNodeEndpoint) GoString() string { return goString("CustomerNodeEndpoint", s.String()) }
+
+// Format prints CustomerNodeEndpoint as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s CustomerNodeEndpoint) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // DataStorage is the DataStorage structure of the ElastiCache API.
 type DataStorage struct {
@@ -2123,6 +2272,13 @@ func (s *DataStorage) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *DataStorage) GoString() string { return goString("DataStorage", s.String()) }
+
+// Format prints DataStorage as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DataStorage) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // DestinationDetails is the DestinationDetails structure of the ElastiCache API.
 type DestinationDetails struct {
 	// CloudWatchLogsDetails is "cloudWatchLogsDetails" (CloudWatchLogsDestinationDetails).
@@ -2183,6 +2339,13 @@ func (s *DestinationDetails) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *DestinationDetails) GoString() string { return goString("DestinationDetails", s.String()) }
+
+// Format prints DestinationDetails as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s DestinationDetails) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // EC2SecurityGroup is the EC2SecurityGroup structure of the ElastiCache API.
 type EC2SecurityGroup struct {
@@ -2279,6 +2442,13 @@ func (s *EC2SecurityGroup) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *EC2SecurityGroup) GoString() string { return goString("EC2SecurityGroup", s.String()) }
+
+// Format prints EC2SecurityGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s EC2SecurityGroup) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // ECPUPerSecond is the ECPUPerSecond structure of the ElastiCache API.
 type ECPUPerSecond struct {
 	// Maximum is "maximum" (int32).
@@ -2365,6 +2535,13 @@ func (s *ECPUPerSecond) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ECPUPerSecond) GoString() string { return goString("ECPUPerSecond", s.String()) }
+
+// Format prints ECPUPerSecond as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ECPUPerSecond) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // Endpoint is the Endpoint structure of the ElastiCache API.
 type Endpoint struct {
 	// Address is "address" (string).
@@ -2450,6 +2627,13 @@ func (s *Endpoint) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *Endpoint) GoString() string { return goString("Endpoint", s.String()) }
+
+// Format prints Endpoint as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s Endpoint) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // EngineDefaults is the EngineDefaults structure of the ElastiCache API.
 type EngineDefaults struct {
@@ -2552,6 +2736,13 @@ func (s *EngineDefaults) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *EngineDefaults) GoString() string { return goString("EngineDefaults", s.String()) }
+
+// Format prints EngineDefaults as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s EngineDefaults) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // Event is the Event structure of the ElastiCache API.
 type Event struct {
@@ -2657,6 +2848,13 @@ func (s *Event) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *Event) GoString() string { return goString("Event", s.String()) }
+
+// Format prints Event as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s Event) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // Filter is the Filter structure of the ElastiCache API.
 type Filter struct {
 	// Name is "name" (string, required).
@@ -2717,6 +2915,13 @@ func (s *Filter) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *Filter) GoString() string { return goString("Filter", s.String()) }
+
+// Format prints Filter as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s Filter) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // GlobalNodeGroup is the GlobalNodeGroup structure of the ElastiCache API.
 type GlobalNodeGroup struct {
@@ -2803,6 +3008,13 @@ func (s *GlobalNodeGroup) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *GlobalNodeGroup) GoString() string { return goString("GlobalNodeGroup", s.String()) }
+
+// Format prints GlobalNodeGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s GlobalNodeGroup) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // GlobalReplicationGroup is the GlobalReplicationGroup structure of the ElastiCache API.
 type GlobalReplicationGroup struct {
@@ -2987,6 +3199,15 @@ func (s *GlobalReplicationGroup) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *GlobalReplicationGroup) GoString() string {
+	return goString("GlobalReplicationGroup", s.String())
+}
+
+// Format prints GlobalReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s GlobalReplicationGroup) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // GlobalReplicationGroupInfo is the GlobalReplicationGroupInfo structure of the ElastiCache API.
 type GlobalReplicationGroupInfo struct {
 	// GlobalReplicationGroupID is "globalReplicationGroupId" (string).
@@ -3073,6 +3294,17 @@ func (s *GlobalReplicationGroupInfo) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *GlobalReplicationGroupInfo) GoString() string {
+	return goString("GlobalReplicationGroupInfo", s.String())
+}
+
+// Format prints GlobalReplicationGroupInfo as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s GlobalReplicationGroupInfo) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // GlobalReplicationGroupMember is the GlobalReplicationGroupMember structure of the ElastiCache API.
@@ -3190,6 +3422,17 @@ func (s *GlobalReplicationGroupMember) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *GlobalReplicationGroupMember) GoString() string {
+	return goString("GlobalReplicationGroupMember", s.String())
+}
+
+// Format prints GlobalReplicationGroupMember as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s GlobalReplicationGroupMember) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // KinesisFirehoseDestinationDetails is the KinesisFirehoseDestinationDetails structure of the ElastiCache API.
 type KinesisFirehoseDestinationDetails struct {
 	// DeliveryStream is "deliveryStream" (string).
@@ -3241,6 +3484,17 @@ func (s *KinesisFirehoseDestinationDetails) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *KinesisFirehoseDestinationDetails) GoString() string {
+	return goString("KinesisFirehoseDestinationDetails", s.String())
+}
+
+// Format prints KinesisFirehoseDestinationDetails as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s KinesisFirehoseDestinationDetails) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // LogDeliveryConfiguration is the LogDeliveryConfiguration structure of the ElastiCache API.
@@ -3364,6 +3618,17 @@ func (s *LogDeliveryConfiguration) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *LogDeliveryConfiguration) GoString() string {
+	return goString("LogDeliveryConfiguration", s.String())
+}
+
+// Format prints LogDeliveryConfiguration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s LogDeliveryConfiguration) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // LogDeliveryConfigurationRequest is the LogDeliveryConfigurationRequest structure of the ElastiCache API.
 type LogDeliveryConfigurationRequest struct {
 	// DestinationDetails is "destinationDetails" (DestinationDetails).
@@ -3478,6 +3743,17 @@ func (s *LogDeliveryConfigurationRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *LogDeliveryConfigurationRequest) GoString() string {
+	return goString("LogDeliveryConfigurationRequest", s.String())
+}
+
+// Format prints LogDeliveryConfigurationRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s LogDeliveryConfigurationRequest) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // MigrationSummary is the MigrationSummary structure of the ElastiCache API.
 type MigrationSummary struct {
 	// CutoverMode is "cutoverMode" (string).
@@ -3571,6 +3847,13 @@ func (s *MigrationSummary) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *MigrationSummary) GoString() string { return goString("MigrationSummary", s.String()) }
+
+// Format prints MigrationSummary as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s MigrationSummary) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // NodeGroup is the NodeGroup structure of the ElastiCache API.
 type NodeGroup struct {
@@ -3690,6 +3973,13 @@ func (s *NodeGroup) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *NodeGroup) GoString() string { return goString("NodeGroup", s.String()) }
+
+// Format prints NodeGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s NodeGroup) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // NodeGroupConfiguration is the NodeGroupConfiguration structure of the ElastiCache API.
 type NodeGroupConfiguration struct {
@@ -3820,6 +4110,15 @@ func (s *NodeGroupConfiguration) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *NodeGroupConfiguration) GoString() string {
+	return goString("NodeGroupConfiguration", s.String())
+}
+
+// Format prints NodeGroupConfiguration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s NodeGroupConfiguration) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // NodeGroupMember is the NodeGroupMember structure of the ElastiCache API.
 type NodeGroupMember struct {
 	// CacheClusterID is "cacheClusterId" (string).
@@ -3940,6 +4239,13 @@ func (s *NodeGroupMember) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *NodeGroupMember) GoString() string { return goString("NodeGroupMember", s.String()) }
+
+// Format prints NodeGroupMember as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s NodeGroupMember) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // NodeGroupMemberUpdateStatus is the NodeGroupMemberUpdateStatus structure of the ElastiCache API.
 type NodeGroupMemberUpdateStatus struct {
@@ -4092,6 +4398,17 @@ func (s *NodeGroupMemberUpdateStatus) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *NodeGroupMemberUpdateStatus) GoString() string {
+	return goString("NodeGroupMemberUpdateStatus", s.String())
+}
+
+// Format prints NodeGroupMemberUpdateStatus as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s NodeGroupMemberUpdateStatus) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // NodeGroupUpdateStatus is the NodeGroupUpdateStatus structure of the ElastiCache API.
 type NodeGroupUpdateStatus struct {
 	// NodeGroupID is "nodeGroupId" (string).
@@ -4152,6 +4469,15 @@ func (s *NodeGroupUpdateStatus) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *NodeGroupUpdateStatus) GoString() string {
+	return goString("NodeGroupUpdateStatus", s.String())
+}
+
+// Format prints NodeGroupUpdateStatus as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s NodeGroupUpdateStatus) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // NodeSnapshot is the NodeSnapshot structure of the ElastiCache API.
 type NodeSnapshot struct {
@@ -4283,6 +4609,13 @@ func (s *NodeSnapshot) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *NodeSnapshot) GoString() string { return goString("NodeSnapshot", s.String()) }
+
+// Format prints NodeSnapshot as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s NodeSnapshot) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // NotificationConfiguration is the NotificationConfiguration structure of the ElastiCache API.
 type NotificationConfiguration struct {
 	// TopicARN is "topicArn" (string).
@@ -4369,6 +4702,17 @@ func (s *NotificationConfiguration) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *NotificationConfiguration) GoString() string {
+	return goString("NotificationConfiguration", s.String())
+}
+
+// Format prints NotificationConfiguration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s NotificationConfiguration) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // Parameter is the Parameter structure of the ElastiCache API.
@@ -4520,6 +4864,13 @@ func (s *Parameter) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *Parameter) GoString() string { return goString("Parameter", s.String()) }
+
+// Format prints Parameter as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s Parameter) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // ParameterNameValue is the ParameterNameValue structure of the ElastiCache API.
 type ParameterNameValue struct {
 	// ParameterName is "parameterName" (string).
@@ -4605,6 +4956,13 @@ func (s *ParameterNameValue) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *ParameterNameValue) GoString() string { return goString("ParameterNameValue", s.String()) }
+
+// Format prints ParameterNameValue as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ParameterNameValue) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // PendingLogDeliveryConfiguration is the PendingLogDeliveryConfiguration structure of the ElastiCache API.
 type PendingLogDeliveryConfiguration struct {
@@ -4709,6 +5067,17 @@ func (s *PendingLogDeliveryConfiguration) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *PendingLogDeliveryConfiguration) GoString() string {
+	return goString("PendingLogDeliveryConfiguration", s.String())
+}
+
+// Format prints PendingLogDeliveryConfiguration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s PendingLogDeliveryConfiguration) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // PendingModifiedValues is the PendingModifiedValues structure of the ElastiCache API.
@@ -4857,6 +5226,15 @@ func (s *PendingModifiedValues) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *PendingModifiedValues) GoString() string {
+	return goString("PendingModifiedValues", s.String())
+}
+
+// Format prints PendingModifiedValues as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s PendingModifiedValues) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // ProcessedUpdateAction is the ProcessedUpdateAction structure of the ElastiCache API.
 type ProcessedUpdateAction struct {
 	// CacheClusterID is "cacheClusterId" (string).
@@ -4961,6 +5339,15 @@ func (s *ProcessedUpdateAction) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ProcessedUpdateAction) GoString() string {
+	return goString("ProcessedUpdateAction", s.String())
+}
+
+// Format prints ProcessedUpdateAction as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ProcessedUpdateAction) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // RecurringCharge is the RecurringCharge structure of the ElastiCache API.
 type RecurringCharge struct {
 	// RecurringChargeAmount is "recurringChargeAmount" (float64).
@@ -5046,6 +5433,13 @@ func (s *RecurringCharge) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *RecurringCharge) GoString() string { return goString("RecurringCharge", s.String()) }
+
+// Format prints RecurringCharge as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s RecurringCharge) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // RegionalConfiguration is the RegionalConfiguration structure of the ElastiCache API.
 type RegionalConfiguration struct {
@@ -5140,6 +5534,15 @@ func (s *RegionalConfiguration) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *RegionalConfiguration) GoString() string {
+	return goString("RegionalConfiguration", s.String())
+}
+
+// Format prints RegionalConfiguration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s RegionalConfiguration) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // ReplicationGroup is the ReplicationGroup structure of the ElastiCache API.
 type ReplicationGroup struct {
@@ -5516,6 +5919,13 @@ func (s *ReplicationGroup) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ReplicationGroup) GoString() string { return goString("ReplicationGroup", s.String()) }
+
+// Format prints ReplicationGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ReplicationGroup) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // ReplicationGroupPendingModifiedValues is the ReplicationGroupPendingModifiedValues structure of the ElastiCache API.
 type ReplicationGroupPendingModifiedValues struct {
 	// AuthTokenStatus is "authTokenStatus" (AuthTokenUpdateStatus: "SETTING", "ROTATING").
@@ -5664,6 +6074,17 @@ func (s *ReplicationGroupPendingModifiedValues) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *ReplicationGroupPendingModifiedValues) GoString() string {
+	return goString("ReplicationGroupPendingModifiedValues", s.String())
+}
+
+// Format prints ReplicationGroupPendingModifiedValues as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ReplicationGroupPendingModifiedValues) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // ReservedCacheNode is the ReservedCacheNode structure of the ElastiCache API.
@@ -5850,6 +6271,13 @@ func (s *ReservedCacheNode) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ReservedCacheNode) GoString() string { return goString("ReservedCacheNode", s.String()) }
+
+// Format prints ReservedCacheNode as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ReservedCacheNode) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // ReservedCacheNodesOffering is the ReservedCacheNodesOffering structure of the ElastiCache API.
 type ReservedCacheNodesOffering struct {
 	// CacheNodeType is "cacheNodeType" (string).
@@ -5991,6 +6419,17 @@ func (s *ReservedCacheNodesOffering) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ReservedCacheNodesOffering) GoString() string {
+	return goString("ReservedCacheNodesOffering", s.String())
+}
+
+// Format prints ReservedCacheNodesOffering as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ReservedCacheNodesOffering) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ReshardingConfiguration is the ReshardingConfiguration structure of the ElastiCache API.
 type ReshardingConfiguration struct {
 	// NodeGroupID is "nodeGroupId" (string).
@@ -6052,6 +6491,17 @@ func (s *ReshardingConfiguration) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ReshardingConfiguration) GoString() string {
+	return goString("ReshardingConfiguration", s.String())
+}
+
+// Format prints ReshardingConfiguration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ReshardingConfiguration) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
+}
+
 // ReshardingStatus is the ReshardingStatus structure of the ElastiCache API.
 type ReshardingStatus struct {
 	// SlotMigration is "slotMigration" (SlotMigration).
@@ -6104,6 +6554,13 @@ func (s *ReshardingStatus) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *ReshardingStatus) GoString() string { return goString("ReshardingStatus", s.String()) }
+
+// Format prints ReshardingStatus as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ReshardingStatus) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // ScaleConfig is the ScaleConfig structure of the ElastiCache API.
 type ScaleConfig struct {
@@ -6191,6 +6648,13 @@ func (s *ScaleConfig) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ScaleConfig) GoString() string { return goString("ScaleConfig", s.String()) }
+
+// Format prints ScaleConfig as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ScaleConfig) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // SecretManagerAuthConfig is the SecretManagerAuthConfig structure of the ElastiCache API.
 type SecretManagerAuthConfig struct {
 	// SecretARN is "secretArn" (string).
@@ -6242,6 +6706,17 @@ func (s *SecretManagerAuthConfig) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *SecretManagerAuthConfig) GoString() string {
+	return goString("SecretManagerAuthConfig", s.String())
+}
+
+// Format prints SecretManagerAuthConfig as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s SecretManagerAuthConfig) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // SecurityGroupMembership is the SecurityGroupMembership structure of the ElastiCache API.
@@ -6328,6 +6803,17 @@ func (s *SecurityGroupMembership) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *SecurityGroupMembership) GoString() string {
+	return goString("SecurityGroupMembership", s.String())
+}
+
+// Format prints SecurityGroupMembership as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s SecurityGroupMembership) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // ServerlessCache is the ServerlessCache structure of the ElastiCache API.
@@ -6581,6 +7067,13 @@ func (s *ServerlessCache) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ServerlessCache) GoString() string { return goString("ServerlessCache", s.String()) }
+
+// Format prints ServerlessCache as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ServerlessCache) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // ServerlessCacheConfiguration is the ServerlessCacheConfiguration structure of the ElastiCache API.
 type ServerlessCacheConfiguration struct {
 	// Engine is "engine" (string).
@@ -6676,6 +7169,17 @@ func (s *ServerlessCacheConfiguration) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *ServerlessCacheConfiguration) GoString() string {
+	return goString("ServerlessCacheConfiguration", s.String())
+}
+
+// Format prints ServerlessCacheConfiguration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ServerlessCacheConfiguration) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // ServerlessCacheSnapshot is the ServerlessCacheSnapshot structure of the ElastiCache API.
@@ -6824,6 +7328,17 @@ func (s *ServerlessCacheSnapshot) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *ServerlessCacheSnapshot) GoString() string {
+	return goString("ServerlessCacheSnapshot", s.String())
+}
+
+// Format prints ServerlessCacheSnapshot as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ServerlessCacheSnapshot) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // ServiceUpdate is the ServiceUpdate structure of the ElastiCache API.
@@ -7002,6 +7517,13 @@ func (s *ServiceUpdate) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *ServiceUpdate) GoString() string { return goString("ServiceUpdate", s.String()) }
+
+// Format prints ServiceUpdate as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s ServiceUpdate) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // SlotMigration is the SlotMigration structure of the ElastiCache API.
 type SlotMigration struct {
 	// ProgressPercentage is "progressPercentage" (float64).
@@ -7054,6 +7576,13 @@ func (s *SlotMigration) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *SlotMigration) GoString() string { return goString("SlotMigration", s.String()) }
+
+// Format prints SlotMigration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s SlotMigration) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // Snapshot is the Snapshot structure of the ElastiCache API.
 type Snapshot struct {
@@ -7383,6 +7912,13 @@ func (s *Snapshot) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *Snapshot) GoString() string { return goString("Snapshot", s.String()) }
+
+// Format prints Snapshot as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s Snapshot) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // SourceAuthenticationConfiguration is the SourceAuthenticationConfiguration structure of the ElastiCache API.
 type SourceAuthenticationConfiguration struct {
 	// SecretManagerConfig is "secretManagerConfig" (SecretManagerAuthConfig).
@@ -7434,6 +7970,17 @@ func (s *SourceAuthenticationConfiguration) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *SourceAuthenticationConfiguration) GoString() string {
+	return goString("SourceAuthenticationConfiguration", s.String())
+}
+
+// Format prints SourceAuthenticationConfiguration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s SourceAuthenticationConfiguration) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // SourceTLSConfiguration is the SourceTlsConfiguration structure of the ElastiCache API.
@@ -7522,6 +8069,15 @@ func (s *SourceTLSConfiguration) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *SourceTLSConfiguration) GoString() string {
+	return goString("SourceTLSConfiguration", s.String())
+}
+
+// Format prints SourceTLSConfiguration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s SourceTLSConfiguration) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // Subnet is the Subnet structure of the ElastiCache API.
 type Subnet struct {
 	// SubnetAvailabilityZone is "subnetAvailabilityZone" (AvailabilityZone).
@@ -7599,6 +8155,13 @@ func (s *Subnet) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *Subnet) GoString() string { return goString("Subnet", s.String()) }
+
+// Format prints Subnet as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s Subnet) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // SubnetOutpost is the SubnetOutpost structure of the ElastiCache API.
 type SubnetOutpost struct {
 	// SubnetOutpostARN is "subnetOutpostArn" (string).
@@ -7651,6 +8214,13 @@ func (s *SubnetOutpost) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *SubnetOutpost) GoString() string { return goString("SubnetOutpost", s.String()) }
+
+// Format prints SubnetOutpost as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s SubnetOutpost) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // Tag is the Tag structure of the ElastiCache API.
 type Tag struct {
@@ -7738,6 +8308,13 @@ func (s *Tag) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *Tag) GoString() string { return goString("Tag", s.String()) }
+
+// Format prints Tag as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s Tag) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // TimeRangeFilter is the TimeRangeFilter structure of the ElastiCache API.
 type TimeRangeFilter struct {
 	// EndTime is "endTime" (timestamp).
@@ -7823,6 +8400,13 @@ func (s *TimeRangeFilter) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *TimeRangeFilter) GoString() string { return goString("TimeRangeFilter", s.String()) }
+
+// Format prints TimeRangeFilter as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s TimeRangeFilter) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
 
 // UnprocessedUpdateAction is the UnprocessedUpdateAction structure of the ElastiCache API.
 type UnprocessedUpdateAction struct {
@@ -7935,6 +8519,17 @@ func (s *UnprocessedUpdateAction) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *UnprocessedUpdateAction) GoString() string {
+	return goString("UnprocessedUpdateAction", s.String())
+}
+
+// Format prints UnprocessedUpdateAction as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s UnprocessedUpdateAction) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // UpdateAction is the UpdateAction structure of the ElastiCache API.
@@ -8156,6 +8751,13 @@ func (s *UpdateAction) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *UpdateAction) GoString() string { return goString("UpdateAction", s.String()) }
+
+// Format prints UpdateAction as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s UpdateAction) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // User is the User structure of the ElastiCache API.
 type User struct {
 	// ARN is "aRN" (string).
@@ -8303,6 +8905,13 @@ func (s *User) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *User) GoString() string { return goString("User", s.String()) }
+
+// Format prints User as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s User) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // UserGroup is the UserGroup structure of the ElastiCache API.
 type UserGroup struct {
 	// ARN is "aRN" (string).
@@ -8448,6 +9057,13 @@ func (s *UserGroup) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *UserGroup) GoString() string { return goString("UserGroup", s.String()) }
+
+// Format prints UserGroup as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s UserGroup) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // UserGroupPendingChanges is the UserGroupPendingChanges structure of the ElastiCache API.
 type UserGroupPendingChanges struct {
 	// UserIDsToAdd is "userIdsToAdd" (list of string).
@@ -8507,6 +9123,17 @@ func (s *UserGroupPendingChanges) String() string {
 		return "<nil>"
 	}
 	return redacted(s.encode)
+}
+
+// GoString returns the type's name and s as String shows it.
+func (s *UserGroupPendingChanges) GoString() string {
+	return goString("UserGroupPendingChanges", s.String())
+}
+
+// Format prints UserGroupPendingChanges as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s UserGroupPendingChanges) Format(f fmt.State, verb rune) {
+	format(f, verb, s.String, s.GoString)
 }
 
 // UserGroupsUpdateStatus is the UserGroupsUpdateStatus structure of the ElastiCache API.
@@ -8569,3 +9196,12 @@ func (s *UserGroupsUpdateStatus) String() string {
 	}
 	return redacted(s.encode)
 }
+
+// GoString returns the type's name and s as String shows it.
+func (s *UserGroupsUpdateStatus) GoString() string {
+	return goString("UserGroupsUpdateStatus", s.String())
+}
+
+// Format prints UserGroupsUpdateStatus as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s UserGroupsUpdateStatus) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }

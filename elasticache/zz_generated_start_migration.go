@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -123,6 +124,15 @@ func (s *StartMigrationRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *StartMigrationRequest) GoString() string {
+	return goString("StartMigrationRequest", s.String())
+}
+
+// Format prints StartMigrationRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s StartMigrationRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // StartMigrationResponse is the responseElements of a StartMigration call.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_StartMigration.html
@@ -186,6 +196,15 @@ func (s *StartMigrationResponse) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *StartMigrationResponse) GoString() string {
+	return goString("StartMigrationResponse", s.String())
+}
+
+// Format prints StartMigrationResponse as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s StartMigrationResponse) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // StartMigration is a StartMigration call recorded by CloudTrail.
 //
 // API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_StartMigration.html
@@ -209,6 +228,22 @@ func (c *StartMigration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *StartMigration) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.StructPtr(d, &c.Response, (*StartMigrationResponse).decode)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *StartMigration) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *StartMigration) GoString() string { return goString("StartMigration", c.String()) }
+
+// Format prints StartMigration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c StartMigration) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *StartMigration) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -64,6 +65,13 @@ func (s *StopMigrationRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *StopMigrationRequest) GoString() string { return goString("StopMigrationRequest", s.String()) }
+
+// Format prints StopMigrationRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s StopMigrationRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // StopMigration is a StopMigration call recorded by CloudTrail.
 // Its responseElements is the ServerlessCache itself, not an object wrapping it.
 //
@@ -88,6 +96,22 @@ func (c *StopMigration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *StopMigration) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeServerlessCachePtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *StopMigration) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *StopMigration) GoString() string { return goString("StopMigration", c.String()) }
+
+// Format prints StopMigration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c StopMigration) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *StopMigration) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -97,6 +98,13 @@ func (s *TestFailoverRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *TestFailoverRequest) GoString() string { return goString("TestFailoverRequest", s.String()) }
+
+// Format prints TestFailoverRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s TestFailoverRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // TestFailover is a TestFailover call recorded by CloudTrail.
 // Its responseElements is the ReplicationGroup itself, not an object wrapping it.
 //
@@ -121,6 +129,22 @@ func (c *TestFailover) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *TestFailover) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeReplicationGroupPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *TestFailover) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *TestFailover) GoString() string { return goString("TestFailover", c.String()) }
+
+// Format prints TestFailover as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c TestFailover) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *TestFailover) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -4,6 +4,7 @@
 package elasticache
 
 import (
+	"fmt"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -72,6 +73,13 @@ func (s *TestMigrationRequest) String() string {
 	return redacted(s.encode)
 }
 
+// GoString returns the type's name and s as String shows it.
+func (s *TestMigrationRequest) GoString() string { return goString("TestMigrationRequest", s.String()) }
+
+// Format prints TestMigrationRequest as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (s TestMigrationRequest) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
 // TestMigration is a TestMigration call recorded by CloudTrail.
 // Its responseElements is the ReplicationGroup itself, not an object wrapping it.
 //
@@ -96,6 +104,22 @@ func (c *TestMigration) decodeRequest(d *jsonx.Decoder) jsonx.Status {
 func (c *TestMigration) decodeResponse(d *jsonx.Decoder) jsonx.Status {
 	return decodeReplicationGroupPtr(d, &c.Response)
 }
+
+// String returns the call as text: its record, request and response as
+// JSON, with sensitive values redacted.
+func (c *TestMigration) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	return actionString(c.Event, c.Request, c.Response)
+}
+
+// GoString returns the type's name and c as String shows it.
+func (c *TestMigration) GoString() string { return goString("TestMigration", c.String()) }
+
+// Format prints TestMigration as String (%v, %s, %q) or GoString (%#v) returns it,
+// so that no verb shows a sensitive value.
+func (c TestMigration) Format(f fmt.State, verb rune) { format(f, verb, c.String, c.GoString) }
 
 func (c *TestMigration) encodeRequest(e *jsonx.Encoder) bool {
 	if c.Request == nil {

@@ -37,6 +37,10 @@ func (e *Event) strMember(enc *jsonx.Encoder, bit bits, name, v string) {
 func rawMemberEncode(enc *jsonx.Encoder, name string, v json.RawMessage) {
 	if v != nil {
 		enc.Key(name)
+		if enc.Redact {
+			enc.RedactedRaw(name, v)
+			return
+		}
 		enc.Raw(v)
 	}
 }

@@ -72,6 +72,19 @@ func emitShapeCodec(f *File, s *Shape) {
 	f.Printf("func (%s *%s) UnmarshalJSON(data []byte) error {\n\t*%s = %s{}\n\treturn unmarshal(data, %s.decode)\n}\n\n", r, s.Name, r, s.Name, r)
 	f.Printf("// String returns %s as JSON, with sensitive values redacted.\n", s.Name)
 	f.Printf("func (%s *%s) String() string {\n\tif %s == nil {\n\t\treturn \"<nil>\"\n\t}\n\treturn redacted(%s.encode)\n}\n\n", r, s.Name, r, r)
+	emitPrint(f, r, s.Name)
+}
+
+// emitPrint writes GoString and Format for the type called name, whose
+// String redacts: with Format on the value, every fmt verb of a value, a
+// pointer or a field of another struct prints through String or GoString,
+// never the raw fields.
+func emitPrint(f *File, r, name string) {
+	f.Use("fmt")
+	f.Printf("// GoString returns the type's name and %s as String shows it.\n", r)
+	f.Printf("func (%s *%s) GoString() string { return goString(%q, %s.String()) }\n\n", r, name, name, r)
+	f.Printf("// Format prints %s as String (%%v, %%s, %%q) or GoString (%%#v) returns it,\n// so that no verb shows a sensitive value.\n", name)
+	f.Printf("func (%s %s) Format(f fmt.State, verb rune) { format(f, verb, %s.String, %s.GoString) }\n\n", r, name, r, r)
 }
 
 // scalarFields returns the fields of s that are optional scalars.
@@ -177,8 +190,27 @@ func elemEncoder(t *GoType) string {
 	panic(fmt.Sprintf("gen: no list element encoder for %s", t.Kind))
 }
 
+// jsonKinds name the JSON kind of each Go kind, for redacted values.
+var jsonKinds = map[Kind]string{
+	KindString: "string", KindEnum: "string", KindInt32: "number", KindInt64: "number",
+	KindFloat64: "number", KindBool: "boolean", KindTime: "value", KindStruct: "object", KindList: "array",
+}
+
 // encodeStmt writes the non-nil pointer field v.
 func encodeStmt(v string, fl *Field) string {
+	if fl.Sensitive && fl.Type.Kind != KindString {
+		return redactStmt(encodeStmtPlain(v, fl), fl)
+	}
+	return encodeStmtPlain(v, fl)
+}
+
+// redactStmt wraps the statement writing the sensitive field fl so that a
+// redacting encoder writes only its kind.
+func redactStmt(stmt string, fl *Field) string {
+	return fmt.Sprintf("if e.Redact {\n\t\te.String(\"[redacted %s]\")\n\t} else {\n\t\t%s\n\t}", jsonKinds[fl.Type.Kind], stmt)
+}
+
+func encodeStmtPlain(v string, fl *Field) string {
 	switch fl.Type.Kind {
 	case KindString:
 		if fl.Sensitive {
@@ -207,7 +239,11 @@ func encodeListStmt(v string, fl *Field) string {
 	if fl.Sensitive && fl.Type.Elem.Kind == KindString {
 		return fmt.Sprintf("jsonx.EncodeList(e, %s, encodeSensitiveElem)", v)
 	}
-	return fmt.Sprintf("jsonx.EncodeList(e, %s, %s)", v, elemEncoder(fl.Type.Elem))
+	stmt := fmt.Sprintf("jsonx.EncodeList(e, %s, %s)", v, elemEncoder(fl.Type.Elem))
+	if fl.Sensitive {
+		return redactStmt(stmt, fl)
+	}
+	return stmt
 }
 
 // emitActionCodec writes the methods elasticache.Action requires of each
@@ -222,6 +258,9 @@ func emitActionCodec(f *File, op *Op) {
 	}
 	f.Printf("func (%s *%s) decodeRequest(d *jsonx.Decoder) jsonx.Status {\n\treturn %s\n}\n\n", r, n, structPtrExpr(r+".Request", op.Request))
 	f.Printf("func (%s *%s) decodeResponse(d *jsonx.Decoder) jsonx.Status {\n\treturn %s\n}\n\n", r, n, structPtrExpr(r+".Response", resp))
+	f.Printf("// String returns the call as text: its record, request and response as\n// JSON, with sensitive values redacted.\n")
+	f.Printf("func (%s *%s) String() string {\n\tif %s == nil {\n\t\treturn \"<nil>\"\n\t}\n\treturn actionString(%s.Event, %s.Request, %s.Response)\n}\n\n", r, n, r, r, r, r)
+	emitPrint(f, r, n)
 	for _, part := range []string{"Request", "Response"} {
 		f.Printf("func (%s *%s) encode%s(e *jsonx.Encoder) bool {\n\tif %s.%s == nil {\n\t\treturn false\n\t}\n\t%s.%s.encode(e)\n\treturn true\n}\n\n", r, n, part, r, part, r, part)
 	}

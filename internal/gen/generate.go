@@ -58,6 +58,7 @@ func (p *Package) Files() (map[string][]byte, error) {
 // it with Printf and declare the imports they need with Use.
 type File struct {
 	Name    string
+	Package string // the package clause; "elasticache" unless set
 	imports map[string]bool
 	body    bytes.Buffer
 }
@@ -81,7 +82,11 @@ func Header(m *Model) string {
 func (f *File) Bytes(m *Model) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(Header(m))
-	b.WriteString("\npackage elasticache\n\n")
+	pkg := f.Package
+	if pkg == "" {
+		pkg = "elasticache"
+	}
+	b.WriteString("\npackage " + pkg + "\n\n")
 	if len(f.imports) > 0 {
 		b.WriteString("import (\n")
 		for _, path := range sortedKeys(f.imports) {

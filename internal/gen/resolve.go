@@ -332,7 +332,8 @@ func (p *Package) checkNames() error {
 		if err := add(s.Name, "struct "+s.SDK.Name); err != nil {
 			return err
 		}
-		fields := map[string]bool{"Unknown": true}
+		// Unknown, and the names of the methods every struct has.
+		fields := map[string]bool{"Unknown": true, "String": true, "GoString": true, "Format": true, "MarshalJSON": true, "UnmarshalJSON": true}
 		for _, f := range s.Fields {
 			if fields[f.Name] {
 				return fmt.Errorf("gen: %s: duplicate or reserved field %s", s.Name, f.Name)

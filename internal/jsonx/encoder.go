@@ -14,8 +14,8 @@ type Encoder struct {
 	// Normalize writes timestamps as RFC 3339 UTC instead of their original
 	// text.
 	Normalize bool
-	// Redact asks encoders of sensitive values to hide them, for String
-	// methods.
+	// Redact asks encoders of sensitive values to hide them, and Members
+	// to hide the sensitive members of raw values, for String methods.
 	Redact bool
 }
 
@@ -120,11 +120,32 @@ func (e *Encoder) WireBool(b wire.Bool) {
 	e.buf = b.AppendJSON(e.buf)
 }
 
-// Members writes members kept raw.
+// Members writes members kept raw. When the encoder redacts, a member
+// with a sensitive name shows only its JSON kind, and so do sensitive
+// members nested in the other values.
 func (e *Encoder) Members(m wire.Members) {
 	for i := range m {
 		e.Key(m[i].Name)
+		if e.Redact {
+			e.RedactedRaw(m[i].Name, m[i].Value)
+			continue
+		}
 		e.Raw(m[i].Value)
+	}
+}
+
+// RedactedRaw writes the raw value of a member called name for printing:
+// its JSON kind alone when the name is sensitive, else the value with its
+// sensitive members redacted.
+func (e *Encoder) RedactedRaw(name string, text []byte) {
+	e.sep()
+	switch {
+	case len(text) == 0:
+		e.buf = append(e.buf, "null"...)
+	case wire.SensitiveName(name):
+		e.buf = append(e.buf, wire.RedactedKind(text)...)
+	default:
+		e.buf = wire.AppendRedacted(e.buf, text)
 	}
 }
 

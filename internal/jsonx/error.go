@@ -3,6 +3,8 @@ package jsonx
 import (
 	"strconv"
 	"strings"
+
+	"github.com/cachetrail/cachetrail/wire"
 )
 
 // Error is a syntax error or a value that breaks the model, located in the
@@ -49,7 +51,7 @@ func (d *Decoder) typeError(want string) Status {
 	}
 	got := kindName(k)
 	if k == '"' || k == '0' {
-		got += " " + quoteShort(d.peekToken())
+		got += d.quoteValue(d.peekToken())
 	}
 	d.semanticError(d.pos, "want "+want+", got "+got)
 	return Mismatch
@@ -88,4 +90,35 @@ func quoteShort(s string) string {
 		return strconv.Quote(s[:max]) + "..."
 	}
 	return strconv.Quote(s)
+}
+
+// quoteValue returns " " and the quoted text of the value being decoded,
+// for a message or a quirk's detail, or "" when the value is under a
+// sensitive name: a secret must not reach logs through an error. It runs
+// only on error and quirk paths.
+func (d *Decoder) quoteValue(s string) string {
+	if d.sensitive() {
+		return ""
+	}
+	return " " + quoteShort(s)
+}
+
+// sensitive reports whether the current value is, or is inside, a member
+// whose name is sensitive.
+func (d *Decoder) sensitive() bool {
+	for _, s := range d.path {
+		if s.index < 0 && wire.SensitiveName(s.key) {
+			return true
+		}
+	}
+	return wire.SensitivePath(d.prefix)
+}
+
+// valueDetail is quoteValue for a quirk's detail: the quoted text, or
+// "redacted" under a sensitive name (the quirk's kind says what was found).
+func (d *Decoder) valueDetail(s string) string {
+	if d.sensitive() {
+		return "redacted"
+	}
+	return quoteShort(s)
 }

@@ -63,10 +63,10 @@ func (d *Decoder) number() (text string, start int, st Status) {
 		}
 		t := strings.TrimSpace(s)
 		if t == "" || !validNumber(t) {
-			d.semanticError(start, "want number, got string "+quoteShort(s))
+			d.semanticError(start, "want number, got string"+d.quoteValue(s))
 			return "", start, Mismatch
 		}
-		d.quirk(wire.QuirkStringAsNumber, start, quoteShort(s))
+		d.quirk(wire.QuirkStringAsNumber, start, d.valueDetail(s))
 		return t, start, OK
 	case 'n':
 		return "", start, d.null()
@@ -88,9 +88,9 @@ func (d *Decoder) integer(bits int) (int64, Status) {
 	}
 	v, err := strconv.ParseInt(text, 10, bits)
 	if err != nil {
-		msg := "want integer, got number " + quoteShort(text)
+		msg := "want integer, got number" + d.quoteValue(text)
 		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			msg = "number " + quoteShort(text) + " out of range for int" + strconv.Itoa(bits)
+			msg = "number" + d.quoteValue(text) + " out of range for int" + strconv.Itoa(bits)
 		}
 		d.semanticError(start, msg)
 		return 0, Mismatch
@@ -142,7 +142,7 @@ func (d *Decoder) float() (float64, Status) {
 	}
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil {
-		d.semanticError(start, "number "+quoteShort(text)+" out of range for float64")
+		d.semanticError(start, "number"+d.quoteValue(text)+" out of range for float64")
 		return 0, Mismatch
 	}
 	return v, OK
@@ -175,10 +175,10 @@ func BoolValue(d *Decoder, p *bool) Status {
 		case "false":
 			*p = false
 		default:
-			d.semanticError(start, "want boolean, got string "+quoteShort(s))
+			d.semanticError(start, "want boolean, got string"+d.quoteValue(s))
 			return Mismatch
 		}
-		d.quirk(wire.QuirkStringAsBool, start, quoteShort(s))
+		d.quirk(wire.QuirkStringAsBool, start, d.valueDetail(s))
 		return OK
 	case 'n':
 		return d.null()
@@ -215,7 +215,7 @@ func WireBool(d *Decoder, p *wire.Bool) Status {
 			}
 		}
 		if err := p.UnmarshalJSON([]byte(text)); err != nil {
-			d.semanticError(start, "want \"true\" or \"false\", got "+quoteShort(strings.Trim(text, `"`)))
+			d.semanticError(start, "want \"true\" or \"false\", got "+kindName(text[0])+d.quoteValue(strings.Trim(text, `"`)))
 			return Mismatch
 		}
 		return OK
@@ -244,11 +244,11 @@ func TimeValue(d *Decoder, p *wire.Time) Status {
 			t, err = wire.ParseTime(s)
 		}
 		if err != nil {
-			d.semanticError(start, "want timestamp, got string "+quoteShort(s))
+			d.semanticError(start, "want timestamp, got string"+d.quoteValue(s))
 			return Mismatch
 		}
 		if !t.Layout().IsStandard() {
-			d.quirk(wire.QuirkNonRFC3339Time, start, quoteShort(s))
+			d.quirk(wire.QuirkNonRFC3339Time, start, d.valueDetail(s))
 		}
 		*p = t
 		return OK
@@ -259,10 +259,14 @@ func TimeValue(d *Decoder, p *wire.Time) Status {
 		}
 		t, err := wire.ParseTimeNumber(s)
 		if err != nil {
-			d.semanticError(start, "want timestamp, got number "+quoteShort(s))
+			d.semanticError(start, "want timestamp, got number"+d.quoteValue(s))
 			return Mismatch
 		}
-		d.quirk(wire.QuirkNumberAsTime, start, s)
+		detail := s
+		if d.sensitive() {
+			detail = "redacted"
+		}
+		d.quirk(wire.QuirkNumberAsTime, start, detail)
 		*p = t
 		return OK
 	case 'n':

@@ -23,10 +23,11 @@ import (
 
 func main() {
 	out := flag.String("out", ".", "directory of package elasticache")
+	wireDir := flag.String("wire", "../wire", "directory of package wire, for its sensitive names")
 	overrides := flag.String("overrides", "../internal/gen/overrides.json", "overrides file")
 	check := flag.Bool("check", false, "report stale files instead of writing them")
 	flag.Parse()
-	stale, err := run(*out, *overrides, !*check)
+	stale, err := run(*out, *wireDir, *overrides, !*check)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ecgen:", err)
 		os.Exit(1)
@@ -39,7 +40,7 @@ func main() {
 
 // run generates the files and, if write is set, writes the changed ones and
 // deletes orphans. It returns the names that were (or would be) changed.
-func run(out, overridesPath string, write bool) ([]string, error) {
+func run(out, wireDir, overridesPath string, write bool) ([]string, error) {
 	p, err := gen.LoadPackage(overridesPath)
 	if err != nil {
 		return nil, err
@@ -66,22 +67,42 @@ func run(out, overridesPath string, write bool) ([]string, error) {
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		path := filepath.Join(out, name)
-		old, err := os.ReadFile(path)
-		if err == nil && bytes.Equal(old, files[name]) {
-			continue
-		}
-		changed = append(changed, name)
-		if !write {
-			continue
-		}
-		// Generated files are read-only, to discourage hand edits.
-		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+		c, err := update(filepath.Join(out, name), files[name], write)
+		if err != nil {
 			return nil, err
 		}
-		if err := os.WriteFile(path, files[name], 0o444); err != nil {
-			return nil, err
+		if c {
+			changed = append(changed, name)
 		}
 	}
+	src, err := p.WireFile()
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(wireDir, gen.WireSensitiveFile)
+	c, err := update(path, src, write)
+	if err != nil {
+		return nil, err
+	}
+	if c {
+		changed = append(changed, path)
+	}
 	return changed, nil
+}
+
+// update reports whether the file at path differs from src and, if write
+// is set, writes src there.
+func update(path string, src []byte, write bool) (bool, error) {
+	old, err := os.ReadFile(path)
+	if err == nil && bytes.Equal(old, src) {
+		return false, nil
+	}
+	if !write {
+		return true, nil
+	}
+	// Generated files are read-only, to discourage hand edits.
+	if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+		return false, err
+	}
+	return true, os.WriteFile(path, src, 0o444)
 }

@@ -1,0 +1,339 @@
+package elasticache_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cachetrail/cachetrail/elasticache"
+	"github.com/cachetrail/cachetrail/event"
+)
+
+// A sensitive member reached from a payload: its operation, whether it is
+// in the request or the response, and the wire names leading to it.
+type sensitivePath struct {
+	op    string
+	part  string // "requestParameters" or "responseElements"
+	steps []pathStep
+}
+
+type pathStep struct {
+	name string
+	list bool // the member is a list of the next structure
+}
+
+func (p sensitivePath) String() string {
+	names := make([]string, len(p.steps))
+	for i, s := range p.steps {
+		names[i] = s.name
+	}
+	return p.op + "/" + p.part + "." + strings.Join(names, ".")
+}
+
+// sensitivePaths finds every path to a member SensitiveMembers lists, in
+// the request and response types of every operation, by reflection: the
+// test follows the model rather than a hand-made list.
+func sensitivePaths(t testing.TB) []sensitivePath {
+	sensitive := map[[2]string]bool{}
+	for _, f := range elasticache.SensitiveMembers() {
+		sensitive[[2]string{f.Type, f.Field}] = true
+	}
+	var out []sensitivePath
+	for _, op := range elasticache.Operations() {
+		ev := redactRecord(op, `{}`, `{}`)
+		act, _ := elasticache.Decode(ev)
+		require.NotNil(t, act, op)
+		at := reflect.TypeOf(act).Elem()
+		for _, part := range []struct{ field, name string }{{"Request", "requestParameters"}, {"Response", "responseElements"}} {
+			f, ok := at.FieldByName(part.field)
+			require.True(t, ok, op)
+			walkSensitive(f.Type.Elem(), nil, 0, sensitive, func(steps []pathStep) {
+				out = append(out, sensitivePath{op: op, part: part.name, steps: steps})
+			})
+		}
+	}
+	return out
+}
+
+func walkSensitive(st reflect.Type, steps []pathStep, depth int, sensitive map[[2]string]bool, found func([]pathStep)) {
+	if depth > 6 {
+		return
+	}
+	for i := range st.NumField() {
+		f := st.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		path := append(steps[:len(steps):len(steps)], pathStep{name: name})
+		if sensitive[[2]string{st.Name(), f.Name}] {
+			found(path)
+		}
+		ft := f.Type
+		switch ft.Kind() {
+		case reflect.Pointer:
+			ft = ft.Elem()
+		case reflect.Slice:
+			ft = ft.Elem()
+			path[len(path)-1].list = true
+		}
+		if ft.Kind() == reflect.Struct && ft.PkgPath() == reflect.TypeFor[elasticache.Tag]().PkgPath() {
+			walkSensitive(ft, path, depth+1, sensitive, found)
+		}
+	}
+}
+
+// nest wraps the members text (without braces) of the innermost object in
+// the objects (and lists) of steps.
+func nest(steps []pathStep, members string) string {
+	s := "{" + members + "}"
+	for i := len(steps) - 1; i >= 0; i-- {
+		v := s
+		if steps[i].list {
+			v = "[" + s + "]"
+		}
+		s = `{"` + steps[i].name + `":` + v + `}`
+	}
+	return s
+}
+
+// A redaction case places a secret under the sensitive member leaf in one
+// JSON shape. payload returns the payload's text; marker is the secret's
+// text that must never print (empty when the shape cannot carry one, as
+// for a boolean, where placeholder must print instead); roundTrip says
+// whether RequestJSON/ResponseJSON must still hold the marker.
+type redactCase struct {
+	name        string
+	payload     func(p sensitivePath, leaf, secret, neighbor string) string
+	number      bool
+	placeholder string
+	roundTrip   bool
+}
+
+var redactCases = []redactCase{
+	{name: "string", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":"`+s+`"`)
+	}},
+	{name: "list", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":["`+s+`","`+s+`"]`)
+	}},
+	{name: "object", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":{"k":"`+s+`","l":["`+s+`"],"n":{"o":"`+s+`"}}`)
+	}},
+	{name: "number", number: true, roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":`+s)
+	}},
+	{name: "boolean", placeholder: `[redacted boolean]`, payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":true`)
+	}},
+	{name: "upper-case", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+strings.ToUpper(leaf)+`":"`+s+`"`)
+	}},
+	{name: "title-case", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+strings.ToUpper(leaf[:1])+leaf[1:]+`":["`+s+`"]`)
+	}},
+	{name: "escaped-name", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"\u00`+strconv.FormatInt(int64(leaf[0]), 16)+leaf[1:]+`":{"x":"`+s+`"}`)
+	}},
+	{name: "duplicate-string-first", payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":"`+s+`","`+leaf+`":{"a":"`+s+`"}`)
+	}},
+	{name: "duplicate-string-last", payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":[1,{"a":"`+s+`"}],"`+leaf+`":"`+s+`"`)
+	}},
+	{name: "in-unknown-member", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
+		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"someNewParam":{"deep":[{"`+leaf+`":"`+s+`"},{"`+strings.ToUpper(leaf)+`":["`+s+`"]}]}`)
+	}},
+	{name: "in-kept-raw-mismatch", payload: func(p sensitivePath, leaf, s, n string) string {
+		// The object holding the member is an array instead: the parent
+		// keeps it raw (the payload itself when the member is top level).
+		inner := `[{` + neighborMember(n) + `,"` + leaf + `":"` + s + `"}]`
+		if len(p.steps) == 1 {
+			return inner
+		}
+		parent := p.steps[len(p.steps)-2].name
+		return nest(p.steps[:len(p.steps)-2], neighborMember(n)+`,"`+parent+`":`+inner)
+	}},
+}
+
+func neighborMember(n string) string { return `"neighborParam":"` + n + `"` }
+
+func redactRecord(op, req, resp string) *event.Event {
+	ev, _ := event.Parse([]byte(`{"eventVersion":"1.09","eventSource":"elasticache.amazonaws.com","eventName":` +
+		strconv.Quote(op) + `,"awsRegion":"eu-west-1","eventID":"e","requestParameters":` + req + `,"responseElements":` + resp + `}`))
+	return ev
+}
+
+// printedForms returns every way a program may print what Decode gave:
+// the action, its payloads, the event, by value and by pointer, as a
+// field, with every verb, the errors and the quirks.
+func printedForms(act elasticache.Action, ev *event.Event, errs ...error) map[string]string {
+	forms := map[string]string{}
+	verbs := []string{"%v", "%+v", "%s", "%q", "%#v", "%x"}
+	add := func(what string, v any) {
+		for _, verb := range verbs {
+			forms[what+" "+verb] = fmt.Sprintf(verb, v)
+		}
+		forms[what+" Sprint"] = fmt.Sprint(v)
+	}
+	add("event", ev)
+	if ev != nil {
+		add("event value", *ev)
+		add("event.Unknown", ev.Unknown)
+		forms["event String"] = ev.String()
+		for i, q := range ev.Quirks() {
+			forms["event quirk "+strconv.Itoa(i)] = q.String()
+		}
+	}
+	if act != nil {
+		add("action", act)
+		forms["action String"] = act.(fmt.Stringer).String()
+		forms["action GoString"] = act.(fmt.GoStringer).GoString()
+		v := reflect.ValueOf(act).Elem()
+		add("action value", v.Interface())
+		add("action as field", struct {
+			A elasticache.Action
+			V any
+		}{act, v.Interface()})
+		for _, part := range []string{"Request", "Response"} {
+			f := v.FieldByName(part)
+			if !f.IsValid() {
+				continue
+			}
+			add(part, f.Interface())
+			if !f.IsNil() {
+				add(part+" value", f.Elem().Interface())
+				add(part+".Unknown", f.Elem().FieldByName("Unknown").Interface())
+			}
+		}
+		for i, q := range act.Quirks() {
+			forms["action quirk "+strconv.Itoa(i)] = q.String()
+		}
+		add("Unmodelled", act.Unmodelled())
+	}
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		forms["error "+strconv.Itoa(i)] = err.Error()
+		add("error "+strconv.Itoa(i), err)
+		var de *event.DecodeError
+		if errors.As(err, &de) {
+			add("DecodeError "+strconv.Itoa(i), *de)
+		}
+	}
+	return forms
+}
+
+// leaks returns the forms that show secret, also as the hex %x prints.
+func leaks(forms map[string]string, secret string) []string {
+	hex := fmt.Sprintf("%x", secret)
+	var out []string
+	for what, s := range forms {
+		if strings.Contains(s, secret) || strings.Contains(s, hex) {
+			out = append(out, what+": "+s)
+		}
+	}
+	return out
+}
+
+func TestHostileRedactEverySensitiveMember(t *testing.T) {
+	paths := sensitivePaths(t)
+	require.NotEmpty(t, paths)
+	// Every member SensitiveMembers lists is reached from some payload.
+	reached := map[string]bool{}
+	for _, p := range paths {
+		reached[p.steps[len(p.steps)-1].name] = true
+	}
+	for _, f := range elasticache.SensitiveMembers() {
+		assert.True(t, reached[f.Wire], "%s.%s reached by no payload", f.Type, f.Field)
+	}
+	id := 0
+	for _, p := range paths {
+		leaf := p.steps[len(p.steps)-1].name
+		for _, c := range redactCases {
+			t.Run(p.String()+"/"+c.name, func(t *testing.T) {
+				id++
+				secret := fmt.Sprintf("S3cr3tMarker%04dZq", id)
+				if c.number {
+					secret = fmt.Sprintf("918273645%04d", id)
+				}
+				neighbor := fmt.Sprintf("Neighbor%04dVisible", id)
+				payload := c.payload(p, leaf, secret, neighbor)
+				req, resp := payload, `{"neighborResp":"`+neighbor+`"}`
+				if p.part == "responseElements" {
+					req, resp = `{"neighborReq":"`+neighbor+`"}`, payload
+				}
+				ev := redactRecord(p.op, req, resp)
+				require.NotNil(t, ev, payload)
+				raw, err := ev.MarshalJSON()
+				require.NoError(t, err)
+				if c.placeholder == "" {
+					require.Contains(t, string(raw), secret, "the event must keep the secret for MarshalJSON")
+				}
+
+				act, err := elasticache.Decode(ev)
+				require.NotNil(t, act)
+				_, strictErr := elasticache.Decode(ev, elasticache.Strict())
+				forms := printedForms(act, ev, err, strictErr)
+				assert.Empty(t, leaks(forms, secret), "payload %s", payload)
+				if c.placeholder != "" {
+					assert.Contains(t, forms["action String"], c.placeholder)
+					assert.NotContains(t, forms["action String"], leaf+`":true`)
+				}
+				// The neighbors still print, so the test would see a leak.
+				for _, what := range []string{"action String", "action %v", "action value %+v", "event %v", "event value %s", "event %#v"} {
+					assert.Contains(t, forms[what], neighbor, what)
+				}
+				if c.roundTrip {
+					enc := elasticache.RequestJSON(act, elasticache.EncodeOptions{})
+					if p.part == "responseElements" {
+						enc = elasticache.ResponseJSON(act, elasticache.EncodeOptions{})
+					}
+					assert.Contains(t, string(enc), secret, "re-encoding lost the secret")
+				}
+			})
+		}
+	}
+}
+
+// TestHostileRedactErrorsSayKind checks that a type error about a
+// sensitive member says what kind was found, not its value, while one
+// about another member still quotes it.
+func TestHostileRedactErrorsSayKind(t *testing.T) {
+	ev := redactRecord("CreateCacheCluster", `{"authToken":12345678,"numCacheNodes":"two","cacheClusterId":"c1"}`, `null`)
+	_, err := elasticache.Decode(ev)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "requestParameters.authToken: want string, got number at offset")
+	assert.NotContains(t, err.Error(), "12345678")
+	assert.Contains(t, err.Error(), `want number, got string "two"`)
+
+	ev = redactRecord("CreateUser", `{"authenticationMode":{"passwords":["a",7654321]},"userId":"u"}`, `null`)
+	_, err = elasticache.Decode(ev)
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "7654321")
+	assert.Contains(t, err.Error(), "got number")
+}
+
+// TestHostileRedactMarshalKeepsSecrets checks that MarshalJSON, which is
+// not printing, writes back every secret as read.
+func TestHostileRedactMarshalKeepsSecrets(t *testing.T) {
+	in := `{"userId":"u","passwords":["p1"],"authenticationMode":{"type":"password","passwords":"p2","Passwords":["p3"]},"AuthToken":{"t":"p4"}}`
+	var r elasticache.CreateUserRequest
+	require.NoError(t, json.Unmarshal([]byte(in), &r))
+	out, err := json.Marshal(&r)
+	require.NoError(t, err)
+	assert.JSONEq(t, in, string(out))
+	for _, secret := range []string{"p1", "p2", "p3", "p4"} {
+		assert.NotContains(t, r.String(), `"`+secret+`"`)
+		assert.NotContains(t, fmt.Sprintf("%#v", r), `"`+secret+`"`)
+	}
+	assert.Equal(t, `{"userId":"u","authenticationMode":{"type":"password","passwords":"[redacted string]","Passwords":"[redacted array]"},"passwords":["[redacted string]"],"AuthToken":"[redacted object]"}`, r.String())
+}
