@@ -170,15 +170,11 @@ func (e *Event) decode(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.OK
 }
 
-// checkSourceIP records a quirk for an address that only parses leniently.
+// checkSourceIP records a quirk for an address that only parses leniently,
+// through d so that its count stays bounded.
 func (e *Event) checkSourceIP(d *jsonx.Decoder, off int64) {
 	if _, canonical, ok := parseAddr(e.SourceIPAddress); ok && !canonical {
-		e.quirks = append(e.quirks, wire.Quirk{
-			Kind:   wire.QuirkNonCanonicalIP,
-			Offset: off,
-			Path:   "sourceIPAddress",
-			Detail: `"` + e.SourceIPAddress + `"`,
-		})
+		d.AddQuirk(wire.QuirkNonCanonicalIP, off, func() string { return `"` + e.SourceIPAddress + `"` })
 	}
 }
 

@@ -107,6 +107,8 @@ func (c *config) parse(src string) (*Event, error) {
 	if f := d.Fatal(); f != nil {
 		return nil, c.wrap(f, ErrSyntax)
 	}
+	// At most jsonx.MaxQuirks located, plus one summary per kind: strict
+	// mode reports each, so its errors stay bounded too.
 	ev.quirks = append(ev.quirks, d.Quirks()...)
 	slices.SortStableFunc(ev.quirks, func(a, b wire.Quirk) int { return cmp.Compare(a.Offset, b.Offset) })
 	var errs []error

@@ -66,7 +66,7 @@ func (d *Decoder) number() (text string, start int, st Status) {
 			d.semanticError(start, "want number, got string "+quoteShort(s))
 			return "", start, Mismatch
 		}
-		d.quirk(wire.QuirkStringAsNumber, start, quoteShort(s))
+		d.quirkQuoted(wire.QuirkStringAsNumber, start, s)
 		return t, start, OK
 	case 'n':
 		return "", start, d.null()
@@ -178,7 +178,7 @@ func BoolValue(d *Decoder, p *bool) Status {
 			d.semanticError(start, "want boolean, got string "+quoteShort(s))
 			return Mismatch
 		}
-		d.quirk(wire.QuirkStringAsBool, start, quoteShort(s))
+		d.quirkQuoted(wire.QuirkStringAsBool, start, s)
 		return OK
 	case 'n':
 		return d.null()
@@ -248,7 +248,7 @@ func TimeValue(d *Decoder, p *wire.Time) Status {
 			return Mismatch
 		}
 		if !t.Layout().IsStandard() {
-			d.quirk(wire.QuirkNonRFC3339Time, start, quoteShort(s))
+			d.quirkQuoted(wire.QuirkNonRFC3339Time, start, s)
 		}
 		*p = t
 		return OK
