@@ -30,6 +30,9 @@ func (s *Authentication) decode(d *jsonx.Decoder) jsonx.Status { return s.decode
 // decodeAuthenticationPtr decodes a new Authentication into *p, allocating the struct and
 // its values together.
 func decodeAuthenticationPtr(d *jsonx.Decoder, p **Authentication) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Authentication
 		v authenticationValues
@@ -316,6 +319,9 @@ func (s *CacheCluster) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWi
 // decodeCacheClusterPtr decodes a new CacheCluster into *p, allocating the struct and
 // its values together.
 func decodeCacheClusterPtr(d *jsonx.Decoder, p **CacheCluster) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheCluster
 		v cacheClusterValues
@@ -597,6 +603,9 @@ func (s *CacheEngineVersion) decode(d *jsonx.Decoder) jsonx.Status { return s.de
 // decodeCacheEngineVersionPtr decodes a new CacheEngineVersion into *p, allocating the struct and
 // its values together.
 func decodeCacheEngineVersionPtr(d *jsonx.Decoder, p **CacheEngineVersion) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheEngineVersion
 		v cacheEngineVersionValues
@@ -718,6 +727,9 @@ func (s *CacheNode) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(
 // decodeCacheNodePtr decodes a new CacheNode into *p, allocating the struct and
 // its values together.
 func decodeCacheNodePtr(d *jsonx.Decoder, p **CacheNode) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheNode
 		v cacheNodeValues
@@ -862,6 +874,9 @@ func (s *CacheNodeTypeSpecificParameter) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCacheNodeTypeSpecificParameterPtr decodes a new CacheNodeTypeSpecificParameter into *p, allocating the struct and
 // its values together.
 func decodeCacheNodeTypeSpecificParameterPtr(d *jsonx.Decoder, p **CacheNodeTypeSpecificParameter) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheNodeTypeSpecificParameter
 		v cacheNodeTypeSpecificParameterValues
@@ -992,6 +1007,9 @@ func (s *CacheNodeTypeSpecificValue) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCacheNodeTypeSpecificValuePtr decodes a new CacheNodeTypeSpecificValue into *p, allocating the struct and
 // its values together.
 func decodeCacheNodeTypeSpecificValuePtr(d *jsonx.Decoder, p **CacheNodeTypeSpecificValue) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheNodeTypeSpecificValue
 		v cacheNodeTypeSpecificValueValues
@@ -1096,6 +1114,9 @@ func (s *CacheNodeUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodeCacheNodeUpdateStatusPtr decodes a new CacheNodeUpdateStatus into *p, allocating the struct and
 // its values together.
 func decodeCacheNodeUpdateStatusPtr(d *jsonx.Decoder, p **CacheNodeUpdateStatus) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheNodeUpdateStatus
 		v cacheNodeUpdateStatusValues
@@ -1227,6 +1248,9 @@ func (s *CacheParameterGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.d
 // decodeCacheParameterGroupPtr decodes a new CacheParameterGroup into *p, allocating the struct and
 // its values together.
 func decodeCacheParameterGroupPtr(d *jsonx.Decoder, p **CacheParameterGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheParameterGroup
 		v cacheParameterGroupValues
@@ -1336,6 +1360,9 @@ func (s *CacheParameterGroupStatus) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCacheParameterGroupStatusPtr decodes a new CacheParameterGroupStatus into *p, allocating the struct and
 // its values together.
 func decodeCacheParameterGroupStatusPtr(d *jsonx.Decoder, p **CacheParameterGroupStatus) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheParameterGroupStatus
 		v cacheParameterGroupStatusValues
@@ -1436,6 +1463,9 @@ func (s *CacheSecurityGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.de
 // decodeCacheSecurityGroupPtr decodes a new CacheSecurityGroup into *p, allocating the struct and
 // its values together.
 func decodeCacheSecurityGroupPtr(d *jsonx.Decoder, p **CacheSecurityGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheSecurityGroup
 		v cacheSecurityGroupValues
@@ -1542,6 +1572,9 @@ func (s *CacheSecurityGroupMembership) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCacheSecurityGroupMembershipPtr decodes a new CacheSecurityGroupMembership into *p, allocating the struct and
 // its values together.
 func decodeCacheSecurityGroupMembershipPtr(d *jsonx.Decoder, p **CacheSecurityGroupMembership) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheSecurityGroupMembership
 		v cacheSecurityGroupMembershipValues
@@ -1638,6 +1671,9 @@ func (s *CacheSubnetGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.deco
 // decodeCacheSubnetGroupPtr decodes a new CacheSubnetGroup into *p, allocating the struct and
 // its values together.
 func decodeCacheSubnetGroupPtr(d *jsonx.Decoder, p **CacheSubnetGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheSubnetGroup
 		v cacheSubnetGroupValues
@@ -1866,6 +1902,9 @@ func (s *ConfigureShard) decode(d *jsonx.Decoder) jsonx.Status { return s.decode
 // decodeConfigureShardPtr decodes a new ConfigureShard into *p, allocating the struct and
 // its values together.
 func decodeConfigureShardPtr(d *jsonx.Decoder, p **ConfigureShard) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ConfigureShard
 		v configureShardValues
@@ -1964,6 +2003,9 @@ func (s *CustomerNodeEndpoint) decode(d *jsonx.Decoder) jsonx.Status { return s.
 // decodeCustomerNodeEndpointPtr decodes a new CustomerNodeEndpoint into *p, allocating the struct and
 // its values together.
 func decodeCustomerNodeEndpointPtr(d *jsonx.Decoder, p **CustomerNodeEndpoint) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CustomerNodeEndpoint
 		v customerNodeEndpointValues
@@ -2053,6 +2095,9 @@ func (s *DataStorage) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWit
 // decodeDataStoragePtr decodes a new DataStorage into *p, allocating the struct and
 // its values together.
 func decodeDataStoragePtr(d *jsonx.Decoder, p **DataStorage) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DataStorage
 		v dataStorageValues
@@ -2209,6 +2254,9 @@ func (s *EC2SecurityGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.deco
 // decodeEC2SecurityGroupPtr decodes a new EC2SecurityGroup into *p, allocating the struct and
 // its values together.
 func decodeEC2SecurityGroupPtr(d *jsonx.Decoder, p **EC2SecurityGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s EC2SecurityGroup
 		v eC2SecurityGroupValues
@@ -2301,6 +2349,9 @@ func (s *ECPUPerSecond) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeW
 // decodeECPUPerSecondPtr decodes a new ECPUPerSecond into *p, allocating the struct and
 // its values together.
 func decodeECPUPerSecondPtr(d *jsonx.Decoder, p **ECPUPerSecond) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ECPUPerSecond
 		v eCPUPerSecondValues
@@ -2387,6 +2438,9 @@ func (s *Endpoint) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d
 // decodeEndpointPtr decodes a new Endpoint into *p, allocating the struct and
 // its values together.
 func decodeEndpointPtr(d *jsonx.Decoder, p **Endpoint) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Endpoint
 		v endpointValues
@@ -2477,6 +2531,9 @@ func (s *EngineDefaults) decode(d *jsonx.Decoder) jsonx.Status { return s.decode
 // decodeEngineDefaultsPtr decodes a new EngineDefaults into *p, allocating the struct and
 // its values together.
 func decodeEngineDefaultsPtr(d *jsonx.Decoder, p **EngineDefaults) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s EngineDefaults
 		v engineDefaultsValues
@@ -2581,6 +2638,9 @@ func (s *Event) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, n
 // decodeEventPtr decodes a new Event into *p, allocating the struct and
 // its values together.
 func decodeEventPtr(d *jsonx.Decoder, p **Event) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Event
 		v eventValues
@@ -2740,6 +2800,9 @@ func (s *GlobalNodeGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decod
 // decodeGlobalNodeGroupPtr decodes a new GlobalNodeGroup into *p, allocating the struct and
 // its values together.
 func decodeGlobalNodeGroupPtr(d *jsonx.Decoder, p **GlobalNodeGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s GlobalNodeGroup
 		v globalNodeGroupValues
@@ -2857,6 +2920,9 @@ func (s *GlobalReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status { return 
 // decodeGlobalReplicationGroupPtr decodes a new GlobalReplicationGroup into *p, allocating the struct and
 // its values together.
 func decodeGlobalReplicationGroupPtr(d *jsonx.Decoder, p **GlobalReplicationGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s GlobalReplicationGroup
 		v globalReplicationGroupValues
@@ -3011,6 +3077,9 @@ func (s *GlobalReplicationGroupInfo) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeGlobalReplicationGroupInfoPtr decodes a new GlobalReplicationGroupInfo into *p, allocating the struct and
 // its values together.
 func decodeGlobalReplicationGroupInfoPtr(d *jsonx.Decoder, p **GlobalReplicationGroupInfo) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s GlobalReplicationGroupInfo
 		v globalReplicationGroupInfoValues
@@ -3108,6 +3177,9 @@ func (s *GlobalReplicationGroupMember) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeGlobalReplicationGroupMemberPtr decodes a new GlobalReplicationGroupMember into *p, allocating the struct and
 // its values together.
 func decodeGlobalReplicationGroupMemberPtr(d *jsonx.Decoder, p **GlobalReplicationGroupMember) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s GlobalReplicationGroupMember
 		v globalReplicationGroupMemberValues
@@ -3276,6 +3348,9 @@ func (s *LogDeliveryConfiguration) decode(d *jsonx.Decoder) jsonx.Status { retur
 // decodeLogDeliveryConfigurationPtr decodes a new LogDeliveryConfiguration into *p, allocating the struct and
 // its values together.
 func decodeLogDeliveryConfigurationPtr(d *jsonx.Decoder, p **LogDeliveryConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s LogDeliveryConfiguration
 		v logDeliveryConfigurationValues
@@ -3396,6 +3471,9 @@ func (s *LogDeliveryConfigurationRequest) decode(d *jsonx.Decoder) jsonx.Status 
 // decodeLogDeliveryConfigurationRequestPtr decodes a new LogDeliveryConfigurationRequest into *p, allocating the struct and
 // its values together.
 func decodeLogDeliveryConfigurationRequestPtr(d *jsonx.Decoder, p **LogDeliveryConfigurationRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s LogDeliveryConfigurationRequest
 		v logDeliveryConfigurationRequestValues
@@ -3502,6 +3580,9 @@ func (s *MigrationSummary) decode(d *jsonx.Decoder) jsonx.Status { return s.deco
 // decodeMigrationSummaryPtr decodes a new MigrationSummary into *p, allocating the struct and
 // its values together.
 func decodeMigrationSummaryPtr(d *jsonx.Decoder, p **MigrationSummary) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s MigrationSummary
 		v migrationSummaryValues
@@ -3603,6 +3684,9 @@ func (s *NodeGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(
 // decodeNodeGroupPtr decodes a new NodeGroup into *p, allocating the struct and
 // its values together.
 func decodeNodeGroupPtr(d *jsonx.Decoder, p **NodeGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NodeGroup
 		v nodeGroupValues
@@ -3726,6 +3810,9 @@ func (s *NodeGroupConfiguration) decode(d *jsonx.Decoder) jsonx.Status { return 
 // decodeNodeGroupConfigurationPtr decodes a new NodeGroupConfiguration into *p, allocating the struct and
 // its values together.
 func decodeNodeGroupConfigurationPtr(d *jsonx.Decoder, p **NodeGroupConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NodeGroupConfiguration
 		v nodeGroupConfigurationValues
@@ -3853,6 +3940,9 @@ func (s *NodeGroupMember) decode(d *jsonx.Decoder) jsonx.Status { return s.decod
 // decodeNodeGroupMemberPtr decodes a new NodeGroupMember into *p, allocating the struct and
 // its values together.
 func decodeNodeGroupMemberPtr(d *jsonx.Decoder, p **NodeGroupMember) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NodeGroupMember
 		v nodeGroupMemberValues
@@ -3986,6 +4076,9 @@ func (s *NodeGroupMemberUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeNodeGroupMemberUpdateStatusPtr decodes a new NodeGroupMemberUpdateStatus into *p, allocating the struct and
 // its values together.
 func decodeNodeGroupMemberUpdateStatusPtr(d *jsonx.Decoder, p **NodeGroupMemberUpdateStatus) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NodeGroupMemberUpdateStatus
 		v nodeGroupMemberUpdateStatusValues
@@ -4189,6 +4282,9 @@ func (s *NodeSnapshot) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWi
 // decodeNodeSnapshotPtr decodes a new NodeSnapshot into *p, allocating the struct and
 // its values together.
 func decodeNodeSnapshotPtr(d *jsonx.Decoder, p **NodeSnapshot) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NodeSnapshot
 		v nodeSnapshotValues
@@ -4307,6 +4403,9 @@ func (s *NotificationConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeNotificationConfigurationPtr decodes a new NotificationConfiguration into *p, allocating the struct and
 // its values together.
 func decodeNotificationConfigurationPtr(d *jsonx.Decoder, p **NotificationConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NotificationConfiguration
 		v notificationConfigurationValues
@@ -4414,6 +4513,9 @@ func (s *Parameter) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(
 // decodeParameterPtr decodes a new Parameter into *p, allocating the struct and
 // its values together.
 func decodeParameterPtr(d *jsonx.Decoder, p **Parameter) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Parameter
 		v parameterValues
@@ -4542,6 +4644,9 @@ func (s *ParameterNameValue) decode(d *jsonx.Decoder) jsonx.Status { return s.de
 // decodeParameterNameValuePtr decodes a new ParameterNameValue into *p, allocating the struct and
 // its values together.
 func decodeParameterNameValuePtr(d *jsonx.Decoder, p **ParameterNameValue) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ParameterNameValue
 		v parameterNameValueValues
@@ -4635,6 +4740,9 @@ func (s *PendingLogDeliveryConfiguration) decode(d *jsonx.Decoder) jsonx.Status 
 // decodePendingLogDeliveryConfigurationPtr decodes a new PendingLogDeliveryConfiguration into *p, allocating the struct and
 // its values together.
 func decodePendingLogDeliveryConfigurationPtr(d *jsonx.Decoder, p **PendingLogDeliveryConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s PendingLogDeliveryConfiguration
 		v pendingLogDeliveryConfigurationValues
@@ -4751,6 +4859,9 @@ func (s *PendingModifiedValues) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodePendingModifiedValuesPtr decodes a new PendingModifiedValues into *p, allocating the struct and
 // its values together.
 func decodePendingModifiedValuesPtr(d *jsonx.Decoder, p **PendingModifiedValues) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s PendingModifiedValues
 		v pendingModifiedValuesValues
@@ -4885,6 +4996,9 @@ func (s *ProcessedUpdateAction) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodeProcessedUpdateActionPtr decodes a new ProcessedUpdateAction into *p, allocating the struct and
 // its values together.
 func decodeProcessedUpdateActionPtr(d *jsonx.Decoder, p **ProcessedUpdateAction) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ProcessedUpdateAction
 		v processedUpdateActionValues
@@ -4983,6 +5097,9 @@ func (s *RecurringCharge) decode(d *jsonx.Decoder) jsonx.Status { return s.decod
 // decodeRecurringChargePtr decodes a new RecurringCharge into *p, allocating the struct and
 // its values together.
 func decodeRecurringChargePtr(d *jsonx.Decoder, p **RecurringCharge) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s RecurringCharge
 		v recurringChargeValues
@@ -5071,6 +5188,9 @@ func (s *RegionalConfiguration) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodeRegionalConfigurationPtr decodes a new RegionalConfiguration into *p, allocating the struct and
 // its values together.
 func decodeRegionalConfigurationPtr(d *jsonx.Decoder, p **RegionalConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s RegionalConfiguration
 		v regionalConfigurationValues
@@ -5254,6 +5374,9 @@ func (s *ReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.deco
 // decodeReplicationGroupPtr decodes a new ReplicationGroup into *p, allocating the struct and
 // its values together.
 func decodeReplicationGroupPtr(d *jsonx.Decoder, p **ReplicationGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ReplicationGroup
 		v replicationGroupValues
@@ -5558,6 +5681,9 @@ func (s *ReplicationGroupPendingModifiedValues) decode(d *jsonx.Decoder) jsonx.S
 // decodeReplicationGroupPendingModifiedValuesPtr decodes a new ReplicationGroupPendingModifiedValues into *p, allocating the struct and
 // its values together.
 func decodeReplicationGroupPendingModifiedValuesPtr(d *jsonx.Decoder, p **ReplicationGroupPendingModifiedValues) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ReplicationGroupPendingModifiedValues
 		v replicationGroupPendingModifiedValuesValues
@@ -5720,6 +5846,9 @@ func (s *ReservedCacheNode) decode(d *jsonx.Decoder) jsonx.Status { return s.dec
 // decodeReservedCacheNodePtr decodes a new ReservedCacheNode into *p, allocating the struct and
 // its values together.
 func decodeReservedCacheNodePtr(d *jsonx.Decoder, p **ReservedCacheNode) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ReservedCacheNode
 		v reservedCacheNodeValues
@@ -5891,6 +6020,9 @@ func (s *ReservedCacheNodesOffering) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeReservedCacheNodesOfferingPtr decodes a new ReservedCacheNodesOffering into *p, allocating the struct and
 // its values together.
 func decodeReservedCacheNodesOfferingPtr(d *jsonx.Decoder, p **ReservedCacheNodesOffering) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ReservedCacheNodesOffering
 		v reservedCacheNodesOfferingValues
@@ -6127,6 +6259,9 @@ func (s *ScaleConfig) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWit
 // decodeScaleConfigPtr decodes a new ScaleConfig into *p, allocating the struct and
 // its values together.
 func decodeScaleConfigPtr(d *jsonx.Decoder, p **ScaleConfig) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ScaleConfig
 		v scaleConfigValues
@@ -6266,6 +6401,9 @@ func (s *SecurityGroupMembership) decode(d *jsonx.Decoder) jsonx.Status { return
 // decodeSecurityGroupMembershipPtr decodes a new SecurityGroupMembership into *p, allocating the struct and
 // its values together.
 func decodeSecurityGroupMembershipPtr(d *jsonx.Decoder, p **SecurityGroupMembership) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s SecurityGroupMembership
 		v securityGroupMembershipValues
@@ -6403,6 +6541,9 @@ func (s *ServerlessCache) decode(d *jsonx.Decoder) jsonx.Status { return s.decod
 // decodeServerlessCachePtr decodes a new ServerlessCache into *p, allocating the struct and
 // its values together.
 func decodeServerlessCachePtr(d *jsonx.Decoder, p **ServerlessCache) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ServerlessCache
 		v serverlessCacheValues
@@ -6608,6 +6749,9 @@ func (s *ServerlessCacheConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeServerlessCacheConfigurationPtr decodes a new ServerlessCacheConfiguration into *p, allocating the struct and
 // its values together.
 func decodeServerlessCacheConfigurationPtr(d *jsonx.Decoder, p **ServerlessCacheConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ServerlessCacheConfiguration
 		v serverlessCacheConfigurationValues
@@ -6720,6 +6864,9 @@ func (s *ServerlessCacheSnapshot) decode(d *jsonx.Decoder) jsonx.Status { return
 // decodeServerlessCacheSnapshotPtr decodes a new ServerlessCacheSnapshot into *p, allocating the struct and
 // its values together.
 func decodeServerlessCacheSnapshotPtr(d *jsonx.Decoder, p **ServerlessCacheSnapshot) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ServerlessCacheSnapshot
 		v serverlessCacheSnapshotValues
@@ -6878,6 +7025,9 @@ func (s *ServiceUpdate) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeW
 // decodeServiceUpdatePtr decodes a new ServiceUpdate into *p, allocating the struct and
 // its values together.
 func decodeServiceUpdatePtr(d *jsonx.Decoder, p **ServiceUpdate) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ServiceUpdate
 		v serviceUpdateValues
@@ -7157,6 +7307,9 @@ func (s *Snapshot) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d
 // decodeSnapshotPtr decodes a new Snapshot into *p, allocating the struct and
 // its values together.
 func decodeSnapshotPtr(d *jsonx.Decoder, p **Snapshot) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Snapshot
 		v snapshotValues
@@ -7458,6 +7611,9 @@ func (s *SourceTLSConfiguration) decode(d *jsonx.Decoder) jsonx.Status { return 
 // decodeSourceTLSConfigurationPtr decodes a new SourceTLSConfiguration into *p, allocating the struct and
 // its values together.
 func decodeSourceTLSConfigurationPtr(d *jsonx.Decoder, p **SourceTLSConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s SourceTLSConfiguration
 		v sourceTLSConfigurationValues
@@ -7674,6 +7830,9 @@ func (s *Tag) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil
 // decodeTagPtr decodes a new Tag into *p, allocating the struct and
 // its values together.
 func decodeTagPtr(d *jsonx.Decoder, p **Tag) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Tag
 		v tagValues
@@ -7760,6 +7919,9 @@ func (s *TimeRangeFilter) decode(d *jsonx.Decoder) jsonx.Status { return s.decod
 // decodeTimeRangeFilterPtr decodes a new TimeRangeFilter into *p, allocating the struct and
 // its values together.
 func decodeTimeRangeFilterPtr(d *jsonx.Decoder, p **TimeRangeFilter) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s TimeRangeFilter
 		v timeRangeFilterValues
@@ -7855,6 +8017,9 @@ func (s *UnprocessedUpdateAction) decode(d *jsonx.Decoder) jsonx.Status { return
 // decodeUnprocessedUpdateActionPtr decodes a new UnprocessedUpdateAction into *p, allocating the struct and
 // its values together.
 func decodeUnprocessedUpdateActionPtr(d *jsonx.Decoder, p **UnprocessedUpdateAction) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s UnprocessedUpdateAction
 		v unprocessedUpdateActionValues
@@ -8002,6 +8167,9 @@ func (s *UpdateAction) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWi
 // decodeUpdateActionPtr decodes a new UpdateAction into *p, allocating the struct and
 // its values together.
 func decodeUpdateActionPtr(d *jsonx.Decoder, p **UpdateAction) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s UpdateAction
 		v updateActionValues
@@ -8197,6 +8365,9 @@ func (s *User) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, ni
 // decodeUserPtr decodes a new User into *p, allocating the struct and
 // its values together.
 func decodeUserPtr(d *jsonx.Decoder, p **User) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s User
 		v userValues
@@ -8342,6 +8513,9 @@ func (s *UserGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(
 // decodeUserGroupPtr decodes a new UserGroup into *p, allocating the struct and
 // its values together.
 func decodeUserGroupPtr(d *jsonx.Decoder, p **UserGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s UserGroup
 		v userGroupValues
