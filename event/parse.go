@@ -97,6 +97,9 @@ func (c *config) parse(src string) (*Event, error) {
 	switch k := d.Kind(); k {
 	case '{':
 	case 0:
+		if f := d.Fatal(); f != nil { // a bare word such as nonsense
+			return nil, c.wrap(f, ErrSyntax)
+		}
 		return nil, c.errorf(d.Offset(), "", ErrNotRecord, "empty input, want a record object")
 	default:
 		return nil, c.errorf(d.Offset(), "", ErrNotRecord, "got "+kindNameOf(k)+", want a record object")

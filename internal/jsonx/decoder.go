@@ -64,7 +64,7 @@ type Decoder struct {
 	maxDepth int
 	depth    int
 	path     []segment
-	keys     []string // member names of the open small objects, for duplicates
+	keys     []string  // member names of the open small objects, for duplicates
 	sets     []nameSet // member names of the open large objects, innermost last
 	nsets    int       // sets in use
 	dup      bool      // the current member's name came earlier in its object
@@ -175,9 +175,17 @@ func (d *Decoder) Kind() byte {
 		return 0
 	}
 	switch c := d.src[d.pos]; c {
-	case '{', '[', '"', 't', 'f', 'n':
+	case '{', '[', '"':
+		return c
+	case 't', 'f', 'n':
+		if !d.validLiteral(c) {
+			return 0
+		}
 		return c
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if !d.validNumberAt() {
+			return 0
+		}
 		return '0'
 	}
 	return '?'

@@ -25,7 +25,7 @@ func (d *Decoder) readString() (string, bool) {
 // readStringSlow finishes a string with escapes, control bytes or non-ASCII
 // text; plain is where the fast path stopped.
 func (d *Decoder) readStringSlow(start, plain int) (string, bool) {
-	var b []byte // nil while the value is still a substring
+	var b []byte      // nil while the value is still a substring
 	bad, nbad := 0, 0 // the first invalid UTF-8 byte and how many
 	i := plain
 	for i < len(d.src) {

@@ -21,6 +21,7 @@ type Member struct {
 	dead     int       // entries of *u dropped as stale duplicates, compacted at the end
 	dup      bool      // the current name came earlier in the object
 	u        *wire.Members
+	ulen     int // len(*u) when the value started
 }
 
 // Small objects find duplicate names by scanning the earlier names; past
@@ -31,6 +32,10 @@ const smallObject = 16
 // maxReusedSet bounds the name sets kept for reuse across objects and
 // decodes: clearing a map costs its capacity, so a large one is dropped.
 const maxReusedSet = 1024
+
+// tombstone marks an entry of Unknown dropped for a later duplicate,
+// until endObject compacts the list. No real member has a negative offset.
+var tombstone = wire.Member{Offset: -1}
 
 // nameSet maps each name of a large object to index+1 of its entry in the
 // object's Unknown members, 0 when it has none.
@@ -145,6 +150,9 @@ func (d *Decoder) nextMember(m *Member) bool {
 	m.start = d.pos
 	m.nerrs = len(d.errs)
 	m.quirks = d.quirkMark()
+	if m.u != nil {
+		m.ulen = len(*m.u)
+	}
 	return true
 }
 
@@ -228,7 +236,7 @@ func (d *Decoder) endObject(m *Member) {
 	u := *m.u
 	n := 0
 	for _, x := range u {
-		if x.Reason != 0 {
+		if x.Offset != tombstone.Offset {
 			u[n] = x
 			n++
 		}
@@ -253,9 +261,11 @@ func (d *Decoder) EndMember(m *Member, st Status, u *wire.Members) {
 		d.keys = d.keys[:m.keysLen]
 		d.depth = m.depth
 		d.nsets = m.setTop
-		if d.keep(m, st, u) && m.set > 0 {
-			d.sets[m.set-1][m.Key] = int32(len(*u))
-		}
+		d.keep(m, st, u)
+	}
+	if m.set > 0 && len(*u) > m.ulen && (*u)[len(*u)-1].Name == m.Key {
+		// Kept here or appended by the caller: a later duplicate drops it.
+		d.sets[m.set-1][m.Key] = int32(len(*u))
 	}
 	d.path = d.path[:m.pathLen]
 }
@@ -263,8 +273,9 @@ func (d *Decoder) EndMember(m *Member, st Status, u *wire.Members) {
 // dropEarlier drops the entry of u an earlier member of the same name left.
 func (d *Decoder) dropEarlier(m *Member, u *wire.Members) {
 	if m.set == 0 {
-		// A small object: u has fewer than smallObject entries.
-		for i := range *u {
+		// A small object: u has fewer than smallObject entries. Only
+		// those before this value's are earlier.
+		for i := range (*u)[:min(m.ulen, len(*u))] {
 			if (*u)[i].Name == m.Key {
 				*u = append((*u)[:i], (*u)[i+1:]...)
 				clear((*u)[len(*u) : len(*u)+1])
@@ -274,13 +285,13 @@ func (d *Decoder) dropEarlier(m *Member, u *wire.Members) {
 		return
 	}
 	if m.prev > 0 {
-		(*u)[m.prev-1] = wire.Member{} // compacted by endObject
+		(*u)[m.prev-1] = tombstone // compacted by endObject
 		m.dead++
 		d.sets[m.set-1][m.Key] = 0
 	}
 }
 
-func (d *Decoder) keep(m *Member, st Status, u *wire.Members) bool {
+func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 	d.rollback(m.quirks)
 	reason := wire.ReasonUnknown
 	switch st {
@@ -300,14 +311,13 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) bool {
 	}
 	raw, ok := d.Raw()
 	if !ok {
-		return false
+		return
 	}
 	off := d.base + int64(m.start)
 	*u = append(*u, wire.Member{Name: m.Key, Value: []byte(raw), Reason: reason, Offset: off})
 	if reason == wire.ReasonUnknown {
 		d.unmodelled = append(d.unmodelled, Unmodelled{Path: d.Path(), Offset: off, Reason: reason})
 	}
-	return true
 }
 
 // Elem is the state of one array being read by NextElem.
