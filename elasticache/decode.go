@@ -122,6 +122,7 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 	// Each payload's decoder locates at most jsonx.MaxQuirks quirks plus a
 	// summary per kind, so a record's list stays bounded.
 	m.quirks = append(m.quirks, d.Quirks()...)
+	m.unmodelled = slices.Grow(m.unmodelled, len(d.Unmodelled()))
 	for _, u := range d.Unmodelled() {
 		m.unmodelled = append(m.unmodelled, Unmodelled(u))
 	}

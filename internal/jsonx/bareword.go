@@ -36,6 +36,9 @@ func (d *Decoder) validNumberAt() bool {
 		d.pos = pos
 		return true
 	}
+	if !ok && (d.pos >= len(d.src) || isNumberByte(d.src[d.pos]) || !isIdentByte(d.src[d.pos])) {
+		return false // a malformed number, such as 01: located at its bad byte
+	}
 	d.fatal = nil
 	d.pos = pos
 	d.badWord("number")

@@ -1,6 +1,10 @@
 package jsonx
 
-import "github.com/cachetrail/cachetrail/wire"
+import (
+	"slices"
+
+	"github.com/cachetrail/cachetrail/wire"
+)
 
 // Member is the state of one object being read by NextMember.
 type Member struct {
@@ -314,9 +318,9 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 		return
 	}
 	off := d.base + int64(m.start)
-	*u = append(*u, wire.Member{Name: m.Key, Value: []byte(raw), Reason: reason, Offset: off})
+	*u = append(grow(*u), wire.Member{Name: m.Key, Value: []byte(raw), Reason: reason, Offset: off})
 	if reason == wire.ReasonUnknown {
-		d.unmodelled = append(d.unmodelled, Unmodelled{Path: d.Path(), Offset: off, Reason: reason})
+		d.unmodelled = append(grow(d.unmodelled), Unmodelled{Path: d.Path(), Offset: off, Reason: reason})
 	}
 }
 
@@ -422,4 +426,14 @@ func nameBit(key string) uint64 {
 		h = h*31 + uint(key[len(key)/2])
 	}
 	return 1 << (h & 63)
+}
+
+// grow doubles a full slice: append grows large slices by a quarter, so
+// their copies would sum to five times the final size; doubling bounds
+// them by twice it, whatever number of members a hostile object has.
+func grow[S ~[]E, E any](s S) S {
+	if len(s) < cap(s) || len(s) < 256 {
+		return s
+	}
+	return slices.Grow(s, len(s))
 }
