@@ -3,6 +3,7 @@ package elasticache
 import (
 	"errors"
 	"slices"
+	"strconv"
 
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/bridge"
@@ -67,12 +68,19 @@ func Decode(ev *event.Event, opts ...Option) (Action, error) {
 	errs = decodePayload(ev, "responseElements", ev.ResponseElements, a.decodeResponse, m, errs)
 	if c.strict {
 		for _, q := range m.quirks {
-			err := event.NewDecodeError(ev, q.Offset, q.Path, "forgiven "+string(q.Kind)+detail(q.Detail), event.ErrQuirk)
+			err := event.NewDecodeError(ev, q.Offset, q.Path, "forgiven "+string(q.Kind)+detail(q.Detail)+repeats(q.Repeats), event.ErrQuirk)
 			err.Quirk = q.Kind
 			errs = append(errs, err)
 		}
 	}
 	return a, errors.Join(errs...)
+}
+
+func repeats(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return " and " + strconv.Itoa(n) + " more"
 }
 
 func detail(s string) string {
@@ -111,7 +119,10 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 	for _, e := range d.Errors() {
 		errs = append(errs, event.NewDecodeError(ev, e.Offset, e.Path, e.Msg, event.ErrType))
 	}
+	// Each payload's decoder locates at most jsonx.MaxQuirks quirks plus a
+	// summary per kind, so a record's list stays bounded.
 	m.quirks = append(m.quirks, d.Quirks()...)
+	m.unmodelled = slices.Grow(m.unmodelled, len(d.Unmodelled()))
 	for _, u := range d.Unmodelled() {
 		m.unmodelled = append(m.unmodelled, Unmodelled(u))
 	}

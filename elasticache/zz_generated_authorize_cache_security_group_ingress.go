@@ -39,6 +39,9 @@ func (s *AuthorizeCacheSecurityGroupIngressRequest) decode(d *jsonx.Decoder) jso
 // decodeAuthorizeCacheSecurityGroupIngressRequestPtr decodes a new AuthorizeCacheSecurityGroupIngressRequest into *p, allocating the struct and
 // its values together.
 func decodeAuthorizeCacheSecurityGroupIngressRequestPtr(d *jsonx.Decoder, p **AuthorizeCacheSecurityGroupIngressRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s AuthorizeCacheSecurityGroupIngressRequest
 		v authorizeCacheSecurityGroupIngressRequestValues

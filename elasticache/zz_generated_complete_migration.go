@@ -37,6 +37,9 @@ func (s *CompleteMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status { retur
 // decodeCompleteMigrationRequestPtr decodes a new CompleteMigrationRequest into *p, allocating the struct and
 // its values together.
 func decodeCompleteMigrationRequestPtr(d *jsonx.Decoder, p **CompleteMigrationRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CompleteMigrationRequest
 		v completeMigrationRequestValues

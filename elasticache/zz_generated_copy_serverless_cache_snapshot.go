@@ -41,6 +41,9 @@ func (s *CopyServerlessCacheSnapshotRequest) decode(d *jsonx.Decoder) jsonx.Stat
 // decodeCopyServerlessCacheSnapshotRequestPtr decodes a new CopyServerlessCacheSnapshotRequest into *p, allocating the struct and
 // its values together.
 func decodeCopyServerlessCacheSnapshotRequestPtr(d *jsonx.Decoder, p **CopyServerlessCacheSnapshotRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CopyServerlessCacheSnapshotRequest
 		v copyServerlessCacheSnapshotRequestValues

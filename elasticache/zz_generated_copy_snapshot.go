@@ -42,6 +42,9 @@ func (s *CopySnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.d
 // decodeCopySnapshotRequestPtr decodes a new CopySnapshotRequest into *p, allocating the struct and
 // its values together.
 func decodeCopySnapshotRequestPtr(d *jsonx.Decoder, p **CopySnapshotRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CopySnapshotRequest
 		v copySnapshotRequestValues

@@ -114,6 +114,9 @@ func (s *CreateCacheClusterRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCreateCacheClusterRequestPtr decodes a new CreateCacheClusterRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateCacheClusterRequestPtr(d *jsonx.Decoder, p **CreateCacheClusterRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateCacheClusterRequest
 		v createCacheClusterRequestValues

@@ -41,6 +41,9 @@ func (s *CreateCacheParameterGroupRequest) decode(d *jsonx.Decoder) jsonx.Status
 // decodeCreateCacheParameterGroupRequestPtr decodes a new CreateCacheParameterGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateCacheParameterGroupRequestPtr(d *jsonx.Decoder, p **CreateCacheParameterGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateCacheParameterGroupRequest
 		v createCacheParameterGroupRequestValues

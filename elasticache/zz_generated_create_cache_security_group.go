@@ -38,6 +38,9 @@ func (s *CreateCacheSecurityGroupRequest) decode(d *jsonx.Decoder) jsonx.Status 
 // decodeCreateCacheSecurityGroupRequestPtr decodes a new CreateCacheSecurityGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateCacheSecurityGroupRequestPtr(d *jsonx.Decoder, p **CreateCacheSecurityGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateCacheSecurityGroupRequest
 		v createCacheSecurityGroupRequestValues

@@ -40,6 +40,9 @@ func (s *CreateCacheSubnetGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCreateCacheSubnetGroupRequestPtr decodes a new CreateCacheSubnetGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateCacheSubnetGroupRequestPtr(d *jsonx.Decoder, p **CreateCacheSubnetGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateCacheSubnetGroupRequest
 		v createCacheSubnetGroupRequestValues

@@ -41,6 +41,9 @@ func (s *CreateGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Sta
 // decodeCreateGlobalReplicationGroupRequestPtr decodes a new CreateGlobalReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **CreateGlobalReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateGlobalReplicationGroupRequest
 		v createGlobalReplicationGroupRequestValues

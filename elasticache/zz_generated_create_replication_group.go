@@ -143,6 +143,9 @@ func (s *CreateReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCreateReplicationGroupRequestPtr decodes a new CreateReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateReplicationGroupRequestPtr(d *jsonx.Decoder, p **CreateReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateReplicationGroupRequest
 		v createReplicationGroupRequestValues

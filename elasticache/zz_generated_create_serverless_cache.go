@@ -70,6 +70,9 @@ func (s *CreateServerlessCacheRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCreateServerlessCacheRequestPtr decodes a new CreateServerlessCacheRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateServerlessCacheRequestPtr(d *jsonx.Decoder, p **CreateServerlessCacheRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateServerlessCacheRequest
 		v createServerlessCacheRequestValues

@@ -41,6 +41,9 @@ func (s *CreateServerlessCacheSnapshotRequest) decode(d *jsonx.Decoder) jsonx.St
 // decodeCreateServerlessCacheSnapshotRequestPtr decodes a new CreateServerlessCacheSnapshotRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateServerlessCacheSnapshotRequestPtr(d *jsonx.Decoder, p **CreateServerlessCacheSnapshotRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateServerlessCacheSnapshotRequest
 		v createServerlessCacheSnapshotRequestValues

@@ -42,6 +42,9 @@ func (s *CreateSnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodeCreateSnapshotRequestPtr decodes a new CreateSnapshotRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateSnapshotRequestPtr(d *jsonx.Decoder, p **CreateSnapshotRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateSnapshotRequest
 		v createSnapshotRequestValues

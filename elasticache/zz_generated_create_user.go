@@ -50,6 +50,9 @@ func (s *CreateUserRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.dec
 // decodeCreateUserRequestPtr decodes a new CreateUserRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateUserRequestPtr(d *jsonx.Decoder, p **CreateUserRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateUserRequest
 		v createUserRequestValues
@@ -200,6 +203,9 @@ func (s *CreateUserResponse) decode(d *jsonx.Decoder) jsonx.Status { return s.de
 // decodeCreateUserResponsePtr decodes a new CreateUserResponse into *p, allocating the struct and
 // its values together.
 func decodeCreateUserResponsePtr(d *jsonx.Decoder, p **CreateUserResponse) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateUserResponse
 		v createUserResponseValues

@@ -38,6 +38,9 @@ func (s *CreateUserGroupRequest) decode(d *jsonx.Decoder) jsonx.Status { return 
 // decodeCreateUserGroupRequestPtr decodes a new CreateUserGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeCreateUserGroupRequestPtr(d *jsonx.Decoder, p **CreateUserGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateUserGroupRequest
 		v createUserGroupRequestValues
@@ -164,6 +167,9 @@ func (s *CreateUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status { return
 // decodeCreateUserGroupResponsePtr decodes a new CreateUserGroupResponse into *p, allocating the struct and
 // its values together.
 func decodeCreateUserGroupResponsePtr(d *jsonx.Decoder, p **CreateUserGroupResponse) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CreateUserGroupResponse
 		v createUserGroupResponseValues

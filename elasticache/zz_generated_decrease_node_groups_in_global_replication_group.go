@@ -43,6 +43,9 @@ func (s *DecreaseNodeGroupsInGlobalReplicationGroupRequest) decode(d *jsonx.Deco
 // decodeDecreaseNodeGroupsInGlobalReplicationGroupRequestPtr decodes a new DecreaseNodeGroupsInGlobalReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeDecreaseNodeGroupsInGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **DecreaseNodeGroupsInGlobalReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DecreaseNodeGroupsInGlobalReplicationGroupRequest
 		v decreaseNodeGroupsInGlobalReplicationGroupRequestValues

@@ -43,6 +43,9 @@ func (s *DecreaseReplicaCountRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeDecreaseReplicaCountRequestPtr decodes a new DecreaseReplicaCountRequest into *p, allocating the struct and
 // its values together.
 func decodeDecreaseReplicaCountRequestPtr(d *jsonx.Decoder, p **DecreaseReplicaCountRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DecreaseReplicaCountRequest
 		v decreaseReplicaCountRequestValues

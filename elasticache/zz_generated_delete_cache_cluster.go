@@ -36,6 +36,9 @@ func (s *DeleteCacheClusterRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeDeleteCacheClusterRequestPtr decodes a new DeleteCacheClusterRequest into *p, allocating the struct and
 // its values together.
 func decodeDeleteCacheClusterRequestPtr(d *jsonx.Decoder, p **DeleteCacheClusterRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DeleteCacheClusterRequest
 		v deleteCacheClusterRequestValues

@@ -36,6 +36,9 @@ func (s *DeleteGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Sta
 // decodeDeleteGlobalReplicationGroupRequestPtr decodes a new DeleteGlobalReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeDeleteGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **DeleteGlobalReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DeleteGlobalReplicationGroupRequest
 		v deleteGlobalReplicationGroupRequestValues

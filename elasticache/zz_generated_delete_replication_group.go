@@ -39,6 +39,9 @@ func (s *DeleteReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeDeleteReplicationGroupRequestPtr decodes a new DeleteReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeDeleteReplicationGroupRequestPtr(d *jsonx.Decoder, p **DeleteReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DeleteReplicationGroupRequest
 		v deleteReplicationGroupRequestValues

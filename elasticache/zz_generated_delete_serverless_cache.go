@@ -36,6 +36,9 @@ func (s *DeleteServerlessCacheRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeDeleteServerlessCacheRequestPtr decodes a new DeleteServerlessCacheRequest into *p, allocating the struct and
 // its values together.
 func decodeDeleteServerlessCacheRequestPtr(d *jsonx.Decoder, p **DeleteServerlessCacheRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DeleteServerlessCacheRequest
 		v deleteServerlessCacheRequestValues

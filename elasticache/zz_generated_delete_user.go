@@ -115,6 +115,9 @@ func (s *DeleteUserResponse) decode(d *jsonx.Decoder) jsonx.Status { return s.de
 // decodeDeleteUserResponsePtr decodes a new DeleteUserResponse into *p, allocating the struct and
 // its values together.
 func decodeDeleteUserResponsePtr(d *jsonx.Decoder, p **DeleteUserResponse) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DeleteUserResponse
 		v deleteUserResponseValues

@@ -115,6 +115,9 @@ func (s *DeleteUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status { return
 // decodeDeleteUserGroupResponsePtr decodes a new DeleteUserGroupResponse into *p, allocating the struct and
 // its values together.
 func decodeDeleteUserGroupResponsePtr(d *jsonx.Decoder, p **DeleteUserGroupResponse) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DeleteUserGroupResponse
 		v deleteUserGroupResponseValues

@@ -45,6 +45,9 @@ func (s *DescribeCacheClustersRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeDescribeCacheClustersRequestPtr decodes a new DescribeCacheClustersRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeCacheClustersRequestPtr(d *jsonx.Decoder, p **DescribeCacheClustersRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeCacheClustersRequest
 		v describeCacheClustersRequestValues

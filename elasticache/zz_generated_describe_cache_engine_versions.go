@@ -48,6 +48,9 @@ func (s *DescribeCacheEngineVersionsRequest) decode(d *jsonx.Decoder) jsonx.Stat
 // decodeDescribeCacheEngineVersionsRequestPtr decodes a new DescribeCacheEngineVersionsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeCacheEngineVersionsRequestPtr(d *jsonx.Decoder, p **DescribeCacheEngineVersionsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeCacheEngineVersionsRequest
 		v describeCacheEngineVersionsRequestValues

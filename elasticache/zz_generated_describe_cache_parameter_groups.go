@@ -39,6 +39,9 @@ func (s *DescribeCacheParameterGroupsRequest) decode(d *jsonx.Decoder) jsonx.Sta
 // decodeDescribeCacheParameterGroupsRequestPtr decodes a new DescribeCacheParameterGroupsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeCacheParameterGroupsRequestPtr(d *jsonx.Decoder, p **DescribeCacheParameterGroupsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeCacheParameterGroupsRequest
 		v describeCacheParameterGroupsRequestValues

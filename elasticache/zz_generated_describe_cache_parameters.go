@@ -42,6 +42,9 @@ func (s *DescribeCacheParametersRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeDescribeCacheParametersRequestPtr decodes a new DescribeCacheParametersRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeCacheParametersRequestPtr(d *jsonx.Decoder, p **DescribeCacheParametersRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeCacheParametersRequest
 		v describeCacheParametersRequestValues

@@ -39,6 +39,9 @@ func (s *DescribeCacheSecurityGroupsRequest) decode(d *jsonx.Decoder) jsonx.Stat
 // decodeDescribeCacheSecurityGroupsRequestPtr decodes a new DescribeCacheSecurityGroupsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeCacheSecurityGroupsRequestPtr(d *jsonx.Decoder, p **DescribeCacheSecurityGroupsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeCacheSecurityGroupsRequest
 		v describeCacheSecurityGroupsRequestValues

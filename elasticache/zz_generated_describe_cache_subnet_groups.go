@@ -39,6 +39,9 @@ func (s *DescribeCacheSubnetGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status
 // decodeDescribeCacheSubnetGroupsRequestPtr decodes a new DescribeCacheSubnetGroupsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeCacheSubnetGroupsRequestPtr(d *jsonx.Decoder, p **DescribeCacheSubnetGroupsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeCacheSubnetGroupsRequest
 		v describeCacheSubnetGroupsRequestValues

@@ -39,6 +39,9 @@ func (s *DescribeEngineDefaultParametersRequest) decode(d *jsonx.Decoder) jsonx.
 // decodeDescribeEngineDefaultParametersRequestPtr decodes a new DescribeEngineDefaultParametersRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeEngineDefaultParametersRequestPtr(d *jsonx.Decoder, p **DescribeEngineDefaultParametersRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeEngineDefaultParametersRequest
 		v describeEngineDefaultParametersRequestValues

@@ -49,6 +49,9 @@ func (s *DescribeEventsRequest) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodeDescribeEventsRequestPtr decodes a new DescribeEventsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeEventsRequestPtr(d *jsonx.Decoder, p **DescribeEventsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeEventsRequest
 		v describeEventsRequestValues

@@ -42,6 +42,9 @@ func (s *DescribeGlobalReplicationGroupsRequest) decode(d *jsonx.Decoder) jsonx.
 // decodeDescribeGlobalReplicationGroupsRequestPtr decodes a new DescribeGlobalReplicationGroupsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeGlobalReplicationGroupsRequestPtr(d *jsonx.Decoder, p **DescribeGlobalReplicationGroupsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeGlobalReplicationGroupsRequest
 		v describeGlobalReplicationGroupsRequestValues

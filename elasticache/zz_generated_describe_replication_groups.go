@@ -39,6 +39,9 @@ func (s *DescribeReplicationGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status
 // decodeDescribeReplicationGroupsRequestPtr decodes a new DescribeReplicationGroupsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeReplicationGroupsRequestPtr(d *jsonx.Decoder, p **DescribeReplicationGroupsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeReplicationGroupsRequest
 		v describeReplicationGroupsRequestValues

@@ -54,6 +54,9 @@ func (s *DescribeReservedCacheNodesRequest) decode(d *jsonx.Decoder) jsonx.Statu
 // decodeDescribeReservedCacheNodesRequestPtr decodes a new DescribeReservedCacheNodesRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeReservedCacheNodesRequestPtr(d *jsonx.Decoder, p **DescribeReservedCacheNodesRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeReservedCacheNodesRequest
 		v describeReservedCacheNodesRequestValues

@@ -51,6 +51,9 @@ func (s *DescribeReservedCacheNodesOfferingsRequest) decode(d *jsonx.Decoder) js
 // decodeDescribeReservedCacheNodesOfferingsRequestPtr decodes a new DescribeReservedCacheNodesOfferingsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeReservedCacheNodesOfferingsRequestPtr(d *jsonx.Decoder, p **DescribeReservedCacheNodesOfferingsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeReservedCacheNodesOfferingsRequest
 		v describeReservedCacheNodesOfferingsRequestValues

@@ -45,6 +45,9 @@ func (s *DescribeServerlessCacheSnapshotsRequest) decode(d *jsonx.Decoder) jsonx
 // decodeDescribeServerlessCacheSnapshotsRequestPtr decodes a new DescribeServerlessCacheSnapshotsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeServerlessCacheSnapshotsRequestPtr(d *jsonx.Decoder, p **DescribeServerlessCacheSnapshotsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeServerlessCacheSnapshotsRequest
 		v describeServerlessCacheSnapshotsRequestValues

@@ -39,6 +39,9 @@ func (s *DescribeServerlessCachesRequest) decode(d *jsonx.Decoder) jsonx.Status 
 // decodeDescribeServerlessCachesRequestPtr decodes a new DescribeServerlessCachesRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeServerlessCachesRequestPtr(d *jsonx.Decoder, p **DescribeServerlessCachesRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeServerlessCachesRequest
 		v describeServerlessCachesRequestValues

@@ -41,6 +41,9 @@ func (s *DescribeServiceUpdatesRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeDescribeServiceUpdatesRequestPtr decodes a new DescribeServiceUpdatesRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeServiceUpdatesRequestPtr(d *jsonx.Decoder, p **DescribeServiceUpdatesRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeServiceUpdatesRequest
 		v describeServiceUpdatesRequestValues

@@ -49,6 +49,9 @@ func (s *DescribeSnapshotsRequest) decode(d *jsonx.Decoder) jsonx.Status { retur
 // decodeDescribeSnapshotsRequestPtr decodes a new DescribeSnapshotsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeSnapshotsRequestPtr(d *jsonx.Decoder, p **DescribeSnapshotsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeSnapshotsRequest
 		v describeSnapshotsRequestValues

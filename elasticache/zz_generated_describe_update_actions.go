@@ -55,6 +55,9 @@ func (s *DescribeUpdateActionsRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeDescribeUpdateActionsRequestPtr decodes a new DescribeUpdateActionsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeUpdateActionsRequestPtr(d *jsonx.Decoder, p **DescribeUpdateActionsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeUpdateActionsRequest
 		v describeUpdateActionsRequestValues

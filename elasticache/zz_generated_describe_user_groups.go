@@ -39,6 +39,9 @@ func (s *DescribeUserGroupsRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeDescribeUserGroupsRequestPtr decodes a new DescribeUserGroupsRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeUserGroupsRequestPtr(d *jsonx.Decoder, p **DescribeUserGroupsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeUserGroupsRequest
 		v describeUserGroupsRequestValues

@@ -42,6 +42,9 @@ func (s *DescribeUsersRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.
 // decodeDescribeUsersRequestPtr decodes a new DescribeUsersRequest into *p, allocating the struct and
 // its values together.
 func decodeDescribeUsersRequestPtr(d *jsonx.Decoder, p **DescribeUsersRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DescribeUsersRequest
 		v describeUsersRequestValues

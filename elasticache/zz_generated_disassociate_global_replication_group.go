@@ -39,6 +39,9 @@ func (s *DisassociateGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jso
 // decodeDisassociateGlobalReplicationGroupRequestPtr decodes a new DisassociateGlobalReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeDisassociateGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **DisassociateGlobalReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DisassociateGlobalReplicationGroupRequest
 		v disassociateGlobalReplicationGroupRequestValues

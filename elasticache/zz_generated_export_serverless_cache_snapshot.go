@@ -36,6 +36,9 @@ func (s *ExportServerlessCacheSnapshotRequest) decode(d *jsonx.Decoder) jsonx.St
 // decodeExportServerlessCacheSnapshotRequestPtr decodes a new ExportServerlessCacheSnapshotRequest into *p, allocating the struct and
 // its values together.
 func decodeExportServerlessCacheSnapshotRequestPtr(d *jsonx.Decoder, p **ExportServerlessCacheSnapshotRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ExportServerlessCacheSnapshotRequest
 		v exportServerlessCacheSnapshotRequestValues

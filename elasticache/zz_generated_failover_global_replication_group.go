@@ -39,6 +39,9 @@ func (s *FailoverGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.S
 // decodeFailoverGlobalReplicationGroupRequestPtr decodes a new FailoverGlobalReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeFailoverGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **FailoverGlobalReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s FailoverGlobalReplicationGroupRequest
 		v failoverGlobalReplicationGroupRequestValues

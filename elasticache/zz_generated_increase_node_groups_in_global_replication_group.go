@@ -41,6 +41,9 @@ func (s *IncreaseNodeGroupsInGlobalReplicationGroupRequest) decode(d *jsonx.Deco
 // decodeIncreaseNodeGroupsInGlobalReplicationGroupRequestPtr decodes a new IncreaseNodeGroupsInGlobalReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeIncreaseNodeGroupsInGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **IncreaseNodeGroupsInGlobalReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s IncreaseNodeGroupsInGlobalReplicationGroupRequest
 		v increaseNodeGroupsInGlobalReplicationGroupRequestValues

@@ -41,6 +41,9 @@ func (s *IncreaseReplicaCountRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeIncreaseReplicaCountRequestPtr decodes a new IncreaseReplicaCountRequest into *p, allocating the struct and
 // its values together.
 func decodeIncreaseReplicaCountRequestPtr(d *jsonx.Decoder, p **IncreaseReplicaCountRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s IncreaseReplicaCountRequest
 		v increaseReplicaCountRequestValues

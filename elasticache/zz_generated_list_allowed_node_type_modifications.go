@@ -36,6 +36,9 @@ func (s *ListAllowedNodeTypeModificationsRequest) decode(d *jsonx.Decoder) jsonx
 // decodeListAllowedNodeTypeModificationsRequestPtr decodes a new ListAllowedNodeTypeModificationsRequest into *p, allocating the struct and
 // its values together.
 func decodeListAllowedNodeTypeModificationsRequestPtr(d *jsonx.Decoder, p **ListAllowedNodeTypeModificationsRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ListAllowedNodeTypeModificationsRequest
 		v listAllowedNodeTypeModificationsRequestValues

@@ -94,6 +94,9 @@ func (s *ModifyCacheClusterRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeModifyCacheClusterRequestPtr decodes a new ModifyCacheClusterRequest into *p, allocating the struct and
 // its values together.
 func decodeModifyCacheClusterRequestPtr(d *jsonx.Decoder, p **ModifyCacheClusterRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ModifyCacheClusterRequest
 		v modifyCacheClusterRequestValues

@@ -38,6 +38,9 @@ func (s *ModifyCacheSubnetGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeModifyCacheSubnetGroupRequestPtr decodes a new ModifyCacheSubnetGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeModifyCacheSubnetGroupRequestPtr(d *jsonx.Decoder, p **ModifyCacheSubnetGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ModifyCacheSubnetGroupRequest
 		v modifyCacheSubnetGroupRequestValues

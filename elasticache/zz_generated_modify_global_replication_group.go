@@ -54,6 +54,9 @@ func (s *ModifyGlobalReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Sta
 // decodeModifyGlobalReplicationGroupRequestPtr decodes a new ModifyGlobalReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeModifyGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **ModifyGlobalReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ModifyGlobalReplicationGroupRequest
 		v modifyGlobalReplicationGroupRequestValues

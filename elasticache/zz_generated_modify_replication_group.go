@@ -119,6 +119,9 @@ func (s *ModifyReplicationGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeModifyReplicationGroupRequestPtr decodes a new ModifyReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeModifyReplicationGroupRequestPtr(d *jsonx.Decoder, p **ModifyReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ModifyReplicationGroupRequest
 		v modifyReplicationGroupRequestValues

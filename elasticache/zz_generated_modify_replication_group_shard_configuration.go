@@ -45,6 +45,9 @@ func (s *ModifyReplicationGroupShardConfigurationRequest) decode(d *jsonx.Decode
 // decodeModifyReplicationGroupShardConfigurationRequestPtr decodes a new ModifyReplicationGroupShardConfigurationRequest into *p, allocating the struct and
 // its values together.
 func decodeModifyReplicationGroupShardConfigurationRequestPtr(d *jsonx.Decoder, p **ModifyReplicationGroupShardConfigurationRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ModifyReplicationGroupShardConfigurationRequest
 		v modifyReplicationGroupShardConfigurationRequestValues

@@ -58,6 +58,9 @@ func (s *ModifyServerlessCacheRequest) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeModifyServerlessCacheRequestPtr decodes a new ModifyServerlessCacheRequest into *p, allocating the struct and
 // its values together.
 func decodeModifyServerlessCacheRequestPtr(d *jsonx.Decoder, p **ModifyServerlessCacheRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ModifyServerlessCacheRequest
 		v modifyServerlessCacheRequestValues

@@ -48,6 +48,9 @@ func (s *ModifyUserRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.dec
 // decodeModifyUserRequestPtr decodes a new ModifyUserRequest into *p, allocating the struct and
 // its values together.
 func decodeModifyUserRequestPtr(d *jsonx.Decoder, p **ModifyUserRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ModifyUserRequest
 		v modifyUserRequestValues
@@ -192,6 +195,9 @@ func (s *ModifyUserResponse) decode(d *jsonx.Decoder) jsonx.Status { return s.de
 // decodeModifyUserResponsePtr decodes a new ModifyUserResponse into *p, allocating the struct and
 // its values together.
 func decodeModifyUserResponsePtr(d *jsonx.Decoder, p **ModifyUserResponse) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ModifyUserResponse
 		v modifyUserResponseValues

@@ -38,6 +38,9 @@ func (s *ModifyUserGroupRequest) decode(d *jsonx.Decoder) jsonx.Status { return 
 // decodeModifyUserGroupRequestPtr decodes a new ModifyUserGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeModifyUserGroupRequestPtr(d *jsonx.Decoder, p **ModifyUserGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ModifyUserGroupRequest
 		v modifyUserGroupRequestValues
@@ -164,6 +167,9 @@ func (s *ModifyUserGroupResponse) decode(d *jsonx.Decoder) jsonx.Status { return
 // decodeModifyUserGroupResponsePtr decodes a new ModifyUserGroupResponse into *p, allocating the struct and
 // its values together.
 func decodeModifyUserGroupResponsePtr(d *jsonx.Decoder, p **ModifyUserGroupResponse) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ModifyUserGroupResponse
 		v modifyUserGroupResponseValues

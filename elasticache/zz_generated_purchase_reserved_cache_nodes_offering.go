@@ -41,6 +41,9 @@ func (s *PurchaseReservedCacheNodesOfferingRequest) decode(d *jsonx.Decoder) jso
 // decodePurchaseReservedCacheNodesOfferingRequestPtr decodes a new PurchaseReservedCacheNodesOfferingRequest into *p, allocating the struct and
 // its values together.
 func decodePurchaseReservedCacheNodesOfferingRequestPtr(d *jsonx.Decoder, p **PurchaseReservedCacheNodesOfferingRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s PurchaseReservedCacheNodesOfferingRequest
 		v purchaseReservedCacheNodesOfferingRequestValues

@@ -36,6 +36,9 @@ func (s *RebalanceSlotsInGlobalReplicationGroupRequest) decode(d *jsonx.Decoder)
 // decodeRebalanceSlotsInGlobalReplicationGroupRequestPtr decodes a new RebalanceSlotsInGlobalReplicationGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeRebalanceSlotsInGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **RebalanceSlotsInGlobalReplicationGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s RebalanceSlotsInGlobalReplicationGroupRequest
 		v rebalanceSlotsInGlobalReplicationGroupRequestValues

@@ -38,6 +38,9 @@ func (s *ResetCacheParameterGroupRequest) decode(d *jsonx.Decoder) jsonx.Status 
 // decodeResetCacheParameterGroupRequestPtr decodes a new ResetCacheParameterGroupRequest into *p, allocating the struct and
 // its values together.
 func decodeResetCacheParameterGroupRequestPtr(d *jsonx.Decoder, p **ResetCacheParameterGroupRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ResetCacheParameterGroupRequest
 		v resetCacheParameterGroupRequestValues

@@ -39,6 +39,9 @@ func (s *RevokeCacheSecurityGroupIngressRequest) decode(d *jsonx.Decoder) jsonx.
 // decodeRevokeCacheSecurityGroupIngressRequestPtr decodes a new RevokeCacheSecurityGroupIngressRequest into *p, allocating the struct and
 // its values together.
 func decodeRevokeCacheSecurityGroupIngressRequestPtr(d *jsonx.Decoder, p **RevokeCacheSecurityGroupIngressRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s RevokeCacheSecurityGroupIngressRequest
 		v revokeCacheSecurityGroupIngressRequestValues

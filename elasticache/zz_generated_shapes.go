@@ -31,6 +31,9 @@ func (s *Authentication) decode(d *jsonx.Decoder) jsonx.Status { return s.decode
 // decodeAuthenticationPtr decodes a new Authentication into *p, allocating the struct and
 // its values together.
 func decodeAuthenticationPtr(d *jsonx.Decoder, p **Authentication) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Authentication
 		v authenticationValues
@@ -338,6 +341,9 @@ func (s *CacheCluster) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWi
 // decodeCacheClusterPtr decodes a new CacheCluster into *p, allocating the struct and
 // its values together.
 func decodeCacheClusterPtr(d *jsonx.Decoder, p **CacheCluster) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheCluster
 		v cacheClusterValues
@@ -626,6 +632,9 @@ func (s *CacheEngineVersion) decode(d *jsonx.Decoder) jsonx.Status { return s.de
 // decodeCacheEngineVersionPtr decodes a new CacheEngineVersion into *p, allocating the struct and
 // its values together.
 func decodeCacheEngineVersionPtr(d *jsonx.Decoder, p **CacheEngineVersion) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheEngineVersion
 		v cacheEngineVersionValues
@@ -754,6 +763,9 @@ func (s *CacheNode) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(
 // decodeCacheNodePtr decodes a new CacheNode into *p, allocating the struct and
 // its values together.
 func decodeCacheNodePtr(d *jsonx.Decoder, p **CacheNode) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheNode
 		v cacheNodeValues
@@ -905,6 +917,9 @@ func (s *CacheNodeTypeSpecificParameter) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCacheNodeTypeSpecificParameterPtr decodes a new CacheNodeTypeSpecificParameter into *p, allocating the struct and
 // its values together.
 func decodeCacheNodeTypeSpecificParameterPtr(d *jsonx.Decoder, p **CacheNodeTypeSpecificParameter) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheNodeTypeSpecificParameter
 		v cacheNodeTypeSpecificParameterValues
@@ -1046,6 +1061,9 @@ func (s *CacheNodeTypeSpecificValue) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCacheNodeTypeSpecificValuePtr decodes a new CacheNodeTypeSpecificValue into *p, allocating the struct and
 // its values together.
 func decodeCacheNodeTypeSpecificValuePtr(d *jsonx.Decoder, p **CacheNodeTypeSpecificValue) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheNodeTypeSpecificValue
 		v cacheNodeTypeSpecificValueValues
@@ -1161,6 +1179,9 @@ func (s *CacheNodeUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodeCacheNodeUpdateStatusPtr decodes a new CacheNodeUpdateStatus into *p, allocating the struct and
 // its values together.
 func decodeCacheNodeUpdateStatusPtr(d *jsonx.Decoder, p **CacheNodeUpdateStatus) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheNodeUpdateStatus
 		v cacheNodeUpdateStatusValues
@@ -1301,6 +1322,9 @@ func (s *CacheParameterGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.d
 // decodeCacheParameterGroupPtr decodes a new CacheParameterGroup into *p, allocating the struct and
 // its values together.
 func decodeCacheParameterGroupPtr(d *jsonx.Decoder, p **CacheParameterGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheParameterGroup
 		v cacheParameterGroupValues
@@ -1417,6 +1441,9 @@ func (s *CacheParameterGroupStatus) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCacheParameterGroupStatusPtr decodes a new CacheParameterGroupStatus into *p, allocating the struct and
 // its values together.
 func decodeCacheParameterGroupStatusPtr(d *jsonx.Decoder, p **CacheParameterGroupStatus) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheParameterGroupStatus
 		v cacheParameterGroupStatusValues
@@ -1528,6 +1555,9 @@ func (s *CacheSecurityGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.de
 // decodeCacheSecurityGroupPtr decodes a new CacheSecurityGroup into *p, allocating the struct and
 // its values together.
 func decodeCacheSecurityGroupPtr(d *jsonx.Decoder, p **CacheSecurityGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheSecurityGroup
 		v cacheSecurityGroupValues
@@ -1641,6 +1671,9 @@ func (s *CacheSecurityGroupMembership) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeCacheSecurityGroupMembershipPtr decodes a new CacheSecurityGroupMembership into *p, allocating the struct and
 // its values together.
 func decodeCacheSecurityGroupMembershipPtr(d *jsonx.Decoder, p **CacheSecurityGroupMembership) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheSecurityGroupMembership
 		v cacheSecurityGroupMembershipValues
@@ -1748,6 +1781,9 @@ func (s *CacheSubnetGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.deco
 // decodeCacheSubnetGroupPtr decodes a new CacheSubnetGroup into *p, allocating the struct and
 // its values together.
 func decodeCacheSubnetGroupPtr(d *jsonx.Decoder, p **CacheSubnetGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CacheSubnetGroup
 		v cacheSubnetGroupValues
@@ -2001,6 +2037,9 @@ func (s *ConfigureShard) decode(d *jsonx.Decoder) jsonx.Status { return s.decode
 // decodeConfigureShardPtr decodes a new ConfigureShard into *p, allocating the struct and
 // its values together.
 func decodeConfigureShardPtr(d *jsonx.Decoder, p **ConfigureShard) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ConfigureShard
 		v configureShardValues
@@ -2106,6 +2145,9 @@ func (s *CustomerNodeEndpoint) decode(d *jsonx.Decoder) jsonx.Status { return s.
 // decodeCustomerNodeEndpointPtr decodes a new CustomerNodeEndpoint into *p, allocating the struct and
 // its values together.
 func decodeCustomerNodeEndpointPtr(d *jsonx.Decoder, p **CustomerNodeEndpoint) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s CustomerNodeEndpoint
 		v customerNodeEndpointValues
@@ -2202,6 +2244,9 @@ func (s *DataStorage) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWit
 // decodeDataStoragePtr decodes a new DataStorage into *p, allocating the struct and
 // its values together.
 func decodeDataStoragePtr(d *jsonx.Decoder, p **DataStorage) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s DataStorage
 		v dataStorageValues
@@ -2372,6 +2417,9 @@ func (s *EC2SecurityGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.deco
 // decodeEC2SecurityGroupPtr decodes a new EC2SecurityGroup into *p, allocating the struct and
 // its values together.
 func decodeEC2SecurityGroupPtr(d *jsonx.Decoder, p **EC2SecurityGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s EC2SecurityGroup
 		v eC2SecurityGroupValues
@@ -2471,6 +2519,9 @@ func (s *ECPUPerSecond) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeW
 // decodeECPUPerSecondPtr decodes a new ECPUPerSecond into *p, allocating the struct and
 // its values together.
 func decodeECPUPerSecondPtr(d *jsonx.Decoder, p **ECPUPerSecond) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ECPUPerSecond
 		v eCPUPerSecondValues
@@ -2564,6 +2615,9 @@ func (s *Endpoint) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d
 // decodeEndpointPtr decodes a new Endpoint into *p, allocating the struct and
 // its values together.
 func decodeEndpointPtr(d *jsonx.Decoder, p **Endpoint) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Endpoint
 		v endpointValues
@@ -2661,6 +2715,9 @@ func (s *EngineDefaults) decode(d *jsonx.Decoder) jsonx.Status { return s.decode
 // decodeEngineDefaultsPtr decodes a new EngineDefaults into *p, allocating the struct and
 // its values together.
 func decodeEngineDefaultsPtr(d *jsonx.Decoder, p **EngineDefaults) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s EngineDefaults
 		v engineDefaultsValues
@@ -2772,6 +2829,9 @@ func (s *Event) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, n
 // decodeEventPtr decodes a new Event into *p, allocating the struct and
 // its values together.
 func decodeEventPtr(d *jsonx.Decoder, p **Event) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Event
 		v eventValues
@@ -2945,6 +3005,9 @@ func (s *GlobalNodeGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decod
 // decodeGlobalNodeGroupPtr decodes a new GlobalNodeGroup into *p, allocating the struct and
 // its values together.
 func decodeGlobalNodeGroupPtr(d *jsonx.Decoder, p **GlobalNodeGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s GlobalNodeGroup
 		v globalNodeGroupValues
@@ -3069,6 +3132,9 @@ func (s *GlobalReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status { return 
 // decodeGlobalReplicationGroupPtr decodes a new GlobalReplicationGroup into *p, allocating the struct and
 // its values together.
 func decodeGlobalReplicationGroupPtr(d *jsonx.Decoder, p **GlobalReplicationGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s GlobalReplicationGroup
 		v globalReplicationGroupValues
@@ -3232,6 +3298,9 @@ func (s *GlobalReplicationGroupInfo) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeGlobalReplicationGroupInfoPtr decodes a new GlobalReplicationGroupInfo into *p, allocating the struct and
 // its values together.
 func decodeGlobalReplicationGroupInfoPtr(d *jsonx.Decoder, p **GlobalReplicationGroupInfo) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s GlobalReplicationGroupInfo
 		v globalReplicationGroupInfoValues
@@ -3340,6 +3409,9 @@ func (s *GlobalReplicationGroupMember) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeGlobalReplicationGroupMemberPtr decodes a new GlobalReplicationGroupMember into *p, allocating the struct and
 // its values together.
 func decodeGlobalReplicationGroupMemberPtr(d *jsonx.Decoder, p **GlobalReplicationGroupMember) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s GlobalReplicationGroupMember
 		v globalReplicationGroupMemberValues
@@ -3530,6 +3602,9 @@ func (s *LogDeliveryConfiguration) decode(d *jsonx.Decoder) jsonx.Status { retur
 // decodeLogDeliveryConfigurationPtr decodes a new LogDeliveryConfiguration into *p, allocating the struct and
 // its values together.
 func decodeLogDeliveryConfigurationPtr(d *jsonx.Decoder, p **LogDeliveryConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s LogDeliveryConfiguration
 		v logDeliveryConfigurationValues
@@ -3661,6 +3736,9 @@ func (s *LogDeliveryConfigurationRequest) decode(d *jsonx.Decoder) jsonx.Status 
 // decodeLogDeliveryConfigurationRequestPtr decodes a new LogDeliveryConfigurationRequest into *p, allocating the struct and
 // its values together.
 func decodeLogDeliveryConfigurationRequestPtr(d *jsonx.Decoder, p **LogDeliveryConfigurationRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s LogDeliveryConfigurationRequest
 		v logDeliveryConfigurationRequestValues
@@ -3778,6 +3856,9 @@ func (s *MigrationSummary) decode(d *jsonx.Decoder) jsonx.Status { return s.deco
 // decodeMigrationSummaryPtr decodes a new MigrationSummary into *p, allocating the struct and
 // its values together.
 func decodeMigrationSummaryPtr(d *jsonx.Decoder, p **MigrationSummary) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s MigrationSummary
 		v migrationSummaryValues
@@ -3886,6 +3967,9 @@ func (s *NodeGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(
 // decodeNodeGroupPtr decodes a new NodeGroup into *p, allocating the struct and
 // its values together.
 func decodeNodeGroupPtr(d *jsonx.Decoder, p **NodeGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NodeGroup
 		v nodeGroupValues
@@ -4016,6 +4100,9 @@ func (s *NodeGroupConfiguration) decode(d *jsonx.Decoder) jsonx.Status { return 
 // decodeNodeGroupConfigurationPtr decodes a new NodeGroupConfiguration into *p, allocating the struct and
 // its values together.
 func decodeNodeGroupConfigurationPtr(d *jsonx.Decoder, p **NodeGroupConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NodeGroupConfiguration
 		v nodeGroupConfigurationValues
@@ -4152,6 +4239,9 @@ func (s *NodeGroupMember) decode(d *jsonx.Decoder) jsonx.Status { return s.decod
 // decodeNodeGroupMemberPtr decodes a new NodeGroupMember into *p, allocating the struct and
 // its values together.
 func decodeNodeGroupMemberPtr(d *jsonx.Decoder, p **NodeGroupMember) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NodeGroupMember
 		v nodeGroupMemberValues
@@ -4292,6 +4382,9 @@ func (s *NodeGroupMemberUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeNodeGroupMemberUpdateStatusPtr decodes a new NodeGroupMemberUpdateStatus into *p, allocating the struct and
 // its values together.
 func decodeNodeGroupMemberUpdateStatusPtr(d *jsonx.Decoder, p **NodeGroupMemberUpdateStatus) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NodeGroupMemberUpdateStatus
 		v nodeGroupMemberUpdateStatusValues
@@ -4515,6 +4608,9 @@ func (s *NodeSnapshot) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWi
 // decodeNodeSnapshotPtr decodes a new NodeSnapshot into *p, allocating the struct and
 // its values together.
 func decodeNodeSnapshotPtr(d *jsonx.Decoder, p **NodeSnapshot) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NodeSnapshot
 		v nodeSnapshotValues
@@ -4640,6 +4736,9 @@ func (s *NotificationConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeNotificationConfigurationPtr decodes a new NotificationConfiguration into *p, allocating the struct and
 // its values together.
 func decodeNotificationConfigurationPtr(d *jsonx.Decoder, p **NotificationConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s NotificationConfiguration
 		v notificationConfigurationValues
@@ -4758,6 +4857,9 @@ func (s *Parameter) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(
 // decodeParameterPtr decodes a new Parameter into *p, allocating the struct and
 // its values together.
 func decodeParameterPtr(d *jsonx.Decoder, p **Parameter) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Parameter
 		v parameterValues
@@ -4893,6 +4995,9 @@ func (s *ParameterNameValue) decode(d *jsonx.Decoder) jsonx.Status { return s.de
 // decodeParameterNameValuePtr decodes a new ParameterNameValue into *p, allocating the struct and
 // its values together.
 func decodeParameterNameValuePtr(d *jsonx.Decoder, p **ParameterNameValue) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ParameterNameValue
 		v parameterNameValueValues
@@ -4993,6 +5098,9 @@ func (s *PendingLogDeliveryConfiguration) decode(d *jsonx.Decoder) jsonx.Status 
 // decodePendingLogDeliveryConfigurationPtr decodes a new PendingLogDeliveryConfiguration into *p, allocating the struct and
 // its values together.
 func decodePendingLogDeliveryConfigurationPtr(d *jsonx.Decoder, p **PendingLogDeliveryConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s PendingLogDeliveryConfiguration
 		v pendingLogDeliveryConfigurationValues
@@ -5120,6 +5228,9 @@ func (s *PendingModifiedValues) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodePendingModifiedValuesPtr decodes a new PendingModifiedValues into *p, allocating the struct and
 // its values together.
 func decodePendingModifiedValuesPtr(d *jsonx.Decoder, p **PendingModifiedValues) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s PendingModifiedValues
 		v pendingModifiedValuesValues
@@ -5263,6 +5374,9 @@ func (s *ProcessedUpdateAction) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodeProcessedUpdateActionPtr decodes a new ProcessedUpdateAction into *p, allocating the struct and
 // its values together.
 func decodeProcessedUpdateActionPtr(d *jsonx.Decoder, p **ProcessedUpdateAction) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ProcessedUpdateAction
 		v processedUpdateActionValues
@@ -5370,6 +5484,9 @@ func (s *RecurringCharge) decode(d *jsonx.Decoder) jsonx.Status { return s.decod
 // decodeRecurringChargePtr decodes a new RecurringCharge into *p, allocating the struct and
 // its values together.
 func decodeRecurringChargePtr(d *jsonx.Decoder, p **RecurringCharge) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s RecurringCharge
 		v recurringChargeValues
@@ -5465,6 +5582,9 @@ func (s *RegionalConfiguration) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodeRegionalConfigurationPtr decodes a new RegionalConfiguration into *p, allocating the struct and
 // its values together.
 func decodeRegionalConfigurationPtr(d *jsonx.Decoder, p **RegionalConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s RegionalConfiguration
 		v regionalConfigurationValues
@@ -5657,6 +5777,9 @@ func (s *ReplicationGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.deco
 // decodeReplicationGroupPtr decodes a new ReplicationGroup into *p, allocating the struct and
 // its values together.
 func decodeReplicationGroupPtr(d *jsonx.Decoder, p **ReplicationGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ReplicationGroup
 		v replicationGroupValues
@@ -5968,6 +6091,9 @@ func (s *ReplicationGroupPendingModifiedValues) decode(d *jsonx.Decoder) jsonx.S
 // decodeReplicationGroupPendingModifiedValuesPtr decodes a new ReplicationGroupPendingModifiedValues into *p, allocating the struct and
 // its values together.
 func decodeReplicationGroupPendingModifiedValuesPtr(d *jsonx.Decoder, p **ReplicationGroupPendingModifiedValues) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ReplicationGroupPendingModifiedValues
 		v replicationGroupPendingModifiedValuesValues
@@ -6141,6 +6267,9 @@ func (s *ReservedCacheNode) decode(d *jsonx.Decoder) jsonx.Status { return s.dec
 // decodeReservedCacheNodePtr decodes a new ReservedCacheNode into *p, allocating the struct and
 // its values together.
 func decodeReservedCacheNodePtr(d *jsonx.Decoder, p **ReservedCacheNode) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ReservedCacheNode
 		v reservedCacheNodeValues
@@ -6319,6 +6448,9 @@ func (s *ReservedCacheNodesOffering) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeReservedCacheNodesOfferingPtr decodes a new ReservedCacheNodesOffering into *p, allocating the struct and
 // its values together.
 func decodeReservedCacheNodesOfferingPtr(d *jsonx.Decoder, p **ReservedCacheNodesOffering) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ReservedCacheNodesOffering
 		v reservedCacheNodesOfferingValues
@@ -6584,6 +6716,9 @@ func (s *ScaleConfig) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWit
 // decodeScaleConfigPtr decodes a new ScaleConfig into *p, allocating the struct and
 // its values together.
 func decodeScaleConfigPtr(d *jsonx.Decoder, p **ScaleConfig) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ScaleConfig
 		v scaleConfigValues
@@ -6741,6 +6876,9 @@ func (s *SecurityGroupMembership) decode(d *jsonx.Decoder) jsonx.Status { return
 // decodeSecurityGroupMembershipPtr decodes a new SecurityGroupMembership into *p, allocating the struct and
 // its values together.
 func decodeSecurityGroupMembershipPtr(d *jsonx.Decoder, p **SecurityGroupMembership) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s SecurityGroupMembership
 		v securityGroupMembershipValues
@@ -6889,6 +7027,9 @@ func (s *ServerlessCache) decode(d *jsonx.Decoder) jsonx.Status { return s.decod
 // decodeServerlessCachePtr decodes a new ServerlessCache into *p, allocating the struct and
 // its values together.
 func decodeServerlessCachePtr(d *jsonx.Decoder, p **ServerlessCache) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ServerlessCache
 		v serverlessCacheValues
@@ -7101,6 +7242,9 @@ func (s *ServerlessCacheConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 // decodeServerlessCacheConfigurationPtr decodes a new ServerlessCacheConfiguration into *p, allocating the struct and
 // its values together.
 func decodeServerlessCacheConfigurationPtr(d *jsonx.Decoder, p **ServerlessCacheConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ServerlessCacheConfiguration
 		v serverlessCacheConfigurationValues
@@ -7224,6 +7368,9 @@ func (s *ServerlessCacheSnapshot) decode(d *jsonx.Decoder) jsonx.Status { return
 // decodeServerlessCacheSnapshotPtr decodes a new ServerlessCacheSnapshot into *p, allocating the struct and
 // its values together.
 func decodeServerlessCacheSnapshotPtr(d *jsonx.Decoder, p **ServerlessCacheSnapshot) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ServerlessCacheSnapshot
 		v serverlessCacheSnapshotValues
@@ -7393,6 +7540,9 @@ func (s *ServiceUpdate) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeW
 // decodeServiceUpdatePtr decodes a new ServiceUpdate into *p, allocating the struct and
 // its values together.
 func decodeServiceUpdatePtr(d *jsonx.Decoder, p **ServiceUpdate) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s ServiceUpdate
 		v serviceUpdateValues
@@ -7686,6 +7836,9 @@ func (s *Snapshot) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d
 // decodeSnapshotPtr decodes a new Snapshot into *p, allocating the struct and
 // its values together.
 func decodeSnapshotPtr(d *jsonx.Decoder, p **Snapshot) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Snapshot
 		v snapshotValues
@@ -8005,6 +8158,9 @@ func (s *SourceTLSConfiguration) decode(d *jsonx.Decoder) jsonx.Status { return 
 // decodeSourceTLSConfigurationPtr decodes a new SourceTLSConfiguration into *p, allocating the struct and
 // its values together.
 func decodeSourceTLSConfigurationPtr(d *jsonx.Decoder, p **SourceTLSConfiguration) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s SourceTLSConfiguration
 		v sourceTLSConfigurationValues
@@ -8244,6 +8400,9 @@ func (s *Tag) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, nil
 // decodeTagPtr decodes a new Tag into *p, allocating the struct and
 // its values together.
 func decodeTagPtr(d *jsonx.Decoder, p **Tag) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s Tag
 		v tagValues
@@ -8337,6 +8496,9 @@ func (s *TimeRangeFilter) decode(d *jsonx.Decoder) jsonx.Status { return s.decod
 // decodeTimeRangeFilterPtr decodes a new TimeRangeFilter into *p, allocating the struct and
 // its values together.
 func decodeTimeRangeFilterPtr(d *jsonx.Decoder, p **TimeRangeFilter) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s TimeRangeFilter
 		v timeRangeFilterValues
@@ -8439,6 +8601,9 @@ func (s *UnprocessedUpdateAction) decode(d *jsonx.Decoder) jsonx.Status { return
 // decodeUnprocessedUpdateActionPtr decodes a new UnprocessedUpdateAction into *p, allocating the struct and
 // its values together.
 func decodeUnprocessedUpdateActionPtr(d *jsonx.Decoder, p **UnprocessedUpdateAction) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s UnprocessedUpdateAction
 		v unprocessedUpdateActionValues
@@ -8597,6 +8762,9 @@ func (s *UpdateAction) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWi
 // decodeUpdateActionPtr decodes a new UpdateAction into *p, allocating the struct and
 // its values together.
 func decodeUpdateActionPtr(d *jsonx.Decoder, p **UpdateAction) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s UpdateAction
 		v updateActionValues
@@ -8799,6 +8967,9 @@ func (s *User) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(d, ni
 // decodeUserPtr decodes a new User into *p, allocating the struct and
 // its values together.
 func decodeUserPtr(d *jsonx.Decoder, p **User) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s User
 		v userValues
@@ -8951,6 +9122,9 @@ func (s *UserGroup) decode(d *jsonx.Decoder) jsonx.Status { return s.decodeWith(
 // decodeUserGroupPtr decodes a new UserGroup into *p, allocating the struct and
 // its values together.
 func decodeUserGroupPtr(d *jsonx.Decoder, p **UserGroup) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s UserGroup
 		v userGroupValues

@@ -42,6 +42,9 @@ func (s *StartMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status { return s
 // decodeStartMigrationRequestPtr decodes a new StartMigrationRequest into *p, allocating the struct and
 // its values together.
 func decodeStartMigrationRequestPtr(d *jsonx.Decoder, p **StartMigrationRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s StartMigrationRequest
 		v startMigrationRequestValues

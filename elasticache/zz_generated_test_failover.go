@@ -34,6 +34,9 @@ func (s *TestFailoverRequest) decode(d *jsonx.Decoder) jsonx.Status { return s.d
 // decodeTestFailoverRequestPtr decodes a new TestFailoverRequest into *p, allocating the struct and
 // its values together.
 func decodeTestFailoverRequestPtr(d *jsonx.Decoder, p **TestFailoverRequest) jsonx.Status {
+	if d.Dup() {
+		*p = nil
+	}
 	b := new(struct {
 		s TestFailoverRequest
 		v testFailoverRequestValues

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cachetrail/cachetrail/internal/bridge"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/userid"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
@@ -40,6 +41,8 @@ func (e *Event) str(d *jsonx.Decoder, bit bits, p *string) jsonx.Status {
 	st := jsonx.Str(d, p)
 	if st == jsonx.OK {
 		e.present |= bit
+	} else if d.Dup() {
+		e.present &^= bit // the last value wins
 	}
 	return st
 }
@@ -93,6 +96,11 @@ func (e *Event) decode(d *jsonx.Decoder) jsonx.Status {
 		case "eventVersion":
 			st = e.str(d, hasEventVersion, &e.EventVersion)
 		case "userIdentity":
+			if d.Dup() {
+				// The last value wins: it must not merge into the earlier.
+				e.UserIdentity = userid.Identity{}
+				e.present &^= hasUserIdentity
+			}
 			st = bridge.DecodeIdentity(d, &e.UserIdentity)
 			if st == jsonx.OK {
 				e.present |= hasUserIdentity
@@ -170,15 +178,11 @@ func (e *Event) decode(d *jsonx.Decoder) jsonx.Status {
 	return jsonx.OK
 }
 
-// checkSourceIP records a quirk for an address that only parses leniently.
+// checkSourceIP records a quirk for an address that only parses leniently,
+// through d so that its count stays bounded.
 func (e *Event) checkSourceIP(d *jsonx.Decoder, off int64) {
 	if _, canonical, ok := parseAddr(e.SourceIPAddress); ok && !canonical {
-		e.quirks = append(e.quirks, wire.Quirk{
-			Kind:   wire.QuirkNonCanonicalIP,
-			Offset: off,
-			Path:   "sourceIPAddress",
-			Detail: `"` + e.SourceIPAddress + `"`,
-		})
+		d.AddQuirk(wire.QuirkNonCanonicalIP, off, func() string { return `"` + e.SourceIPAddress + `"` })
 	}
 }
 
@@ -188,6 +192,8 @@ func field(d *jsonx.Decoder, p *string, present *uint8, i uint) jsonx.Status {
 	st := jsonx.Str(d, p)
 	if st == jsonx.OK {
 		*present |= 1 << i
+	} else if d.Dup() {
+		*present &^= 1 << i // the last value wins
 	}
 	return st
 }

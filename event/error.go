@@ -77,6 +77,9 @@ func (c *config) quirkError(q wire.Quirk) *DecodeError {
 	if q.Detail != "" {
 		msg += " (" + q.Detail + ")"
 	}
+	if q.Repeats > 0 {
+		msg += " and " + strconv.Itoa(q.Repeats) + " more"
+	}
 	err := c.errorf(q.Offset, q.Path, ErrQuirk, msg)
 	err.Quirk = q.Kind
 	return err

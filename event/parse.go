@@ -97,6 +97,9 @@ func (c *config) parse(src string) (*Event, error) {
 	switch k := d.Kind(); k {
 	case '{':
 	case 0:
+		if f := d.Fatal(); f != nil { // a bare word such as nonsense
+			return nil, c.wrap(f, ErrSyntax)
+		}
 		return nil, c.errorf(d.Offset(), "", ErrNotRecord, "empty input, want a record object")
 	default:
 		return nil, c.errorf(d.Offset(), "", ErrNotRecord, "got "+kindNameOf(k)+", want a record object")
@@ -107,6 +110,8 @@ func (c *config) parse(src string) (*Event, error) {
 	if f := d.Fatal(); f != nil {
 		return nil, c.wrap(f, ErrSyntax)
 	}
+	// At most jsonx.MaxQuirks located, plus one summary per kind: strict
+	// mode reports each, so its errors stay bounded too.
 	ev.quirks = append(ev.quirks, d.Quirks()...)
 	slices.SortStableFunc(ev.quirks, func(a, b wire.Quirk) int { return cmp.Compare(a.Offset, b.Offset) })
 	var errs []error

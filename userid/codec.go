@@ -31,6 +31,8 @@ func (id *Identity) str(d *jsonx.Decoder, bit bits, p *string) jsonx.Status {
 	st := jsonx.Str(d, p)
 	if st == jsonx.OK {
 		id.present |= bit
+	} else if d.Dup() {
+		id.present &^= bit // the last value wins
 	}
 	return st
 }
@@ -54,6 +56,8 @@ func (id *Identity) decode(d *jsonx.Decoder) jsonx.Status {
 			st = jsonx.Str(d, &id.Type)
 			if st == jsonx.OK {
 				id.present |= hasType
+			} else if d.Dup() {
+				id.present &^= hasType
 			}
 		case "principalId":
 			st = id.str(d, hasPrincipalID, &id.PrincipalID)

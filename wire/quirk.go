@@ -34,7 +34,8 @@ const (
 	// The last value wins for typed fields.
 	QuirkDuplicateName QuirkKind = "duplicate-name"
 	// QuirkInvalidUTF8 is a string with bytes that are not UTF-8; each bad
-	// byte decodes as U+FFFD.
+	// byte decodes as U+FFFD. It is one quirk per string, located at the
+	// first bad byte; its detail counts the bad bytes.
 	QuirkInvalidUTF8 QuirkKind = "invalid-utf8"
 	// QuirkNonCanonicalIP is a sourceIPAddress that is an IP address only
 	// when read leniently, such as "192.0.2.01" with its leading zero.
@@ -42,14 +43,26 @@ const (
 )
 
 // Quirk is one forgiven departure, located in the original input.
+//
+// Quirks are bounded, so that a hostile record cannot make decoding keep
+// one per byte: each decoder (a record's envelope, each of its payloads)
+// locates its first 100 quirks, then only counts the rest per kind. For
+// each kind counted so, the list ends with the first quirk of that kind
+// past the cap, with Repeats saying how many more of it followed. So every
+// kind found keeps its first position, and 1+Repeats summed over the list
+// is the number of quirks forgiven.
 type Quirk struct {
 	Kind   QuirkKind
 	Offset int64  // byte offset in the original input
 	Path   string // dotted JSON path, like "requestParameters.numCacheNodes"
 	Detail string // what was found, for people
+	// Repeats counts further quirks of the same kind that followed this
+	// one past the cap and were counted, not located; 0 for most quirks.
+	Repeats int
 }
 
-// String formats q as "path: kind (detail) at offset N".
+// String formats q as "path: kind (detail) at offset N", followed by
+// " and R more" when Repeats is R > 0.
 func (q Quirk) String() string {
 	s := q.Path
 	if s == "" {
@@ -59,5 +72,9 @@ func (q Quirk) String() string {
 	if q.Detail != "" {
 		s += " (" + q.Detail + ")"
 	}
-	return s + " at offset " + strconv.FormatInt(q.Offset, 10)
+	s += " at offset " + strconv.FormatInt(q.Offset, 10)
+	if q.Repeats > 0 {
+		s += " and " + strconv.Itoa(q.Repeats) + " more"
+	}
+	return s
 }

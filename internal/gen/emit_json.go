@@ -35,6 +35,9 @@ func emitShapeCodec(f *File, s *Shape) {
 		f.Printf("func (%s *%s) decode(d *jsonx.Decoder) jsonx.Status { return %s.decodeWith(d, nil) }\n\n", r, s.Name, r)
 		f.Printf("// %s decodes a new %s into *p, allocating the struct and\n// its values together.\n", ptrDecoder(s), s.Name)
 		f.Printf("func %s(d *jsonx.Decoder, p **%s) jsonx.Status {\n", ptrDecoder(s), s.Name)
+		// The last value of a duplicated name wins, even one that does
+		// not fit: no stale earlier struct stays.
+		f.Printf("\tif d.Dup() {\n\t\t*p = nil\n\t}\n")
 		f.Printf("\tb := new(struct {\n\t\ts %s\n\t\tv %s\n\t})\n", s.Name, vals)
 		f.Printf("\tst := b.s.decodeWith(d, &b.v)\n\tif st == jsonx.OK {\n\t\t*p = &b.s\n\t}\n\treturn st\n}\n\n")
 		f.Printf("// decodeWith decodes into %s, taking the values of its optional\n// scalars from v, or from a %s allocated on first use when v is nil.\n", r, vals)

@@ -64,9 +64,12 @@ type Decoder struct {
 	maxDepth int
 	depth    int
 	path     []segment
-	keys     []string // member names of the open objects, for duplicates
+	keys     []string  // member names of the open small objects, for duplicates
+	sets     []nameSet // member names of the open large objects, innermost last
+	nsets    int       // sets in use
+	dup      bool      // the current member's name came earlier in its object
 
-	quirks     []wire.Quirk
+	q          quirkState
 	unmodelled []Unmodelled
 	errs       []*Error
 	fatal      *Error
@@ -91,14 +94,13 @@ func (d *Decoder) Reset(src string, o Options) {
 		maxDepth: o.MaxDepth,
 		path:     d.path[:0],
 		keys:     d.keys[:0],
+		sets:     d.sets,
+		q:        quirkState{log: d.q.log[:0]},
 	}
 	if d.maxDepth <= 0 {
 		d.maxDepth = DefaultMaxDepth
 	}
 }
-
-// Quirks returns the quirks forgiven so far, in input order.
-func (d *Decoder) Quirks() []wire.Quirk { return d.quirks }
 
 // Unmodelled returns the members kept raw because the model does not know
 // their names.
@@ -173,9 +175,17 @@ func (d *Decoder) Kind() byte {
 		return 0
 	}
 	switch c := d.src[d.pos]; c {
-	case '{', '[', '"', 't', 'f', 'n':
+	case '{', '[', '"':
+		return c
+	case 't', 'f', 'n':
+		if !d.validLiteral(c) {
+			return 0
+		}
 		return c
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if !d.validNumberAt() {
+			return 0
+		}
 		return '0'
 	}
 	return '?'
@@ -207,10 +217,6 @@ func describeByte(c byte) string {
 		return strconv.QuoteRune(rune(c))
 	}
 	return "byte 0x" + strconv.FormatUint(uint64(c), 16)
-}
-
-func (d *Decoder) quirk(k wire.QuirkKind, pos int, detail string) {
-	d.quirks = append(d.quirks, wire.Quirk{Kind: k, Offset: d.base + int64(pos), Path: d.Path(), Detail: detail})
 }
 
 // Path returns the dotted path of the current value, such as

@@ -323,7 +323,7 @@ func TestErrors(t *testing.T) {
 		{"truncated", `{"name":"a"`, `requestParameters: unexpected end of input in object at offset 111`, true},
 		{"unterminated string", `{"name":"a`, `requestParameters.name: unterminated string at offset 110`, true},
 		{"missing colon", `{"name" "a"}`, `requestParameters: unexpected '"', want ':' at offset 108`, true},
-		{"bad literal", `{"apply":tru}`, `requestParameters.apply: unexpected 't', want a value at offset 109`, true},
+		{"bad literal", `{"apply":tru}`, `requestParameters.apply: invalid literal (3 bytes) at offset 109`, true},
 		{"leading zero", `{"size":01}`, `requestParameters.size: unexpected '1' in number at offset 109`, true},
 		{"control character", "{\"name\":\"a\x00\"}", `requestParameters.name: control character byte 0x0 in string at offset 110`, true},
 		{"comma only", `{,}`, `requestParameters: unexpected ',', want a member name at offset 101`, true},

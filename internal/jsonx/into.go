@@ -16,7 +16,7 @@ func StringInto[T ~string](d *Decoder, p **T, slot *T) Status {
 		*slot = v
 		*p = slot
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // Int32Into reads an integer into slot and stores &slot in *p.
@@ -26,7 +26,7 @@ func Int32Into(d *Decoder, p **int32, slot *int32) Status {
 		*slot = int32(v)
 		*p = slot
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // Int64Into reads an integer into slot and stores &slot in *p.
@@ -36,7 +36,7 @@ func Int64Into(d *Decoder, p **int64, slot *int64) Status {
 		*slot = v
 		*p = slot
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // Float64Into reads a number into slot and stores &slot in *p.
@@ -46,7 +46,7 @@ func Float64Into(d *Decoder, p **float64, slot *float64) Status {
 		*slot = v
 		*p = slot
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // BoolInto reads a boolean into slot and stores &slot in *p.
@@ -57,7 +57,7 @@ func BoolInto(d *Decoder, p **bool, slot *bool) Status {
 		*slot = v
 		*p = slot
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // TimeInto reads a timestamp into slot and stores &slot in *p.
@@ -68,7 +68,7 @@ func TimeInto(d *Decoder, p **wire.Time, slot *wire.Time) Status {
 		*slot = v
 		*p = slot
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // Slot returns *v, allocating it on first use.

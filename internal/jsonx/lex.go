@@ -1,6 +1,7 @@
 package jsonx
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -24,13 +25,17 @@ func (d *Decoder) readString() (string, bool) {
 // readStringSlow finishes a string with escapes, control bytes or non-ASCII
 // text; plain is where the fast path stopped.
 func (d *Decoder) readStringSlow(start, plain int) (string, bool) {
-	var b []byte // nil while the value is still a substring
+	var b []byte      // nil while the value is still a substring
+	bad, nbad := 0, 0 // the first invalid UTF-8 byte and how many
 	i := plain
 	for i < len(d.src) {
 		c := d.src[i]
 		switch {
 		case c == '"':
 			d.pos = i + 1
+			if nbad > 0 {
+				d.invalidUTF8(bad, nbad, "")
+			}
 			if b == nil {
 				return d.src[start:i], true
 			}
@@ -56,7 +61,10 @@ func (d *Decoder) readStringSlow(start, plain int) (string, bool) {
 		default:
 			r, size := utf8.DecodeRuneInString(d.src[i:])
 			if r == utf8.RuneError && size == 1 {
-				d.quirk(wire.QuirkInvalidUTF8, i, describeByte(c))
+				if nbad == 0 {
+					bad = i
+				}
+				nbad++
 				if b == nil {
 					b = append(make([]byte, 0, i-start+16), d.src[start:i]...)
 				}
@@ -234,4 +242,18 @@ func (d *Decoder) readLiteral(lit string) bool {
 
 func isIdentByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// invalidUTF8 records one quirk for a string with n invalid bytes, the
+// first at pos.
+func (d *Decoder) invalidUTF8(pos, n int, how string) {
+	detail := ""
+	if d.locates(wire.QuirkInvalidUTF8) {
+		detail = byteDetail(d.src[pos])
+		if n > 1 {
+			detail = strconv.Itoa(n) + " bad bytes, first " + detail[len("byte "):]
+		}
+		detail += how
+	}
+	d.quirk(wire.QuirkInvalidUTF8, pos, detail)
 }

@@ -1,21 +1,49 @@
 package jsonx
 
-import "github.com/cachetrail/cachetrail/wire"
+import (
+	"slices"
+
+	"github.com/cachetrail/cachetrail/wire"
+)
 
 // Member is the state of one object being read by NextMember.
 type Member struct {
 	Key string // the current member's name
 
-	n        int    // members read
-	pathLen  int    // path length of the object itself
-	keysBase int    // first key of this object in d.keys
-	keysLen  int    // d.keys length after the current key
-	depth    int    // depth inside the object
-	start    int    // position of the current member's value
-	nerrs    int    // len(d.errs) when the value started
-	nquirks  int    // len(d.quirks) when the value started
-	seen     uint64 // a bit per hash of the names read, to skip most duplicate checks
+	n        int       // members read
+	pathLen  int       // path length of the object itself
+	keysBase int       // first key of this object in d.keys
+	keysLen  int       // d.keys length after the current key
+	depth    int       // depth inside the object
+	start    int       // position of the current member's value
+	nerrs    int       // len(d.errs) when the value started
+	quirks   quirkMark // quirks when the value started
+	seen     uint64    // a bit per hash of the names read, to skip most duplicate checks
+	set      int       // index+1 in d.sets of the object's name set, 0 while it is small
+	setTop   int       // d.nsets while the current value is read
+	prev     int32     // for a duplicate in a large object: index+1 in *u of the earlier kept entry
+	dead     int       // entries of *u dropped as stale duplicates, compacted at the end
+	dup      bool      // the current name came earlier in the object
+	u        *wire.Members
+	ulen     int // len(*u) when the value started
 }
+
+// Small objects find duplicate names by scanning the earlier names; past
+// smallObject members an object gets a hash set, so a name costs O(1)
+// however many members there are.
+const smallObject = 16
+
+// maxReusedSet bounds the name sets kept for reuse across objects and
+// decodes: clearing a map costs its capacity, so a large one is dropped.
+const maxReusedSet = 1024
+
+// tombstone marks an entry of Unknown dropped for a later duplicate,
+// until endObject compacts the list. No real member has a negative offset.
+var tombstone = wire.Member{Offset: -1}
+
+// nameSet maps each name of a large object to index+1 of its entry in the
+// object's Unknown members, 0 when it has none.
+type nameSet = map[string]int32
 
 // ObjectStart begins reading an object into m. It returns OK after '{',
 // Null after consuming null, Mismatch (consuming nothing) for another JSON
@@ -41,10 +69,24 @@ func (d *Decoder) ObjectStart(m *Member) Status {
 	return Mismatch
 }
 
+// Dup reports whether the current member's name came earlier in its
+// object. The last value wins: a decoder whose value does not fit resets
+// the typed field when Dup is true, so no stale earlier value stays.
+// Container decoders must ask before reading their elements.
+func (d *Decoder) Dup() bool { return d.dup }
+
 // NextMember advances to the next member, leaving the decoder at its value,
 // and reports false after the closing '}' or on a syntax error. Every
 // member must be finished with EndMember.
 func (d *Decoder) NextMember(m *Member) bool {
+	if !d.nextMember(m) {
+		d.endObject(m)
+		return false
+	}
+	return true
+}
+
+func (d *Decoder) nextMember(m *Member) bool {
 	if d.fatal != nil {
 		return false
 	}
@@ -100,24 +142,83 @@ func (d *Decoder) NextMember(m *Member) bool {
 	d.pos++
 	d.skipWS()
 	d.path = append(d.path[:m.pathLen], segment{key: key, index: -1})
-	if h := nameBit(key); m.seen&h == 0 {
-		m.seen |= h
-	} else {
-		for _, k := range d.keys[m.keysBase:] {
-			if k == key {
-				d.quirk(wire.QuirkDuplicateName, keyPos, "the last value wins")
-				break
-			}
-		}
+	dup := d.seenName(m, key)
+	if dup {
+		d.quirk(wire.QuirkDuplicateName, keyPos, "the last value wins")
 	}
-	d.keys = append(d.keys, key)
+	d.dup, m.dup = dup, dup
 	m.Key = key
 	m.n++
 	m.keysLen = len(d.keys)
+	m.setTop = d.nsets
 	m.start = d.pos
 	m.nerrs = len(d.errs)
-	m.nquirks = len(d.quirks)
+	m.quirks = d.quirkMark()
+	if m.u != nil {
+		m.ulen = len(*m.u)
+	}
 	return true
+}
+
+// seenName records key as a name of m's object and reports whether it was
+// one already.
+func (d *Decoder) seenName(m *Member, key string) bool {
+	if m.set > 0 {
+		return d.inSet(m, key)
+	}
+	if h := nameBit(key); m.seen&h == 0 {
+		m.seen |= h
+		d.keys = append(d.keys, key)
+		return false
+	}
+	if m.n < smallObject {
+		for _, k := range d.keys[m.keysBase:] {
+			if k == key {
+				return true
+			}
+		}
+		d.keys = append(d.keys, key)
+		return false
+	}
+	// The filter is saturated: move the names to a set.
+	s := d.acquireSet()
+	for _, k := range d.keys[m.keysBase:] {
+		s[k] = 0
+	}
+	if m.u != nil {
+		for i := range *m.u {
+			s[(*m.u)[i].Name] = int32(i + 1)
+		}
+	}
+	d.keys = d.keys[:m.keysBase]
+	m.set = d.nsets
+	return d.inSet(m, key)
+}
+
+func (d *Decoder) inSet(m *Member, key string) bool {
+	s := d.sets[m.set-1]
+	if i, ok := s[key]; ok {
+		m.prev = i
+		return true
+	}
+	s[key] = 0
+	return false
+}
+
+// acquireSet returns an empty set for the innermost open object.
+func (d *Decoder) acquireSet() nameSet {
+	if d.nsets == len(d.sets) {
+		d.sets = append(d.sets, nil)
+	}
+	s := d.sets[d.nsets]
+	if s == nil || len(s) > maxReusedSet {
+		s = make(nameSet, 2*smallObject)
+		d.sets[d.nsets] = s
+	} else {
+		clear(s)
+	}
+	d.nsets++
+	return s
 }
 
 func (d *Decoder) closeObject(m *Member) {
@@ -125,24 +226,77 @@ func (d *Decoder) closeObject(m *Member) {
 	d.depth = m.depth - 1
 	d.path = d.path[:m.pathLen]
 	d.keys = d.keys[:m.keysBase]
+	if m.set > 0 {
+		d.nsets = m.set - 1
+	}
+}
+
+// endObject removes from the object's Unknown members the entries that
+// later duplicates made stale.
+func (d *Decoder) endObject(m *Member) {
+	if m.dead == 0 {
+		return
+	}
+	u := *m.u
+	n := 0
+	for _, x := range u {
+		if x.Offset != tombstone.Offset {
+			u[n] = x
+			n++
+		}
+	}
+	clear(u[n:])
+	*m.u = u[:n]
+	m.dead = 0
 }
 
 // EndMember finishes the current member. Unless st is OK or Fatal, the
 // value is read again raw and kept in u with its reason; unknown names are
 // also listed by Unmodelled. (A mismatched value is reported already, as
-// an error or a kept-raw quirk.)
+// an error or a kept-raw quirk.) For a duplicate name, the entry an
+// earlier value left in u is dropped: the last value wins.
 func (d *Decoder) EndMember(m *Member, st Status, u *wire.Members) {
+	m.u = u
+	if m.dup {
+		d.dropEarlier(m, u)
+	}
 	if st != OK && d.fatal == nil {
 		d.path = d.path[:m.pathLen+1]
 		d.keys = d.keys[:m.keysLen]
 		d.depth = m.depth
+		d.nsets = m.setTop
 		d.keep(m, st, u)
+	}
+	if m.set > 0 && len(*u) > m.ulen && (*u)[len(*u)-1].Name == m.Key {
+		// Kept here or appended by the caller: a later duplicate drops it.
+		d.sets[m.set-1][m.Key] = int32(len(*u))
 	}
 	d.path = d.path[:m.pathLen]
 }
 
+// dropEarlier drops the entry of u an earlier member of the same name left.
+func (d *Decoder) dropEarlier(m *Member, u *wire.Members) {
+	if m.set == 0 {
+		// A small object: u has fewer than smallObject entries. Only
+		// those before this value's are earlier.
+		for i := range (*u)[:min(m.ulen, len(*u))] {
+			if (*u)[i].Name == m.Key {
+				*u = append((*u)[:i], (*u)[i+1:]...)
+				clear((*u)[len(*u) : len(*u)+1])
+				return
+			}
+		}
+		return
+	}
+	if m.prev > 0 {
+		(*u)[m.prev-1] = tombstone // compacted by endObject
+		m.dead++
+		d.sets[m.set-1][m.Key] = 0
+	}
+}
+
 func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
-	d.quirks = d.quirks[:m.nquirks]
+	d.rollback(m.quirks)
 	reason := wire.ReasonUnknown
 	switch st {
 	case Mismatch:
@@ -152,16 +306,21 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 	}
 	d.pos = m.start
 	if st == Mismatch && len(d.errs) == m.nerrs {
-		d.quirk(wire.QuirkKeptRaw, m.start, "got "+kindName(d.Kind()))
+		k := d.Kind()
+		detail := ""
+		if d.locates(wire.QuirkKeptRaw) {
+			detail = "got " + kindName(k)
+		}
+		d.quirk(wire.QuirkKeptRaw, m.start, detail)
 	}
 	raw, ok := d.Raw()
 	if !ok {
 		return
 	}
 	off := d.base + int64(m.start)
-	*u = append(*u, wire.Member{Name: m.Key, Value: []byte(raw), Reason: reason, Offset: off})
+	*u = append(grow(*u), wire.Member{Name: m.Key, Value: []byte(raw), Reason: reason, Offset: off})
 	if reason == wire.ReasonUnknown {
-		d.unmodelled = append(d.unmodelled, Unmodelled{Path: d.Path(), Offset: off, Reason: reason})
+		d.unmodelled = append(grow(d.unmodelled), Unmodelled{Path: d.Path(), Offset: off, Reason: reason})
 	}
 }
 
@@ -267,4 +426,14 @@ func nameBit(key string) uint64 {
 		h = h*31 + uint(key[len(key)/2])
 	}
 	return 1 << (h & 63)
+}
+
+// grow doubles a full slice: append grows large slices by a quarter, so
+// their copies would sum to five times the final size; doubling bounds
+// them by twice it, whatever number of members a hostile object has.
+func grow[S ~[]E, E any](s S) S {
+	if len(s) < cap(s) || len(s) < 256 {
+		return s
+	}
+	return slices.Grow(s, len(s))
 }

@@ -21,6 +21,13 @@ func Get(src string, o Options) *Decoder {
 func (d *Decoder) Release() {
 	clear(d.keys[:cap(d.keys)])
 	clear(d.path[:cap(d.path)])
+	for i, s := range d.sets {
+		if len(s) > maxReusedSet {
+			d.sets[i] = nil
+		} else {
+			clear(s)
+		}
+	}
 	d.Reset("", Options{})
 	pool.Put(d)
 }

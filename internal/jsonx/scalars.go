@@ -8,7 +8,9 @@ import (
 )
 
 // Str reads a string into *p.
-func Str[T ~string](d *Decoder, p *T) Status {
+func Str[T ~string](d *Decoder, p *T) Status { return stale(d, str(d, p), p) }
+
+func str[T ~string](d *Decoder, p *T) Status {
 	switch d.Kind() {
 	case '"':
 		s, ok := d.readString()
@@ -30,7 +32,7 @@ func String[T ~string](d *Decoder, p **T) Status {
 	if st == OK {
 		*p = &v
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // StrElem reads a list element that is a string.
@@ -66,7 +68,7 @@ func (d *Decoder) number() (text string, start int, st Status) {
 			d.semanticError(start, "want number, got string"+d.quoteValue(s))
 			return "", start, Mismatch
 		}
-		d.quirk(wire.QuirkStringAsNumber, start, d.valueDetail(s))
+		d.quirkQuoted(wire.QuirkStringAsNumber, start, s)
 		return t, start, OK
 	case 'n':
 		return "", start, d.null()
@@ -105,7 +107,7 @@ func Int32(d *Decoder, p **int32) Status {
 		x := int32(v)
 		*p = &x
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // Int64 reads an integer into a new *int64 stored in *p.
@@ -114,7 +116,7 @@ func Int64(d *Decoder, p **int64) Status {
 	if st == OK {
 		*p = &v
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // Int32Elem reads a list element that is an integer.
@@ -132,7 +134,7 @@ func Float64(d *Decoder, p **float64) Status {
 	if st == OK {
 		*p = &v
 	}
-	return st
+	return stale(d, st, p)
 }
 
 func (d *Decoder) float() (float64, Status) {
@@ -149,7 +151,9 @@ func (d *Decoder) float() (float64, Status) {
 }
 
 // BoolValue reads a boolean, or the string "true" or "false" (a quirk).
-func BoolValue(d *Decoder, p *bool) Status {
+func BoolValue(d *Decoder, p *bool) Status { return stale(d, boolValue(d, p), p) }
+
+func boolValue(d *Decoder, p *bool) Status {
 	start := d.pos
 	switch d.Kind() {
 	case 't':
@@ -178,7 +182,7 @@ func BoolValue(d *Decoder, p *bool) Status {
 			d.semanticError(start, "want boolean, got string"+d.quoteValue(s))
 			return Mismatch
 		}
-		d.quirk(wire.QuirkStringAsBool, start, d.valueDetail(s))
+		d.quirkQuoted(wire.QuirkStringAsBool, start, s)
 		return OK
 	case 'n':
 		return d.null()
@@ -193,12 +197,14 @@ func Bool(d *Decoder, p **bool) Status {
 	if st == OK {
 		*p = &v
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // WireBool reads a boolean CloudTrail writes as a string ("true"), or as a
 // JSON boolean, keeping its text.
-func WireBool(d *Decoder, p *wire.Bool) Status {
+func WireBool(d *Decoder, p *wire.Bool) Status { return stale(d, wireBool(d, p), p) }
+
+func wireBool(d *Decoder, p *wire.Bool) Status {
 	switch d.Kind() {
 	case '"', 't', 'f':
 		start := d.pos
@@ -227,7 +233,9 @@ func WireBool(d *Decoder, p *wire.Bool) Status {
 
 // TimeValue reads a timestamp in any accepted form; forms other than RFC
 // 3339 are recorded as quirks.
-func TimeValue(d *Decoder, p *wire.Time) Status {
+func TimeValue(d *Decoder, p *wire.Time) Status { return stale(d, timeValue(d, p), p) }
+
+func timeValue(d *Decoder, p *wire.Time) Status {
 	start := d.pos
 	switch d.Kind() {
 	case '"':
@@ -248,7 +256,7 @@ func TimeValue(d *Decoder, p *wire.Time) Status {
 			return Mismatch
 		}
 		if !t.Layout().IsStandard() {
-			d.quirk(wire.QuirkNonRFC3339Time, start, d.valueDetail(s))
+			d.quirkQuoted(wire.QuirkNonRFC3339Time, start, s)
 		}
 		*p = t
 		return OK
@@ -282,7 +290,7 @@ func Time(d *Decoder, p **wire.Time) Status {
 	if st == OK {
 		*p = &v
 	}
-	return st
+	return stale(d, st, p)
 }
 
 // RawValue reads any value and keeps its text.
@@ -299,6 +307,9 @@ func RawValue(d *Decoder, p *string) Status {
 // time with elem. If any element does not fit, the whole list is left
 // unset and Mismatch returned, so the caller keeps it raw.
 func List[T any](d *Decoder, p *[]T, elem func(*T, *Decoder) Status) Status {
+	if d.dup {
+		*p = nil // the last value wins, even one that does not fit
+	}
 	var a Elem
 	switch st := d.ListStart(&a); st {
 	case OK:
@@ -331,10 +342,23 @@ func List[T any](d *Decoder, p *[]T, elem func(*T, *Decoder) Status) Status {
 // StructPtr reads an object into a new *T stored in *p, with body
 // decoding the members.
 func StructPtr[T any](d *Decoder, p **T, body func(*T, *Decoder) Status) Status {
+	if d.dup {
+		*p = nil // the last value wins, even one that does not fit
+	}
 	v := new(T)
 	st := body(v, d)
 	if st == OK {
 		*p = v
+	}
+	return st
+}
+
+// stale resets *p when the value of a duplicated name did not fit: the
+// last value wins, so the earlier one must not stay in the typed field.
+func stale[T any](d *Decoder, st Status, p *T) Status {
+	if st != OK && d.dup {
+		var zero T
+		*p = zero
 	}
 	return st
 }

@@ -122,7 +122,7 @@ func (d *Decoder) skipValue(commas *[]int) bool {
 			d.pos++
 			d.skipWS()
 			if d.pos < len(d.src) && d.src[d.pos] == closer {
-				d.quirk(wire.QuirkTrailingComma, comma, "before "+string(closer))
+				d.quirk(wire.QuirkTrailingComma, comma, closerDetail(closer))
 				*commas = append(*commas, comma)
 				d.pos++
 				d.depth--
@@ -173,8 +173,8 @@ func (d *Decoder) skipString() bool {
 		switch {
 		case c == '"':
 			if wide && !utf8.ValidString(d.src[start:i]) {
-				bad := start + firstInvalid(d.src[start:i])
-				d.quirk(wire.QuirkInvalidUTF8, bad, describeByte(d.src[bad])+", kept as read")
+				bad, n := countInvalid(d.src[start:i])
+				d.invalidUTF8(start+bad, n, ", kept as read")
 			}
 			d.pos = i + 1
 			return true
@@ -213,15 +213,26 @@ func (d *Decoder) skipString() bool {
 	return false
 }
 
-// firstInvalid returns the index of the first byte of s that is not part
-// of valid UTF-8.
-func firstInvalid(s string) int {
+// countInvalid returns the index of the first byte of s that is not part
+// of valid UTF-8 and how many such bytes s has.
+func countInvalid(s string) (first, n int) {
+	first = -1
 	for i, r := range s {
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				return i
+				if first < 0 {
+					first = i
+				}
+				n++
 			}
 		}
 	}
-	return len(s)
+	return first, n
+}
+
+func closerDetail(c byte) string {
+	if c == '}' {
+		return "before }"
+	}
+	return "before ]"
 }
