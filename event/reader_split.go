@@ -181,6 +181,7 @@ func (r *Reader) item(ctx frameKind, c byte) {
 		if dropped > 0 || int64(in.end-in.start) > r.cfg.maxRecordBytes {
 			// Too long: go on scanning for its end without keeping it.
 			r.sc.track, r.sc.watch = false, false
+			r.sc.nlAt = 0 // relative offsets change with the released bytes
 			dropped += int64(in.end - in.start)
 			in.release()
 		}
