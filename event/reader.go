@@ -82,6 +82,12 @@ type Reader struct {
 	stack   []frame
 	lines   bool // top-level items are JSON Lines: a raw newline ends one
 	known   bool // whether lines has been decided
+
+	// Resynchronisation after damage (reader_resync.go).
+	skipping   bool  // skip to the next record start before the next step
+	resumed    bool  // at a record start found by skipping: no ',' before it
+	fence      int64 // the next record start in the damaged region
+	damagedEnd int64 // the end of the damaged region: its records are cut at fences
 	index   int  // the next record's index
 	done    bool
 

@@ -41,6 +41,7 @@ const (
 	scanCut                       // a raw newline ended a JSON Lines item early
 	scanRecords                   // a top-level "Records" array opened (watch mode)
 	scanNewline                   // a raw newline where a next line starting a record would end the item (probe mode)
+	scanBad                       // a closer that does not match its opener: the item is broken there
 )
 
 // Newline modes: what a raw newline inside an item means to the scanner.
@@ -93,8 +94,9 @@ func (s *scanner) reset(top byte, watch bool, nl uint8) {
 
 // scan reads b from p, where the item starts at base, and returns where it
 // stopped: the item's end for scanDone, the newline for scanCut and
-// scanNewline, just after '[' for scanRecords, len(b) for scanMore. After
-// scanNewline it goes on from just after the newline.
+// scanNewline, just after '[' for scanRecords, len(b) for scanMore, the
+// mismatched closer for scanBad. After scanNewline it goes on from just
+// after the newline.
 func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 	if s.inStr {
 		var res scanResult
@@ -150,7 +152,8 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 			}
 		case '}', ']':
 			if !s.closes(depth, c) {
-				break // a stray closer: ignore it, so that the item still ends where its opener does
+				s.depth = depth
+				return p, scanBad // the reader resynchronises (reader_resync.go)
 			}
 			depth--
 			switch {

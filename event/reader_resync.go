@@ -1,0 +1,256 @@
+package event
+
+import (
+	"bytes"
+	"math"
+)
+
+// Resynchronisation. CloudTrail writes valid JSON, so a broken record
+// means damage: a cut, a flipped byte, a bad merge of files. The reader
+// keeps the damage to the records it hits:
+//
+//   - A closer that does not match its opener ('}' for '[' or the
+//     reverse) ends the record there, with the error at that byte.
+//   - A byte between records that is neither ',' nor the array's end (a
+//     stray '}', ",,", a missing ','), is an error at that byte.
+//
+// After either, the reader skips to the next record start: a '{' followed
+// by a member name that begins records or the envelopes that hold them
+// (recordStartNames), as in {"eventVersion":. That byte sequence cannot
+// occur inside a JSON string, so the rule holds whatever the quotes of
+// the damaged bytes say; in JSON Lines the next line is the next record.
+//
+// A record cut short (a truncated record followed by the rest of the
+// file) hides the records after it inside itself: the scanner reads
+// them as nested values, or, when the cut was inside a string, as the
+// wrong side of every quote. When such a record ends in a mismatched
+// closer or at the end of the input, the reader looks for record starts
+// inside it. It scans it again with those starts as fences: a fence where
+// no value may start (inside a string, after a name, a member or an
+// object's ',') ends the record with the error at the fence, and the
+// next record starts there; a fence where a value may start (an
+// EventBridge event's detail) is a nested record, read as part of the
+// item. Each byte is scanned at most three times, however many broken
+// records follow each other.
+//
+// What cannot be recovered: a record cut where a value may start (after
+// ':', '[' or an array's ',') takes the next record as that value, and
+// when the closers after it happen to balance, the damaged record ends
+// where they do and decodes with the records it swallowed; a record
+// whose first member is not one of recordStartNames is skipped when it
+// follows damage; damage in a record longer than the record limit is
+// not looked into. Well-formed input is never split: fences exist only
+// inside a record already found broken.
+
+// recordStartNames are the first member names the reader resumes at:
+// CloudTrail's eventVersion, the identifying members, the first ones of a
+// record with sorted keys, and the first of an EventBridge event and of
+// CloudWatch Logs payloads.
+var recordStartNames = [...]string{
+	"eventVersion", "userIdentity", "eventTime", "eventSource", "eventName", "eventID",
+	"additionalEventData", "apiVersion", "awsRegion",
+	"version", "detail-type", "messageType", "awslogs",
+}
+
+// maxStartSpace bounds the white space looked at inside a record start.
+const maxStartSpace = 64
+
+// recordStart reports whether b[i] (a '{') starts a record start:
+// '{', white space, a name of recordStartNames in quotes, white space,
+// ':'. more says b ends before that can be told.
+func recordStart(b []byte, i int) (yes, more bool) {
+	p, end := i+1, min(len(b), i+1+maxStartSpace)
+	for p < end && isSpace(b[p]) {
+		p++
+	}
+	if p >= len(b) {
+		return false, true
+	}
+	if b[p] != '"' {
+		return false, false
+	}
+	p++
+	q := bytes.IndexByte(b[p:min(len(b), p+24)], '"')
+	if q < 0 {
+		return false, len(b)-p < 24
+	}
+	if !startName(b[p : p+q]) {
+		return false, false
+	}
+	p += q + 1
+	for end = min(len(b), p+maxStartSpace); p < end && isSpace(b[p]); p++ {
+	}
+	if p >= len(b) {
+		return false, true
+	}
+	return b[p] == ':', false
+}
+
+func startName(name []byte) bool {
+	for _, n := range recordStartNames {
+		if string(name) == n {
+			return true
+		}
+	}
+	return false
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// findStart returns the index of the first record start in b at or after
+// p, or -1; more says b ends inside what may be one, at the index.
+func findStart(b []byte, p int) (int, bool) {
+	for p < len(b) {
+		i := bytes.IndexByte(b[p:], '{')
+		if i < 0 {
+			return -1, false
+		}
+		p += i
+		if yes, more := recordStart(b, p); yes || more {
+			return p, more
+		}
+		p++
+	}
+	return -1, false
+}
+
+// noFence is the fence offset when no record start is known ahead.
+const noFence = math.MaxInt64
+
+// damaged reports whether the item at stream offset off lies in a
+// region where record starts are fences.
+func (r *Reader) damaged(off int64) bool { return off < r.damagedEnd }
+
+// findFences, for the broken item that starts at buf[start] and was found
+// broken at buf[end], looks for record starts inside it. If there is one,
+// the bytes up to end become a damaged region and it returns true.
+func (r *Reader) findFences(start, end int) bool {
+	in := &r.in
+	i, _ := findStart(in.buf[:end], start+1)
+	if i < 0 {
+		return false
+	}
+	r.fence = in.offset(i)
+	r.damagedEnd = in.offset(end)
+	return true
+}
+
+// fenceLimit returns the index of the first fence after the item byte at
+// index p, or in.end.
+func (r *Reader) fenceLimit(p int) int {
+	in := &r.in
+	if r.fence <= in.offset(p) {
+		r.fence = noFence
+		if e := int(r.damagedEnd - in.off); p+1 < e {
+			if i, _ := findStart(in.buf[:e], p+1); i >= 0 {
+				r.fence = in.offset(i)
+			}
+		}
+	}
+	if r.fence == noFence || r.fence-in.off > int64(in.end) {
+		return in.end
+	}
+	return int(r.fence - in.off)
+}
+
+// valueMayStart reports whether a value may start at b[p], outside
+// strings at depth, looking back over white space to base: after ':',
+// '[' or an array's ','.
+func (s *scanner) valueMayStart(b []byte, p, base, depth int) bool {
+	for q := p - 1; q >= base; q-- {
+		switch b[q] {
+		case ' ', '\t', '\r', '\n':
+		case ':', '[':
+			return true
+		case ',':
+			return depth >= 1 && depth <= maxKinds && s.arrays[(depth-1)/64]&(uint64(1)<<((depth-1)%64)) != 0
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// decideLines settles JSON Lines detection on a broken first item that
+// spans buf[start:end]: a one-line item means JSON Lines.
+func (r *Reader) decideLines(ctx frameKind, start, end int) {
+	if ctx == frameTop && !r.known {
+		r.known = true
+		r.lines = bytes.IndexByte(r.in.buf[start:end], '\n') < 0
+	}
+}
+
+// mismatch reports the item at off broken by the closer at buf[x] (the
+// decoder says so, at that byte or at an earlier fault), and skips to the
+// next record start.
+func (r *Reader) mismatch(ctx frameKind, off int64, x int) {
+	in := &r.in
+	r.record(in.buf[in.start:x+1], off, off, nil, nil, true)
+	r.decideLines(ctx, in.start, x)
+	in.pos = x + 1
+	in.release()
+	r.skipping = true
+}
+
+// cut reports the item at off as unfinished where the record start at
+// buf[f] begins, and goes on from there.
+func (r *Reader) cut(ctx frameKind, off int64, f int) {
+	in := &r.in
+	r.fail(r.errorf(r.nextIndex(), in.offset(f), ErrSyntax, "record not finished where another starts"))
+	r.decideLines(ctx, in.start, f)
+	in.pos = f
+	in.release()
+	r.resumed = true
+}
+
+// stray reports the byte at pos, where a ',', the end of an array or a
+// record was wanted, and skips to the next record start.
+func (r *Reader) stray(c byte, want string) {
+	r.emit(nil, r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected "+quoteByte(c)+", want "+want))
+	r.skipping = true
+}
+
+// resync skips to the next record start, or past the line in JSON Lines.
+func (r *Reader) resync() {
+	in := &r.in
+	r.skipping = false
+	if r.stack[len(r.stack)-1].kind == frameTop && r.lines {
+		r.skipLine()
+		return
+	}
+	for {
+		i, more := findStart(in.buf[:in.end], in.pos)
+		if i >= 0 && !more {
+			in.pos = i
+			in.release()
+			r.resumed = true
+			return
+		}
+		in.pos = in.end
+		if i >= 0 {
+			in.pos = i // keep what may be a record start cut by the chunk's end
+		}
+		in.release()
+		if !in.fill() {
+			r.end(r.failure(-1))
+			return
+		}
+	}
+}
+
+// skipLine skips past the next newline.
+func (r *Reader) skipLine() {
+	in := &r.in
+	for {
+		if nl := bytes.IndexByte(in.buf[in.pos:in.end], '\n'); nl >= 0 {
+			in.pos += nl + 1
+			in.release()
+			return
+		}
+		in.pos = in.end
+		in.release()
+		if !in.fill() {
+			return
+		}
+	}
+}
