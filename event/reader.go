@@ -88,8 +88,8 @@ type Reader struct {
 	resumed    bool  // at a record start found by skipping: no ',' before it
 	fence      int64 // the next record start in the damaged region
 	damagedEnd int64 // the end of the damaged region: its records are cut at fences
-	index   int  // the next record's index
-	done    bool
+	index      int   // the next record's index
+	done       bool
 
 	queue []result
 	head  int
