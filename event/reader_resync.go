@@ -210,20 +210,29 @@ func (r *Reader) stray(c byte, want string) {
 	r.skipping = true
 }
 
-// resync skips to the next record start, or past the line in JSON Lines.
+// resync skips to the next record start; in JSON Lines, to the next one
+// on the line or else to the next line.
 func (r *Reader) resync() {
 	in := &r.in
 	r.skipping = false
-	if r.stack[len(r.stack)-1].kind == frameTop && r.lines {
-		r.skipLine()
-		return
-	}
+	lines := r.stack[len(r.stack)-1].kind == frameTop && r.lines
 	for {
-		i, more := findStart(in.buf[:in.end], in.pos)
+		b := in.buf[:in.end]
+		if lines {
+			if nl := bytes.IndexByte(b[in.pos:], '\n'); nl >= 0 {
+				b = b[:in.pos+nl+1]
+			}
+		}
+		i, more := findStart(b, in.pos)
 		if i >= 0 && !more {
 			in.pos = i
 			in.release()
 			r.resumed = true
+			return
+		}
+		if len(b) < in.end && (i < 0 || b[len(b)-1] == '\n') {
+			in.pos = len(b) // the next line
+			in.release()
 			return
 		}
 		in.pos = in.end
@@ -233,23 +242,6 @@ func (r *Reader) resync() {
 		in.release()
 		if !in.fill() {
 			r.end(r.failure(-1))
-			return
-		}
-	}
-}
-
-// skipLine skips past the next newline.
-func (r *Reader) skipLine() {
-	in := &r.in
-	for {
-		if nl := bytes.IndexByte(in.buf[in.pos:in.end], '\n'); nl >= 0 {
-			in.pos += nl + 1
-			in.release()
-			return
-		}
-		in.pos = in.end
-		in.release()
-		if !in.fill() {
 			return
 		}
 	}

@@ -103,10 +103,7 @@ func (r *Reader) stepArray(i int) {
 		case ']':
 		case ',':
 			r.in.pos++
-			if c, ok = r.peek(); ok && (c == ',' || c == '}') {
-				r.stray(c, "an array element")
-				return
-			}
+			c, ok = r.peek()
 		default:
 			r.stray(c, "',' or ']' after an array element")
 			return
@@ -131,6 +128,8 @@ func (r *Reader) stepArray(i int) {
 	switch c {
 	case '{', '[', '"':
 		r.item(kind, c)
+	case ',', '}':
+		r.stray(c, "an array element")
 	default:
 		r.badElem()
 	}
@@ -191,6 +190,10 @@ func (r *Reader) item(ctx frameKind, c byte) {
 			r.known, r.lines = true, true
 			np, res = in.pos, scanCut
 		}
+		if res == scanCut && dropped == 0 && r.refence(ctx, off, dropped, np) {
+			p = start() // a line holding the start of another record
+			continue
+		}
 		switch res {
 		case scanDone, scanCut:
 			if size := dropped + int64(np-in.start); size > r.cfg.maxRecordBytes {
@@ -237,7 +240,7 @@ func (r *Reader) item(ctx frameKind, c byte) {
 // it again with them as fences.
 func (r *Reader) refence(ctx frameKind, off int64, dropped int64, end int) bool {
 	in := &r.in
-	if dropped > 0 || r.damaged(off) || (ctx == frameTop && r.lines) || !r.findFences(in.start, end) {
+	if dropped > 0 || r.damaged(off) || !r.findFences(in.start, end) {
 		return false
 	}
 	in.pos = in.start
@@ -362,26 +365,17 @@ func (r *Reader) stepTail() {
 	}
 }
 
-// badLine reports a top-level line that does not start a record and
-// resumes after it.
+// badLine reports a top-level value that does not start a record and
+// skips to the next record start on its line or to the next line.
 func (r *Reader) badLine() {
 	in := &r.in
 	off := in.offset(in.pos)
 	idx := r.nextIndex()
 	tok := r.token()
-	for {
-		if nl := bytes.IndexByte(in.buf[in.pos:in.end], '\n'); nl >= 0 {
-			in.pos += nl + 1
-			in.release()
-			break
-		}
-		in.pos = in.end
-		in.release()
-		if !in.fill() {
-			break
-		}
-	}
+	in.pos++
+	in.release()
 	r.fail(r.notObject(idx, off, tok))
+	r.skipping = true
 }
 
 // badElem reports an array element that is not an object or an array
