@@ -33,14 +33,20 @@ import (
 // item. Each byte is scanned at most three times, however many broken
 // records follow each other.
 //
+// A record start in valid JSON is always where a value may start, so
+// fences never split a well-formed record, and a record that the other
+// bytes of the input made seem to contain a nested "record" is read whole.
+// The reader looks for fences only in an item found broken or longer
+// than the record limit (which a record cut inside a string becomes when
+// the input is long), so well-formed input costs nothing.
+//
 // What cannot be recovered: a record cut where a value may start (after
 // ':', '[' or an array's ',') takes the next record as that value, and
 // when the closers after it happen to balance, the damaged record ends
 // where they do and decodes with the records it swallowed; a record
 // whose first member is not one of recordStartNames is skipped when it
-// follows damage; damage in a record longer than the record limit is
-// not looked into. Well-formed input is never split: fences exist only
-// inside a record already found broken.
+// follows damage; records are looked for in the first record-limit bytes
+// of a too long item only.
 
 // recordStartNames are the first member names the reader resumes at:
 // CloudTrail's eventVersion, the identifying members, the first ones of a

@@ -216,6 +216,10 @@ func (r *Reader) item(ctx frameKind, c byte) {
 			r.mismatch(ctx, off, np)
 			return
 		}
+		if dropped == 0 && int64(in.end-in.start) > r.cfg.maxRecordBytes && r.refence(ctx, off, dropped, in.end) {
+			p = start() // too long, maybe for want of its end: look for records inside
+			continue
+		}
 		if dropped > 0 || int64(in.end-in.start) > r.cfg.maxRecordBytes {
 			// Too long: go on scanning for its end without keeping it.
 			r.sc.track, r.sc.watch = false, false
