@@ -63,7 +63,9 @@ var hostileTimeShapes = []hostileTimeShape{
 	{"array", 2, func(n int) []byte { return []byte("[" + inFirstRecord(n) + "," + goodRec("b") + "]") }},
 	{"single-record", 1, func(n int) []byte { return []byte(inFirstRecord(n)) }},
 	{"eventbridge", 1, func(n int) []byte { return []byte(eventBridge(inFirstRecord(n))) }},
-	{"eventbridge-batch", 2, func(n int) []byte { return []byte("[" + eventBridge(inFirstRecord(n)) + "," + eventBridge(goodRec("b")) + "]") }},
+	{"eventbridge-batch", 2, func(n int) []byte {
+		return []byte("[" + eventBridge(inFirstRecord(n)) + "," + eventBridge(goodRec("b")) + "]")
+	}},
 	{"cwl-payload", 1, func(n int) []byte {
 		return []byte(`{"messageType":"DATA_MESSAGE",` + wsRun(n) + `"logEvents":[{"id":"1","timestamp":1,"message":` + strconv.Quote(goodRec("a")) + `}]}`)
 	}},
@@ -74,7 +76,9 @@ var hostileTimeShapes = []hostileTimeShape{
 	{"broken-cut", 1, brokenRun(cutRecord)},
 	{"broken-unterminated-string", 1, brokenRun(openString)},
 	{"broken-lines", 1, func(n int) []byte { return []byte(strings.Repeat(openString+"\n", n/len(openString)) + goodRec("b")) }},
-	{"broken-concatenated", 2, func(n int) []byte { return []byte(goodRec("a") + strings.Repeat(openString, n/len(openString)) + goodRec("b")) }},
+	{"broken-concatenated", 2, func(n int) []byte {
+		return []byte(goodRec("a") + strings.Repeat(openString, n/len(openString)) + goodRec("b"))
+	}},
 }
 
 // readCount reads data to the end and returns the number of results.
