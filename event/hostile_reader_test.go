@@ -246,3 +246,110 @@ func excerpt(data []byte, off int64) string {
 	}
 	return string(data[off:min(int64(len(data)), off+20)])
 }
+
+// TestHostileReaderSwallowedRecord cuts a record where a value may
+// start, so that the scanner takes the next record for that value: the
+// reader goes back to it once the cut record is found broken.
+func TestHostileReaderSwallowedRecord(t *testing.T) {
+	t.Parallel()
+	cut := `{"eventVersion":"1.09","eventID":"cut","x":`
+	for _, tc := range []struct {
+		name string
+		data string
+		bad  string // the error is where this starts
+		ids  []string
+	}{
+		{"then a record", `{"Records":[` + goodRec("g1") + `,` + cut + goodRec("g2") + `,` + goodRec("g3") + `]}`, goodRec("g3"), []string{"g1", "g2", "g3"}},
+		{"last", `{"Records":[` + goodRec("g1") + `,` + cut + goodRec("g2") + `]}`, `]}`, []string{"g1", "g2"}},
+		{"nested twice", `[` + cut + cut + goodRec("g1") + `,` + goodRec("g2") + `]`, goodRec("g2"), []string{"g1", "g2"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, _ := readAll(t, []byte(tc.data))
+			var ids []string
+			var errs []*event.DecodeError
+			for _, x := range res {
+				if x.ev != nil && x.err == nil {
+					ids = append(ids, x.ev.EventID)
+				}
+				if de, ok := errors.AsType[*event.DecodeError](x.err); ok {
+					errs = append(errs, de)
+				}
+			}
+			assert.ElementsMatch(t, tc.ids, ids, render(res, event.Summary{}))
+			require.NotEmpty(t, errs)
+			assert.Equal(t, int64(strings.LastIndex(tc.data, tc.bad)), errs[0].Offset, "%v", errs[0])
+		})
+	}
+}
+
+// TestHostileReaderDuplicateRecords reads both Records members of a log
+// file: encoding/json would keep the last one only, and dropping either
+// silently would hide records.
+func TestHostileReaderDuplicateRecords(t *testing.T) {
+	t.Parallel()
+	data := `{"Records":[` + goodRec("r1") + `],"x":{"Records":[1]},"Records":[` + goodRec("r2") + `,` + goodRec("r3") + `]}` + "\n" + goodRec("r4")
+	assert.Equal(t, []string{"r1", "r2", "r3", "r4"}, goodIDs([]byte(data)))
+}
+
+// TestHostileReaderNoPhantom: a Records member or an EventBridge detail
+// that holds no record yields no event.
+func TestHostileReaderNoPhantom(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, data string
+		bad        string // the error is where this starts
+		err        error
+	}{
+		{"records-null", `{"Records":null}`, `null`, event.ErrNotRecord},
+		{"records-object", `{"Records":{}}`, `{}`, event.ErrNotRecord},
+		{"records-string", `{"Records":"x","other":1}`, `"x"`, event.ErrNotRecord},
+		{"detail-empty", eventBridge(`{ }`), `{ }`, event.ErrNotRecord},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := tc.data + "\n" + goodRec("after")
+			res, sum := readAll(t, []byte(data))
+			require.Len(t, res, 2, render(res, sum))
+			assert.Nil(t, res[0].ev)
+			require.ErrorIs(t, res[0].err, tc.err)
+			de, _ := errors.AsType[*event.DecodeError](res[0].err)
+			assert.Equal(t, int64(strings.Index(data, tc.bad)), de.Offset)
+			require.NotNil(t, res[1].ev)
+			assert.Equal(t, "after", res[1].ev.EventID)
+			assert.Equal(t, 1, sum.Returned)
+		})
+	}
+}
+
+// TestHostileReaderGzipTrailingGarbage: junk after a complete gzip member
+// is named as such, after the records; a cut member is still a cut.
+func TestHostileReaderGzipTrailingGarbage(t *testing.T) {
+	t.Parallel()
+	log := []byte(`{"Records":[` + goodRec("a") + `,` + goodRec("b") + `]}`)
+	member := gzipBytes(t, log)
+	for _, tc := range []struct {
+		name string
+		data []byte
+		msg  string
+	}{
+		{"few bytes", append(append([]byte{}, member...), "xyz"...), "trailing garbage after the gzip data"},
+		{"many bytes", append(append([]byte{}, member...), strings.Repeat("junk", 10)...), "trailing garbage after the gzip data"},
+		{"one byte", append(append([]byte{}, member...), 0x1f), "trailing garbage after the gzip data"},
+		{"cut member", member[:len(member)-3], "unexpected end of gzip data"},
+		{"cut second member", append(append([]byte{}, member...), member[:12]...), "unexpected end of gzip data"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, sum := readAll(t, tc.data)
+			var ids []string
+			for _, x := range res[:len(res)-1] {
+				require.NotNil(t, x.ev, render(res, sum))
+				ids = append(ids, x.ev.EventID)
+			}
+			assert.Equal(t, []string{"a", "b"}, ids)
+			last := res[len(res)-1]
+			require.ErrorIs(t, last.err, event.ErrSyntax)
+			assert.Contains(t, last.err.Error(), tc.msg)
+		})
+	}
+	two := append(append([]byte{}, member...), member...) // still read
+	assert.Equal(t, []string{"a", "b", "a", "b"}, goodIDs(two))
+}

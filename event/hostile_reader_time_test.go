@@ -109,7 +109,7 @@ func TestHostileReaderTime(t *testing.T) {
 		t.Run(sh.name, func(t *testing.T) {
 			// The good records come back.
 			assert.Len(t, goodIDs(sh.build(1<<12)), sh.good)
-			testutil.Linear(t, 1<<19, sh.build, func(in []byte) { readCount(in) })
+			testutil.Linear(t, 1<<20, sh.build, func(in []byte) { readCount(in) })
 		})
 	}
 }

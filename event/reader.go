@@ -88,6 +88,10 @@ type Reader struct {
 	resumed    bool  // at a record start found by skipping: no ',' before it
 	fence      int64 // the next record start in the damaged region
 	damagedEnd int64 // the end of the damaged region: its records are cut at fences
+	damaged0   int64 // its start
+	backtrack  int64 // bytes gone back over to records swallowed whole by broken ones
+	passed     []passedFence
+	back       int64 // where to go back to, set by canResume
 	index      int   // the next record's index
 	done       bool
 

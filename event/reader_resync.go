@@ -137,8 +137,50 @@ func (r *Reader) findFences(start, end int) bool {
 		return false
 	}
 	r.fence = in.offset(i)
-	r.damagedEnd = in.offset(end)
+	r.damaged0, r.damagedEnd = in.offset(start), in.offset(end)
+	r.backtrack = 0
 	return true
+}
+
+// passedFence is a record start that the item being scanned holds where
+// a value may start, and the depth around it.
+type passedFence struct {
+	off   int64
+	depth int
+}
+
+// pass notes the fence at buf[i], which the item goes on over.
+func (r *Reader) pass(i int) {
+	r.passed = append(r.passed, passedFence{r.in.offset(i), r.sc.depth})
+}
+
+// canResume, for the item found broken at buf[fail], finds the first
+// record it swallowed whole: a passed fence whose depth the scanner came
+// back to, so that its value closed before the damage. The reader goes
+// back there (resumeBack) rather than lose it, as long as the bytes gone
+// back over stay under twice the damaged region: that keeps the time
+// linear however the broken records nest.
+func (r *Reader) canResume(fail int) bool {
+	for _, f := range r.passed {
+		if f.depth >= r.sc.depth {
+			dist := r.in.offset(fail) - f.off
+			if r.backtrack+dist > 2*(r.damagedEnd-r.damaged0) {
+				return false
+			}
+			r.backtrack += dist
+			r.back = f.off
+			return true
+		}
+	}
+	return false
+}
+
+// resumeBack goes on at the record start canResume found.
+func (r *Reader) resumeBack() {
+	in := &r.in
+	in.pos = int(r.back - in.off)
+	in.release()
+	r.resumed = true
 }
 
 // fenceLimit returns the index of the first fence after the item byte at
@@ -193,6 +235,10 @@ func (r *Reader) mismatch(ctx frameKind, off int64, x int) {
 	in := &r.in
 	r.record(in.buf[in.start:x+1], off, off, nil, nil, true)
 	r.decideLines(ctx, in.start, x)
+	if r.damaged(off) && r.canResume(x) {
+		r.resumeBack()
+		return
+	}
 	in.pos = x + 1
 	in.release()
 	r.skipping = true
@@ -204,6 +250,10 @@ func (r *Reader) cut(ctx frameKind, off int64, f int) {
 	in := &r.in
 	r.fail(r.errorf(r.nextIndex(), in.offset(f), ErrSyntax, "record not finished where another starts"))
 	r.decideLines(ctx, in.start, f)
+	if r.canResume(f) {
+		r.resumeBack()
+		return
+	}
 	in.pos = f
 	in.release()
 	r.resumed = true

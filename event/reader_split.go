@@ -161,6 +161,7 @@ func (r *Reader) item(ctx frameKind, c byte) {
 		return in.pos
 	}
 	p := start()
+	r.passed = r.passed[:0]
 	var dropped int64 // bytes released after the item outgrew the limit
 	for {
 		lim := in.end
@@ -172,7 +173,8 @@ func (r *Reader) item(ctx frameKind, c byte) {
 		if res == scanMore && lim < in.end {
 			// At a record start inside a damaged region.
 			if !r.sc.inStr && r.sc.valueMayStart(in.buf, np, in.start, r.sc.depth) {
-				p = np // a nested record, as in an EventBridge event
+				r.pass(np) // a nested record, as in an EventBridge event
+				p = np
 				continue
 			}
 			r.cut(ctx, off, np)
@@ -231,6 +233,11 @@ func (r *Reader) item(ctx frameKind, c byte) {
 			if in.err == nil && r.refence(ctx, off, dropped, in.end) {
 				p = start()
 				continue
+			}
+			if in.err == nil && dropped == 0 && r.damaged(off) && r.canResume(in.end) {
+				r.handle(ctx, in.buf[in.start:in.end], off, true) // the decoder says where it is cut
+				r.resumeBack()
+				return
 			}
 			r.truncated(ctx, off, dropped)
 			return
