@@ -259,10 +259,39 @@ func (r *Reader) cut(ctx frameKind, off int64, f int) {
 	r.resumed = true
 }
 
+// recordAfter reports whether the ']' at pos, which would end a log
+// file's Records, is followed by ',' and a record start: then it is a
+// stray byte inside the array, not its end. It reads ahead as needed,
+// up to the record limit.
+func (r *Reader) recordAfter() bool {
+	in := &r.in
+	q := in.pos + 1
+	comma := false
+	for {
+		for q < in.end && (isSpace(in.buf[q]) || (!comma && in.buf[q] == ',')) {
+			comma = comma || in.buf[q] == ','
+			q++
+		}
+		if q < in.end {
+			if !comma || in.buf[q] != '{' {
+				return false
+			}
+			if yes, more := recordStart(in.buf[:in.end], q); !more {
+				return yes
+			}
+		}
+		ahead := q - in.pos
+		if int64(in.end-in.start) > r.cfg.maxRecordBytes || !in.fill() {
+			return false
+		}
+		q = in.pos + ahead
+	}
+}
+
 // stray reports the byte at pos, where a ',', the end of an array or a
 // record was wanted, and skips to the next record start.
 func (r *Reader) stray(c byte, want string) {
-	r.emit(nil, r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected "+quoteByte(c)+", want "+want))
+	r.damage(r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected "+quoteByte(c)+", want "+want))
 	r.skipping = true
 }
 

@@ -119,6 +119,10 @@ func (r *Reader) stepArray(i int) {
 		return
 	}
 	if c == ']' {
+		if kind == frameRecords && r.recordAfter() {
+			r.stray(c, "a record") // Records goes on after it
+			return
+		}
 		r.in.pos++
 		r.in.release()
 		r.pop()
@@ -347,7 +351,7 @@ func (r *Reader) stepTail() {
 			// The log file's own damage, after its records: report it and
 			// go on to its end.
 			// It closes whatever is open.
-			r.emit(nil, r.errorf(-1, in.offset(np), ErrSyntax, "unexpected "+quoteByte(in.buf[np])+" in log file object"))
+			r.damage(r.errorf(-1, in.offset(np), ErrSyntax, "unexpected "+quoteByte(in.buf[np])+" in log file object"))
 			in.pos++
 			if r.sc.depth--; r.sc.depth <= 0 {
 				in.release()

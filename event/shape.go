@@ -48,7 +48,7 @@ func (r *Reader) shape(b []byte, off int64, ms []member, broken bool, nested int
 		// A log file whose Records is not an array holds no record: an
 		// error, not an empty event.
 		m := &ms[k[kRecords]-1]
-		r.emit(nil, r.errorf(-1, off+int64(m.val.start), ErrNotRecord, "Records is "+valueKind(b[m.val.start:m.val.end])+", want an array of records"))
+		r.damage(r.errorf(-1, off+int64(m.val.start), ErrNotRecord, "Records is "+valueKind(b[m.val.start:m.val.end])+", want an array of records"))
 	default:
 		r.record(b, off, off, ms, &k, false)
 	}
