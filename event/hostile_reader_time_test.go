@@ -84,7 +84,7 @@ var hostileTimeShapes = []hostileTimeShape{
 // readCount reads data to the end and returns the number of results.
 func readCount(data []byte) int {
 	n := 0
-	for range event.NewReader(bytes.NewReader(data)).All() {
+	for range event.NewReader(bytes.NewReader(data), event.WithMaxRecordBytes(1<<26)).All() {
 		n++
 	}
 	return n

@@ -103,6 +103,9 @@ type Reader struct {
 	backtrack  int64 // bytes gone back over to records swallowed whole by broken ones
 	passed     []passedFence
 	back       int64 // where to go back to, set by canResume
+	canHold    bool  // the item may hold record starts the first scan missed: hold a fatal error
+	hold       bool  // record: hold a fatal error in held rather than report it
+	held       error
 	index      int   // the next record's index
 	done       bool
 

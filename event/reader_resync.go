@@ -104,10 +104,11 @@ func startName(name []byte) bool {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // findStart returns the index of the first record start in b at or after
-// p, or -1; more says b ends inside what may be one, at the index.
-func findStart(b []byte, p int) (int, bool) {
-	for p < len(b) {
-		i := bytes.IndexByte(b[p:], '{')
+// p whose '{' is before lim, or -1; more says b ends inside what may be
+// one, at the index.
+func findStart(b []byte, p, lim int) (int, bool) {
+	for p < lim {
+		i := bytes.IndexByte(b[p:lim], '{')
 		if i < 0 {
 			return -1, false
 		}
@@ -132,7 +133,7 @@ func (r *Reader) damaged(off int64) bool { return off < r.damagedEnd }
 // the bytes up to end become a damaged region and it returns true.
 func (r *Reader) findFences(start, end int) bool {
 	in := &r.in
-	i, _ := findStart(in.buf[:end], start+1)
+	i, _ := findStart(in.buf[:in.end], start+1, end)
 	if i < 0 {
 		return false
 	}
@@ -190,7 +191,7 @@ func (r *Reader) fenceLimit(p int) int {
 	if r.fence <= in.offset(p) {
 		r.fence = noFence
 		if e := int(r.damagedEnd - in.off); p+1 < e {
-			if i, _ := findStart(in.buf[:e], p+1); i >= 0 {
+			if i, _ := findStart(in.buf[:in.end], p+1, e); i >= 0 {
 				r.fence = in.offset(i)
 			}
 		}
@@ -259,11 +260,11 @@ func (r *Reader) cut(ctx frameKind, off int64, f int) {
 	r.resumed = true
 }
 
-// recordAfter reports whether the ']' at pos, which would end a log
-// file's Records, is followed by ',' and a record start: then it is a
-// stray byte inside the array, not its end. It reads ahead as needed,
-// up to the record limit.
-func (r *Reader) recordAfter() bool {
+// strayClose reports whether the ']' at pos, which would end a log
+// file's Records, is stray: in valid JSON only '}' or ',' and a name can
+// follow the end of the array (or the input's end, for a cut file). It
+// reads ahead as needed, up to the record limit.
+func (r *Reader) strayClose() bool {
 	in := &r.in
 	q := in.pos + 1
 	comma := false
@@ -273,12 +274,8 @@ func (r *Reader) recordAfter() bool {
 			q++
 		}
 		if q < in.end {
-			if !comma || in.buf[q] != '{' {
-				return false
-			}
-			if yes, more := recordStart(in.buf[:in.end], q); !more {
-				return yes
-			}
+			c := in.buf[q]
+			return !(c == '}' && !comma || c == '"' && comma)
 		}
 		ahead := q - in.pos
 		if int64(in.end-in.start) > r.cfg.maxRecordBytes || !in.fill() {
@@ -308,7 +305,7 @@ func (r *Reader) resync() {
 				b = b[:in.pos+nl+1]
 			}
 		}
-		i, more := findStart(b, in.pos)
+		i, more := findStart(b, in.pos, len(b))
 		if i >= 0 && !more {
 			in.pos = i
 			in.release()

@@ -119,8 +119,8 @@ func (r *Reader) stepArray(i int) {
 		return
 	}
 	if c == ']' {
-		if kind == frameRecords && r.recordAfter() {
-			r.stray(c, "a record") // Records goes on after it
+		if kind == frameRecords && r.strayClose() {
+			r.stray(c, "a record") // not the end of Records
 			return
 		}
 		r.in.pos++
@@ -205,7 +205,21 @@ func (r *Reader) item(ctx frameKind, c byte) {
 			if size := dropped + int64(np-in.start); size > r.cfg.maxRecordBytes {
 				r.overLimit(off)
 			} else {
+				r.canHold = res == scanDone && !r.damaged(off)
 				r.handle(ctx, in.buf[in.start:np], off, res == scanCut)
+				r.canHold, r.hold = false, false
+				if err := r.held; err != nil {
+					// A scan that ended where it should not have, misled
+					// by a broken string: look for records inside.
+					r.held = nil
+					if r.refence(ctx, off, dropped, np) {
+						r.index--
+						r.sum.Records--
+						p = start()
+						continue
+					}
+					r.fail(err)
+				}
 			}
 			in.release()
 			return
@@ -287,6 +301,7 @@ func (r *Reader) nextLine() (next int, opens bool) {
 // cut short by a newline.
 func (r *Reader) handle(ctx frameKind, b []byte, off int64, broken bool) {
 	if ctx == frameRecords {
+		r.hold = r.canHold
 		r.record(b, off, off, r.recordMembers(b), nil, broken)
 		return
 	}

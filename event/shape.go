@@ -16,6 +16,7 @@ import (
 // names, and handles it. nested is 1 inside an SNS envelope's message.
 func (r *Reader) shape(b []byte, off int64, ms []member, broken bool, nested int) {
 	if broken || len(b) == 0 || b[0] != '{' {
+		r.hold = r.canHold && nested == 0
 		r.record(b, off, off, ms, nil, broken)
 		return
 	}
@@ -50,6 +51,7 @@ func (r *Reader) shape(b []byte, off int64, ms []member, broken bool, nested int
 		m := &ms[k[kRecords]-1]
 		r.damage(r.errorf(-1, off+int64(m.val.start), ErrNotRecord, "Records is "+valueKind(b[m.val.start:m.val.end])+", want an array of records"))
 	default:
+		r.hold = r.canHold && nested == 0
 		r.record(b, off, off, ms, &k, false)
 	}
 }
@@ -73,6 +75,7 @@ func (r *Reader) eventBridge(b []byte, off int64, ms []member, k *keys) {
 		r.fail(r.errorf(r.nextIndex(), off+int64(d.val.start+start), ErrNotRecord, "EventBridge detail is an empty object, want a record"))
 		return
 	}
+	r.hold = r.canHold
 	r.record(text[start:end], off+int64(d.val.start+start), off, r.sub.members, nil, !ok)
 }
 
