@@ -106,7 +106,7 @@ type Reader struct {
 	canHold    bool  // the item may hold record starts the first scan missed: hold a fatal error
 	hold       bool  // record: hold a fatal error in held rather than report it
 	held       error
-	index      int   // the next record's index
+	index      int // the next record's index
 	done       bool
 
 	queue []result
