@@ -3,6 +3,7 @@ package event_test
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -125,5 +126,24 @@ func BenchmarkHostileReader(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// TestHostileReaderMemory bounds what reading each pathological input
+// allocates: 24 bytes per input byte plus 8 MiB (testutil.AllocBound).
+func TestHostileReaderMemory(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	for _, sh := range hostileTimeShapes {
+		t.Run(sh.name, func(t *testing.T) {
+			data := sh.build(4 << 20)
+			size := len(data)
+			if zr, err := gzip.NewReader(bytes.NewReader(data)); err == nil {
+				plain, _ := io.ReadAll(zr)
+				size = len(plain) // the bound counts the input the reader reads
+			}
+			testutil.AllocBound(t, size, func() { readCount(data) })
+		})
 	}
 }
