@@ -12,41 +12,50 @@ import (
 //   - A closer that does not match its opener ('}' for '[' or the
 //     reverse) ends the record there, with the error at that byte.
 //   - A byte between records that is neither ',' nor the array's end (a
-//     stray '}', ",,", a missing ','), is an error at that byte.
+//     stray '}', ",,", a missing ','; a ']' of a log file's Records that
+//     neither '}' nor ',' and a name follow) is an error at that byte,
+//     with a Record of -1, counted in Summary.Damage.
 //
 // After either, the reader skips to the next record start: a '{' followed
 // by a member name that begins records or the envelopes that hold them
 // (recordStartNames), as in {"eventVersion":. That byte sequence cannot
 // occur inside a JSON string, so the rule holds whatever the quotes of
-// the damaged bytes say; in JSON Lines the next line is the next record.
+// the damaged bytes say. In JSON Lines the next record start on the line,
+// or else the next line, is the next record.
 //
 // A record cut short (a truncated record followed by the rest of the
 // file) hides the records after it inside itself: the scanner reads
 // them as nested values, or, when the cut was inside a string, as the
-// wrong side of every quote. When such a record ends in a mismatched
-// closer or at the end of the input, the reader looks for record starts
-// inside it. It scans it again with those starts as fences: a fence where
-// no value may start (inside a string, after a name, a member or an
-// object's ',') ends the record with the error at the fence, and the
-// next record starts there; a fence where a value may start (an
-// EventBridge event's detail) is a nested record, read as part of the
-// item. Each byte is scanned at most three times, however many broken
-// records follow each other.
+// wrong side of every quote. When an item ends in a mismatched closer,
+// at the end of the input or of its line, grows past the record limit,
+// or ends but fails to decode, the reader looks for record starts inside
+// it. If there are, it scans it again with them as fences:
+//
+//   - a fence where no value may start (inside a string, after a name, a
+//     member or an object's ',') ends the item, with the error at the
+//     fence, and the next record starts there;
+//   - a fence where a value may start (an EventBridge event's detail, a
+//     record the cut one took as a member's value) is passed. If the item
+//     then ends broken, the reader goes back to the first passed fence
+//     whose value closed before the damage: a record swallowed whole.
 //
 // A record start in valid JSON is always where a value may start, so
-// fences never split a well-formed record, and a record that the other
-// bytes of the input made seem to contain a nested "record" is read whole.
-// The reader looks for fences only in an item found broken or longer
-// than the record limit (which a record cut inside a string becomes when
-// the input is long), so well-formed input costs nothing.
+// fences never split a well-formed record: an attacker who nests
+// {"eventVersion":...} in a record's requestParameters gets no record
+// of its own out of it, even in a record that fails to decode (too deep).
+// The reader looks for fences only in an item that failed, so
+// well-formed input costs nothing. Each byte of a damaged region is
+// scanned a bounded number of times (going back is capped at twice the
+// region), however many broken records follow each other.
 //
 // What cannot be recovered: a record cut where a value may start (after
-// ':', '[' or an array's ',') takes the next record as that value, and
-// when the closers after it happen to balance, the damaged record ends
-// where they do and decodes with the records it swallowed; a record
-// whose first member is not one of recordStartNames is skipped when it
-// follows damage; records are looked for in the first record-limit bytes
-// of a too long item only.
+// ':', '[' or an array's ',') whose closers after it happen to balance
+// ends where they do and decodes, with an error, with the records it
+// swallowed (FuzzReaderIsolation leaves these out); a record whose first
+// member is not one of recordStartNames is skipped when it follows
+// damage; fences are looked for in the first record-limit bytes of a too
+// long item only; a CloudWatch Logs payload is decoded whole, so one over
+// the record limit is lost whole (each message in it is isolated).
 
 // recordStartNames are the first member names the reader resumes at:
 // CloudTrail's eventVersion, the identifying members, the first ones of a
