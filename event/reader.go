@@ -42,13 +42,25 @@ import (
 //
 // A malformed record yields a *DecodeError for that record, with the
 // source name, the record's index, its byte offset in the decompressed
-// input and a JSON path, and reading goes on with the next record. Only a
-// broken container ends the stream early (a truncated gzip stream, an
-// unterminated array, bytes that cannot be resynchronised, input past
-// WithMaxInputBytes): Next returns that error after every complete
-// record before it, then io.EOF. A failing io.Reader ends it with a
-// *ReadError. A record that decodes with type errors is returned together
-// with its error, as Parse does.
+// input and a JSON path, and reading goes on with the next record. A
+// broken record costs only itself: a closer that does not match its
+// opener ends it there, with the error at that byte; a byte between
+// records that is not a ',' (a stray '}', ",,") is an error at that byte
+// with a Record of -1; after either the reader resumes at the next record
+// start (a '{' and a name such as "eventVersion", which no JSON string can
+// hold). A record cut short that swallows the records after it is cut
+// where the first of them starts, and the records it swallowed come back
+// (reader_resync.go says how, and what cannot be recovered). A log file
+// whose Records is not an array, and an EventBridge event whose detail is
+// {}, are errors wrapping ErrNotRecord, not empty events. A log file with
+// a second Records member yields the records of both.
+//
+// Only the end of the input or of the container ends the stream early (a
+// truncated gzip stream, bytes after the last gzip member, an
+// unterminated array, input past WithMaxInputBytes): Next returns that
+// error after every complete record before it, then io.EOF. A failing
+// io.Reader ends it with a *ReadError. A record that decodes with type
+// errors is returned together with its error, as Parse does.
 //
 // The input is taken for JSON Lines when its first record is on one line:
 // then a raw newline inside a record ends it, so that a bad line is one
@@ -57,8 +69,7 @@ import (
 // next line starting with '{' or '[' cannot go on with the record (after
 // '{', a name, a member or an object's ','), and the next line starts so.
 // Then the first line is one error and the rest is read line by line.
-// Records written over several lines (jq without -c) are read too, but a
-// broken one after the first may hide those after it.
+// Records written over several lines (jq without -c) are read too.
 //
 // # Provenance
 //
@@ -82,8 +93,21 @@ type Reader struct {
 	stack   []frame
 	lines   bool // top-level items are JSON Lines: a raw newline ends one
 	known   bool // whether lines has been decided
-	index   int  // the next record's index
-	done    bool
+
+	// Resynchronisation after damage (reader_resync.go).
+	skipping   bool  // skip to the next record start before the next step
+	resumed    bool  // at a record start found by skipping: no ',' before it
+	fence      int64 // the next record start in the damaged region
+	damagedEnd int64 // the end of the damaged region: its records are cut at fences
+	damaged0   int64 // its start
+	backtrack  int64 // bytes gone back over to records swallowed whole by broken ones
+	passed     []passedFence
+	back       int64 // where to go back to, set by canResume
+	canHold    bool  // the item may hold record starts the first scan missed: hold a fatal error
+	hold       bool  // record: hold a fatal error in held rather than report it
+	held       error
+	index      int // the next record's index
+	done       bool
 
 	queue []result
 	head  int
@@ -142,13 +166,15 @@ func (r *Reader) All() iter.Seq2[*Event, error] {
 }
 
 // Summary counts what a Reader has read so far. Records is the sum of
-// Returned, Filtered, Failed and NonRecords[SkippedInsight].
+// Returned, Filtered, Failed and NonRecords[SkippedInsight]; Damage
+// counts the other errors before the end of the stream.
 type Summary struct {
 	Bytes      int64            // input bytes read, after decompression
 	Records    int              // records read
 	Returned   int              // events returned, some with an error
 	Filtered   int              // records dropped by WithEventSources or WithEventNames
 	Failed     int              // records reported as an error without an event
+	Damage     int              // errors about no record (Record -1): stray bytes between records, a Records that is not an array, a log file's own damage
 	NonRecords map[SkipKind]int // items that are not records, by kind
 }
 
@@ -219,6 +245,12 @@ func (r *Reader) nextIndex() int {
 
 func (r *Reader) errorf(index int, off int64, kind error, msg string) *DecodeError {
 	return &DecodeError{Source: r.source, Record: index, Offset: off, Msg: msg, Err: kind}
+}
+
+// damage reports an error that belongs to no record.
+func (r *Reader) damage(err error) {
+	r.sum.Damage++
+	r.emit(nil, err)
 }
 
 // end ends the stream with err, which may be nil.

@@ -167,7 +167,8 @@ func TestReaderTruncatedArray(t *testing.T) {
 			wantEvent{0, "A", nil},
 			wantErr{1, int64(strings.Index(bad, "nonsense")), event.ErrSyntax},
 			wantEvent{2, "B", nil},
-			wantErr{-1, int64(strings.Index(bad, items[2])), event.ErrSyntax}, // cannot resynchronise
+			wantErr{-1, int64(strings.Index(bad, items[2])), event.ErrSyntax}, // the missing ','
+			wantEvent{3, "C", nil},
 		)
 	})
 }

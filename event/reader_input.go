@@ -88,7 +88,7 @@ func (in *input) open() bool {
 	in.r = src
 	if len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		in.gzip = true
-		gz, err := gzip.NewReader(src)
+		gz, err := newGzipStream(src)
 		if err != nil {
 			in.err = err
 			return false
@@ -154,6 +154,8 @@ func (r *Reader) failure(index int) error {
 	switch {
 	case in.err == nil:
 		return nil
+	case in.err == errGzipTrailing:
+		return r.errorf(index, in.total, ErrSyntax, "trailing garbage after the gzip data")
 	case in.err == errInputLimit:
 		return r.errorf(index, in.total, ErrLimit, "input longer than "+strconv.FormatInt(in.max, 10)+" bytes (after decompression)")
 	case in.gzip && (in.src.err == nil || !errors.Is(in.err, in.src.err)):
@@ -185,3 +187,66 @@ func (e *ReadError) Error() string {
 
 // Unwrap returns the underlying reader's error.
 func (e *ReadError) Unwrap() error { return e.Err }
+
+// errGzipTrailing ends a gzip input whose last member is followed by
+// bytes that do not start another member.
+var errGzipTrailing = errors.New("trailing garbage after the gzip data")
+
+// gzipStream inflates the members of a gzip stream one at a time, so that
+// junk after the last one is told from a truncated member (which
+// gzip.Reader's multistream mode reports alike, as an unexpected EOF or
+// a bad header).
+type gzipStream struct {
+	src io.Reader // an io.ByteReader: gzip reads no byte past a member
+	gz  *gzip.Reader
+}
+
+func newGzipStream(src io.Reader) (*gzipStream, error) {
+	gz, err := gzip.NewReader(src)
+	if err != nil {
+		return nil, err
+	}
+	gz.Multistream(false)
+	return &gzipStream{src: src, gz: gz}, nil
+}
+
+func (g *gzipStream) Read(p []byte) (int, error) {
+	n, err := g.gz.Read(p)
+	if err != io.EOF {
+		return n, err
+	}
+	head, err := peek2(g.src)
+	switch {
+	case len(head) < 2 && err != nil && err != io.EOF:
+		return n, err // the source failed: not the data's fault
+	case len(head) == 0:
+		return n, io.EOF
+	case len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b:
+		if err := g.gz.Reset(g.src); err != nil {
+			return n, err
+		}
+		g.gz.Multistream(false)
+		return n, nil
+	}
+	return n, errGzipTrailing
+}
+
+// peek2 returns the next two bytes of r without consuming them, or fewer
+// at its end; r is a *bufio.Reader or an inMemory reader.
+func peek2(r io.Reader) ([]byte, error) {
+	switch r := r.(type) {
+	case *bufio.Reader:
+		return r.Peek(2)
+	case inMemory:
+		var b [2]byte
+		n, err := io.ReadFull(r, b[:])
+		if _, serr := r.Seek(int64(-n), io.SeekCurrent); serr != nil {
+			return b[:n], serr
+		}
+		if err == io.ErrUnexpectedEOF {
+			err = io.EOF
+		}
+		return b[:n], err
+	}
+	return nil, nil
+}

@@ -30,8 +30,14 @@ func (r *Reader) record(text []byte, base, origin int64, ms []member, k *keys, b
 		}
 	}
 	r.cfg.origin = Origin{Source: r.source, Index: idx, Offset: base}
+	hold := r.hold
+	r.hold = false
 	ev, err := r.cfg.parse(string(text))
 	if ev == nil {
+		if hold {
+			r.held = err // the reader looks for records inside it first
+			return
+		}
 		r.fail(err)
 		return
 	}

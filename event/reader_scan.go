@@ -41,6 +41,7 @@ const (
 	scanCut                       // a raw newline ended a JSON Lines item early
 	scanRecords                   // a top-level "Records" array opened (watch mode)
 	scanNewline                   // a raw newline where a next line starting a record would end the item (probe mode)
+	scanBad                       // a closer that does not match its opener: the item is broken there
 )
 
 // Newline modes: what a raw newline inside an item means to the scanner.
@@ -71,6 +72,12 @@ type scanner struct {
 	watch bool  // stop when a top-level "Records" member opens an array
 	nl    uint8 // what a raw newline means: nlSpace, nlCut or nlProbe
 
+	// mayOpen's last answer, for the newline at nlAt (relative to the
+	// item; 0 for none, the item's first byte is never a newline), so
+	// that a run of newlines is looked back over once, not once per line.
+	nlAt  int
+	nlYes bool
+
 	// floor is the lowest depth skipNested skips at: 2, or 1 once the
 	// record is rejected early (see reader_reject.go).
 	floor      int
@@ -87,8 +94,9 @@ func (s *scanner) reset(top byte, watch bool, nl uint8) {
 
 // scan reads b from p, where the item starts at base, and returns where it
 // stopped: the item's end for scanDone, the newline for scanCut and
-// scanNewline, just after '[' for scanRecords, len(b) for scanMore. After
-// scanNewline it goes on from just after the newline.
+// scanNewline, just after '[' for scanRecords, len(b) for scanMore, the
+// mismatched closer for scanBad. After scanNewline it goes on from just
+// after the newline.
 func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 	if s.inStr {
 		var res scanResult
@@ -144,7 +152,8 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 			}
 		case '}', ']':
 			if !s.closes(depth, c) {
-				break // a stray closer: ignore it, so that the item still ends where its opener does
+				s.depth = depth
+				return p, scanBad // the reader resynchronises (reader_resync.go)
 			}
 			depth--
 			switch {
@@ -282,19 +291,30 @@ func (s *scanner) closes(depth int, c byte) bool {
 // after ':', '[' or an array's ','. After '{', a member's ',' or a
 // complete value the next line cannot belong to the item, so it may be a
 // new record. Bytes before base are gone: then it cannot tell and says yes.
+// The look back stops at the newline it last answered for: only white
+// space lies between, so the answer is the same.
 func (s *scanner) mayOpen(b []byte, p, base, depth int) bool {
+	yes := true
 	for q := p - 1; q >= base; q-- {
-		switch b[q] {
-		case ' ', '\t', '\r', '\n':
-		case ':', '[':
-			return true
-		case ',':
-			return depth < 1 || depth > maxKinds || s.arrays[(depth-1)/64]&(uint64(1)<<((depth-1)%64)) != 0
-		default:
-			return false
+		c := b[q]
+		if c == '\n' && q-base == s.nlAt {
+			yes = s.nlYes
+			break
 		}
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			continue
+		}
+		switch c {
+		case ':', '[':
+		case ',':
+			yes = depth < 1 || depth > maxKinds || s.arrays[(depth-1)/64]&(uint64(1)<<((depth-1)%64)) != 0
+		default:
+			yes = false
+		}
+		break
 	}
-	return true
+	s.nlAt, s.nlYes = p-base, yes
+	return yes
 }
 
 // SWAR constants: a byte of ones and the high bit of every byte.

@@ -22,6 +22,10 @@ type frame struct {
 
 // step reads until it has something to return or the input ends.
 func (r *Reader) step() {
+	if r.skipping {
+		r.resync()
+		return
+	}
 	i := len(r.stack) - 1
 	switch r.stack[i].kind {
 	case frameTop:
@@ -82,6 +86,11 @@ func (r *Reader) stepTop() {
 		if c == 0xef && r.bom() {
 			return
 		}
+		if r.known && !r.lines && !r.resumed {
+			// Concatenated records: a line is no unit to skip.
+			r.stray(c, "a record")
+			return
+		}
 		r.badLine()
 	}
 }
@@ -89,19 +98,18 @@ func (r *Reader) stepTop() {
 func (r *Reader) stepArray(i int) {
 	kind := r.stack[i].kind
 	c, ok := r.peek()
-	if ok && r.stack[i].n > 0 {
+	if ok && r.stack[i].n > 0 && !r.resumed {
 		switch c {
 		case ']':
 		case ',':
 			r.in.pos++
-			if c, ok = r.peek(); ok && c == ']' {
-				break
-			}
+			c, ok = r.peek()
 		default:
-			r.end(r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected "+quoteByte(c)+" after an array element, want ',' or ']'"))
+			r.stray(c, "',' or ']' after an array element")
 			return
 		}
 	}
+	r.resumed = false
 	if !ok {
 		err := r.failure(-1)
 		if err == nil {
@@ -111,6 +119,10 @@ func (r *Reader) stepArray(i int) {
 		return
 	}
 	if c == ']' {
+		if kind == frameRecords && r.strayClose() {
+			r.stray(c, "a record") // not the end of Records
+			return
+		}
 		r.in.pos++
 		r.in.release()
 		r.pop()
@@ -120,6 +132,8 @@ func (r *Reader) stepArray(i int) {
 	switch c {
 	case '{', '[', '"':
 		r.item(kind, c)
+	case ',', '}':
+		r.stray(c, "an array element")
 	default:
 		r.badElem()
 	}
@@ -129,6 +143,7 @@ func (r *Reader) stepArray(i int) {
 // frame it is in.
 func (r *Reader) item(ctx frameKind, c byte) {
 	in := &r.in
+	r.resumed = false
 	off := in.offset(in.pos)
 	nl := nlSpace
 	switch {
@@ -138,19 +153,37 @@ func (r *Reader) item(ctx frameKind, c byte) {
 	case !r.known:
 		nl = nlProbe
 	}
-	r.sc.reset(c, ctx != frameRecords, nl)
-	if ctx == frameRecords && r.filtering() && earlyReject {
-		r.sc.filter = &r.filters
+	start := func() int {
+		r.sc.reset(c, ctx != frameRecords, nl)
+		if ctx == frameRecords && r.filtering() && earlyReject {
+			r.sc.filter = &r.filters
+		}
+		if c == '"' {
+			r.sc.inStr = true
+			return in.pos + 1
+		}
+		return in.pos
 	}
-	p := in.pos
-	if c == '"' {
-		r.sc.inStr = true
-		p++
-	}
+	p := start()
+	r.passed = r.passed[:0]
 	var dropped int64 // bytes released after the item outgrew the limit
 	for {
-		np, res := r.sc.scan(in.buf[:in.end], p, in.start)
+		lim := in.end
+		if r.damaged(off) && dropped == 0 {
+			lim = r.fenceLimit(p)
+		}
+		np, res := r.sc.scan(in.buf[:lim], p, in.start)
 		in.pos = np
+		if res == scanMore && lim < in.end {
+			// At a record start inside a damaged region.
+			if !r.sc.inStr && r.sc.valueMayStart(in.buf, np, in.start, r.sc.depth) {
+				r.pass(np) // a nested record, as in an EventBridge event
+				p = np
+				continue
+			}
+			r.cut(ctx, off, np)
+			return
+		}
 		if res == scanNewline {
 			next, opens := r.nextLine()
 			if !opens {
@@ -163,12 +196,30 @@ func (r *Reader) item(ctx frameKind, c byte) {
 			r.known, r.lines = true, true
 			np, res = in.pos, scanCut
 		}
+		if res == scanCut && dropped == 0 && r.refence(ctx, off, dropped, np) {
+			p = start() // a line holding the start of another record
+			continue
+		}
 		switch res {
 		case scanDone, scanCut:
 			if size := dropped + int64(np-in.start); size > r.cfg.maxRecordBytes {
 				r.overLimit(off)
 			} else {
+				r.canHold = res == scanDone && !r.damaged(off)
 				r.handle(ctx, in.buf[in.start:np], off, res == scanCut)
+				r.canHold, r.hold = false, false
+				if err := r.held; err != nil {
+					// A scan that ended where it should not have, misled
+					// by a broken string: look for records inside.
+					r.held = nil
+					if r.refence(ctx, off, dropped, np) {
+						r.index--
+						r.sum.Records--
+						p = start()
+						continue
+					}
+					r.fail(err)
+				}
 			}
 			in.release()
 			return
@@ -177,19 +228,52 @@ func (r *Reader) item(ctx frameKind, c byte) {
 			r.push(frameLogTail)
 			r.push(frameRecords)
 			return
+		case scanBad:
+			if r.refence(ctx, off, dropped, np) {
+				p = start()
+				continue
+			}
+			r.mismatch(ctx, off, np)
+			return
+		}
+		if dropped == 0 && int64(in.end-in.start) > r.cfg.maxRecordBytes && r.refence(ctx, off, dropped, in.end) {
+			p = start() // too long, maybe for want of its end: look for records inside
+			continue
 		}
 		if dropped > 0 || int64(in.end-in.start) > r.cfg.maxRecordBytes {
 			// Too long: go on scanning for its end without keeping it.
 			r.sc.track, r.sc.watch = false, false
+			r.sc.nlAt = 0 // relative offsets change with the released bytes
 			dropped += int64(in.end - in.start)
 			in.release()
 		}
 		if !in.fill() {
+			if in.err == nil && r.refence(ctx, off, dropped, in.end) {
+				p = start()
+				continue
+			}
+			if in.err == nil && dropped == 0 && r.damaged(off) && r.canResume(in.end) {
+				r.handle(ctx, in.buf[in.start:in.end], off, true) // the decoder says where it is cut
+				r.resumeBack()
+				return
+			}
 			r.truncated(ctx, off, dropped)
 			return
 		}
 		p = in.pos
 	}
+}
+
+// refence, for the item at off found broken at buf[end], looks for record
+// starts inside it; if there are, it rewinds to the item's start, to scan
+// it again with them as fences.
+func (r *Reader) refence(ctx frameKind, off int64, dropped int64, end int) bool {
+	in := &r.in
+	if dropped > 0 || r.damaged(off) || !r.findFences(in.start, end) {
+		return false
+	}
+	in.pos = in.start
+	return true
 }
 
 // nextLine returns the index of the first byte that is not white space
@@ -217,6 +301,7 @@ func (r *Reader) nextLine() (next int, opens bool) {
 // cut short by a newline.
 func (r *Reader) handle(ctx frameKind, b []byte, off int64, broken bool) {
 	if ctx == frameRecords {
+		r.hold = r.canHold
 		r.record(b, off, off, r.recordMembers(b), nil, broken)
 		return
 	}
@@ -258,19 +343,46 @@ func (r *Reader) overLimit(off int64) {
 	r.fail(r.errorf(idx, off, ErrLimit, "record longer than "+strconv.FormatInt(r.cfg.maxRecordBytes, 10)+" bytes"))
 }
 
-// stepTail skips what follows the Records array in a log file object.
+// stepTail skips what follows the Records array in a log file object,
+// but reads the records of a second Records member too (encoding/json
+// would keep only the last one: reading both loses nothing).
 func (r *Reader) stepTail() {
 	in := &r.in
-	r.sc.reset('{', false, nlSpace)
-	r.sc.track = false
-	r.sc.depth = 1
+	r.sc.reset('{', true, nlSpace)
+	r.sc.depth, r.sc.phase = 1, phAfter
 	for {
 		np, res := r.sc.scan(in.buf[:in.end], in.pos, in.start)
 		in.pos = np
-		in.release()
-		if res == scanDone {
+		switch res {
+		case scanDone:
+			in.release()
 			r.pop()
 			return
+		case scanRecords:
+			in.release()
+			r.push(frameRecords)
+			return
+		case scanBad:
+			// The log file's own damage, after its records: report it and
+			// go on to its end.
+			// It closes whatever is open.
+			r.damage(r.errorf(-1, in.offset(np), ErrSyntax, "unexpected "+quoteByte(in.buf[np])+" in log file object"))
+			in.pos++
+			if r.sc.depth--; r.sc.depth <= 0 {
+				in.release()
+				r.pop()
+				return
+			}
+			continue
+		}
+		if r.sc.phase == phInKey && int64(in.end-in.start) > r.cfg.maxRecordBytes {
+			r.sc.track, r.sc.watch = false, false // a name too long to keep: no more Records
+		}
+		if r.sc.phase != phInKey || !r.sc.track {
+			// Member spans count from the window's start: keep a name
+			// that a chunk's end cuts.
+			in.release()
+			r.sc.members = r.sc.members[:0]
 		}
 		if !in.fill() {
 			err := r.failure(-1)
@@ -283,26 +395,17 @@ func (r *Reader) stepTail() {
 	}
 }
 
-// badLine reports a top-level line that does not start a record and
-// resumes after it.
+// badLine reports a top-level value that does not start a record and
+// skips to the next record start on its line or to the next line.
 func (r *Reader) badLine() {
 	in := &r.in
 	off := in.offset(in.pos)
 	idx := r.nextIndex()
 	tok := r.token()
-	for {
-		if nl := bytes.IndexByte(in.buf[in.pos:in.end], '\n'); nl >= 0 {
-			in.pos += nl + 1
-			in.release()
-			break
-		}
-		in.pos = in.end
-		in.release()
-		if !in.fill() {
-			break
-		}
-	}
+	in.pos++
+	in.release()
 	r.fail(r.notObject(idx, off, tok))
+	r.skipping = true
 }
 
 // badElem reports an array element that is not an object or an array

@@ -16,6 +16,7 @@ import (
 // names, and handles it. nested is 1 inside an SNS envelope's message.
 func (r *Reader) shape(b []byte, off int64, ms []member, broken bool, nested int) {
 	if broken || len(b) == 0 || b[0] != '{' {
+		r.hold = r.canHold && nested == 0
 		r.record(b, off, off, ms, nil, broken)
 		return
 	}
@@ -44,7 +45,13 @@ func (r *Reader) shape(b []byte, off int64, ms []member, broken bool, nested int
 		// A log file met whole, as in an SNS message; top-level ones
 		// are streamed before they get here.
 		r.recordsArray(b, off, &ms[k[kRecords]-1])
+	case k[kRecords] > 0 && k[kEventSource] == 0 && k[kEventName] == 0:
+		// A log file whose Records is not an array holds no record: an
+		// error, not an empty event.
+		m := &ms[k[kRecords]-1]
+		r.damage(r.errorf(-1, off+int64(m.val.start), ErrNotRecord, "Records is "+valueKind(b[m.val.start:m.val.end])+", want an array of records"))
 	default:
+		r.hold = r.canHold && nested == 0
 		r.record(b, off, off, ms, &k, false)
 	}
 }
@@ -64,6 +71,11 @@ func (r *Reader) eventBridge(b []byte, off int64, ms []member, k *keys) {
 	d := ms[k[kDetail]-1]
 	text := b[d.val.start:d.val.end]
 	start, end, ok := r.sub.scanValue(text)
+	if ok && emptyObject(text[start:end]) {
+		r.fail(r.errorf(r.nextIndex(), off+int64(d.val.start+start), ErrNotRecord, "EventBridge detail is an empty object, want a record"))
+		return
+	}
+	r.hold = r.canHold
 	r.record(text[start:end], off+int64(d.val.start+start), off, r.sub.members, nil, !ok)
 }
 
@@ -237,4 +249,29 @@ func (r *Reader) snsEnvelope(b []byte, off int64, typ string, m *member) {
 		return
 	}
 	r.shape(text[start:end], off, sc.members, false, 1)
+}
+
+// valueKind names the JSON kind of the value v starts with.
+func valueKind(v []byte) string {
+	if len(v) == 0 {
+		return "missing"
+	}
+	switch v[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "a boolean"
+	}
+	return "a number or literal"
+}
+
+// emptyObject reports whether v is {} (with white space or not).
+func emptyObject(v []byte) bool {
+	return len(v) >= 2 && v[0] == '{' && skipSpace(v, 1) == len(v)-1
 }

@@ -1,0 +1,339 @@
+package event
+
+import (
+	"bytes"
+	"math"
+)
+
+// Resynchronisation. CloudTrail writes valid JSON, so a broken record
+// means damage: a cut, a flipped byte, a bad merge of files. The reader
+// keeps the damage to the records it hits:
+//
+//   - A closer that does not match its opener ('}' for '[' or the
+//     reverse) ends the record there, with the error at that byte.
+//   - A byte between records that is neither ',' nor the array's end (a
+//     stray '}', ",,", a missing ','; a ']' of a log file's Records that
+//     neither '}' nor ',' and a name follow) is an error at that byte,
+//     with a Record of -1, counted in Summary.Damage.
+//
+// After either, the reader skips to the next record start: a '{' followed
+// by a member name that begins records or the envelopes that hold them
+// (recordStartNames), as in {"eventVersion":. That byte sequence cannot
+// occur inside a JSON string, so the rule holds whatever the quotes of
+// the damaged bytes say. In JSON Lines the next record start on the line,
+// or else the next line, is the next record.
+//
+// A record cut short (a truncated record followed by the rest of the
+// file) hides the records after it inside itself: the scanner reads
+// them as nested values, or, when the cut was inside a string, as the
+// wrong side of every quote. When an item ends in a mismatched closer,
+// at the end of the input or of its line, grows past the record limit,
+// or ends but fails to decode, the reader looks for record starts inside
+// it. If there are, it scans it again with them as fences:
+//
+//   - a fence where no value may start (inside a string, after a name, a
+//     member or an object's ',') ends the item, with the error at the
+//     fence, and the next record starts there;
+//   - a fence where a value may start (an EventBridge event's detail, a
+//     record the cut one took as a member's value) is passed. If the item
+//     then ends broken, the reader goes back to the first passed fence
+//     whose value closed before the damage: a record swallowed whole.
+//
+// A record start in valid JSON is always where a value may start, so
+// fences never split a well-formed record: an attacker who nests
+// {"eventVersion":...} in a record's requestParameters gets no record
+// of its own out of it, even in a record that fails to decode (too deep).
+// The reader looks for fences only in an item that failed, so
+// well-formed input costs nothing. Each byte of a damaged region is
+// scanned a bounded number of times (going back is capped at twice the
+// region), however many broken records follow each other.
+//
+// What cannot be recovered: a record cut where a value may start (after
+// ':', '[' or an array's ',') whose closers after it happen to balance
+// ends where they do and decodes, with an error, with the records it
+// swallowed (FuzzReaderIsolation leaves these out); a record whose first
+// member is not one of recordStartNames is skipped when it follows
+// damage; fences are looked for in the first record-limit bytes of a too
+// long item only; a CloudWatch Logs payload is decoded whole, so one over
+// the record limit is lost whole (each message in it is isolated).
+
+// recordStartNames are the first member names the reader resumes at:
+// CloudTrail's eventVersion, the identifying members, the first ones of a
+// record with sorted keys, and the first of an EventBridge event and of
+// CloudWatch Logs payloads.
+var recordStartNames = [...]string{
+	"eventVersion", "userIdentity", "eventTime", "eventSource", "eventName", "eventID",
+	"additionalEventData", "apiVersion", "awsRegion",
+	"version", "detail-type", "messageType", "awslogs",
+}
+
+// maxStartSpace bounds the white space looked at inside a record start.
+const maxStartSpace = 64
+
+// recordStart reports whether b[i] (a '{') starts a record start:
+// '{', white space, a name of recordStartNames in quotes, white space,
+// ':'. more says b ends before that can be told.
+func recordStart(b []byte, i int) (yes, more bool) {
+	p, end := i+1, min(len(b), i+1+maxStartSpace)
+	for p < end && isSpace(b[p]) {
+		p++
+	}
+	if p >= len(b) {
+		return false, true
+	}
+	if b[p] != '"' {
+		return false, false
+	}
+	p++
+	q := bytes.IndexByte(b[p:min(len(b), p+24)], '"')
+	if q < 0 {
+		return false, len(b)-p < 24
+	}
+	if !startName(b[p : p+q]) {
+		return false, false
+	}
+	p += q + 1
+	for end = min(len(b), p+maxStartSpace); p < end && isSpace(b[p]); p++ {
+	}
+	if p >= len(b) {
+		return false, true
+	}
+	return b[p] == ':', false
+}
+
+func startName(name []byte) bool {
+	for _, n := range recordStartNames {
+		if string(name) == n {
+			return true
+		}
+	}
+	return false
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// findStart returns the index of the first record start in b at or after
+// p whose '{' is before lim, or -1; more says b ends inside what may be
+// one, at the index.
+func findStart(b []byte, p, lim int) (int, bool) {
+	for p < lim {
+		i := bytes.IndexByte(b[p:lim], '{')
+		if i < 0 {
+			return -1, false
+		}
+		p += i
+		if yes, more := recordStart(b, p); yes || more {
+			return p, more
+		}
+		p++
+	}
+	return -1, false
+}
+
+// noFence is the fence offset when no record start is known ahead.
+const noFence = math.MaxInt64
+
+// damaged reports whether the item at stream offset off lies in a
+// region where record starts are fences.
+func (r *Reader) damaged(off int64) bool { return off < r.damagedEnd }
+
+// findFences, for the broken item that starts at buf[start] and was found
+// broken at buf[end], looks for record starts inside it. If there is one,
+// the bytes up to end become a damaged region and it returns true.
+func (r *Reader) findFences(start, end int) bool {
+	in := &r.in
+	i, _ := findStart(in.buf[:in.end], start+1, end)
+	if i < 0 {
+		return false
+	}
+	r.fence = in.offset(i)
+	r.damaged0, r.damagedEnd = in.offset(start), in.offset(end)
+	r.backtrack = 0
+	return true
+}
+
+// passedFence is a record start that the item being scanned holds where
+// a value may start, and the depth around it.
+type passedFence struct {
+	off   int64
+	depth int
+}
+
+// pass notes the fence at buf[i], which the item goes on over.
+func (r *Reader) pass(i int) {
+	r.passed = append(r.passed, passedFence{r.in.offset(i), r.sc.depth})
+}
+
+// canResume, for the item found broken at buf[fail], finds the first
+// record it swallowed whole: a passed fence whose depth the scanner came
+// back to, so that its value closed before the damage. The reader goes
+// back there (resumeBack) rather than lose it, as long as the bytes gone
+// back over stay under twice the damaged region: that keeps the time
+// linear however the broken records nest.
+func (r *Reader) canResume(fail int) bool {
+	for _, f := range r.passed {
+		if f.depth >= r.sc.depth {
+			dist := r.in.offset(fail) - f.off
+			if r.backtrack+dist > 2*(r.damagedEnd-r.damaged0) {
+				return false
+			}
+			r.backtrack += dist
+			r.back = f.off
+			return true
+		}
+	}
+	return false
+}
+
+// resumeBack goes on at the record start canResume found.
+func (r *Reader) resumeBack() {
+	in := &r.in
+	in.pos = int(r.back - in.off)
+	in.release()
+	r.resumed = true
+}
+
+// fenceLimit returns the index of the first fence after the item byte at
+// index p, or in.end.
+func (r *Reader) fenceLimit(p int) int {
+	in := &r.in
+	if r.fence <= in.offset(p) {
+		r.fence = noFence
+		if e := int(r.damagedEnd - in.off); p+1 < e {
+			if i, _ := findStart(in.buf[:in.end], p+1, e); i >= 0 {
+				r.fence = in.offset(i)
+			}
+		}
+	}
+	if r.fence == noFence || r.fence-in.off > int64(in.end) {
+		return in.end
+	}
+	return int(r.fence - in.off)
+}
+
+// valueMayStart reports whether a value may start at b[p], outside
+// strings at depth, looking back over white space to base: after ':',
+// '[' or an array's ','.
+func (s *scanner) valueMayStart(b []byte, p, base, depth int) bool {
+	for q := p - 1; q >= base; q-- {
+		switch b[q] {
+		case ' ', '\t', '\r', '\n':
+		case ':', '[':
+			return true
+		case ',':
+			return depth >= 1 && depth <= maxKinds && s.arrays[(depth-1)/64]&(uint64(1)<<((depth-1)%64)) != 0
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// decideLines settles JSON Lines detection on a broken first item that
+// spans buf[start:end]: a one-line item means JSON Lines.
+func (r *Reader) decideLines(ctx frameKind, start, end int) {
+	if ctx == frameTop && !r.known {
+		r.known = true
+		r.lines = bytes.IndexByte(r.in.buf[start:end], '\n') < 0
+	}
+}
+
+// mismatch reports the item at off broken by the closer at buf[x] (the
+// decoder says so, at that byte or at an earlier fault), and skips to the
+// next record start.
+func (r *Reader) mismatch(ctx frameKind, off int64, x int) {
+	in := &r.in
+	r.record(in.buf[in.start:x+1], off, off, nil, nil, true)
+	r.decideLines(ctx, in.start, x)
+	if r.damaged(off) && r.canResume(x) {
+		r.resumeBack()
+		return
+	}
+	in.pos = x + 1
+	in.release()
+	r.skipping = true
+}
+
+// cut reports the item at off as unfinished where the record start at
+// buf[f] begins, and goes on from there.
+func (r *Reader) cut(ctx frameKind, off int64, f int) {
+	in := &r.in
+	r.fail(r.errorf(r.nextIndex(), in.offset(f), ErrSyntax, "record not finished where another starts"))
+	r.decideLines(ctx, in.start, f)
+	if r.canResume(f) {
+		r.resumeBack()
+		return
+	}
+	in.pos = f
+	in.release()
+	r.resumed = true
+}
+
+// strayClose reports whether the ']' at pos, which would end a log
+// file's Records, is stray: in valid JSON only '}' or ',' and a name can
+// follow the end of the array (or the input's end, for a cut file). It
+// reads ahead as needed, up to the record limit.
+func (r *Reader) strayClose() bool {
+	in := &r.in
+	q := in.pos + 1
+	comma := false
+	for {
+		for q < in.end && (isSpace(in.buf[q]) || (!comma && in.buf[q] == ',')) {
+			comma = comma || in.buf[q] == ','
+			q++
+		}
+		if q < in.end {
+			c := in.buf[q]
+			return !(c == '}' && !comma || c == '"' && comma)
+		}
+		ahead := q - in.pos
+		if int64(in.end-in.start) > r.cfg.maxRecordBytes || !in.fill() {
+			return false
+		}
+		q = in.pos + ahead
+	}
+}
+
+// stray reports the byte at pos, where a ',', the end of an array or a
+// record was wanted, and skips to the next record start.
+func (r *Reader) stray(c byte, want string) {
+	r.damage(r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected "+quoteByte(c)+", want "+want))
+	r.skipping = true
+}
+
+// resync skips to the next record start; in JSON Lines, to the next one
+// on the line or else to the next line.
+func (r *Reader) resync() {
+	in := &r.in
+	r.skipping = false
+	lines := r.stack[len(r.stack)-1].kind == frameTop && r.lines
+	for {
+		b := in.buf[:in.end]
+		if lines {
+			if nl := bytes.IndexByte(b[in.pos:], '\n'); nl >= 0 {
+				b = b[:in.pos+nl+1]
+			}
+		}
+		i, more := findStart(b, in.pos, len(b))
+		if i >= 0 && !more {
+			in.pos = i
+			in.release()
+			r.resumed = true
+			return
+		}
+		if len(b) < in.end && (i < 0 || b[len(b)-1] == '\n') {
+			in.pos = len(b) // the next line
+			in.release()
+			return
+		}
+		in.pos = in.end
+		if i >= 0 {
+			in.pos = i // keep what may be a record start cut by the chunk's end
+		}
+		in.release()
+		if !in.fill() {
+			r.end(r.failure(-1))
+			return
+		}
+	}
+}
