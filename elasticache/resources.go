@@ -83,17 +83,60 @@ func partition(region string) string {
 	return "aws"
 }
 
-// appendResource adds a resource unless one of the same type and ID is
-// already listed; generated Resources methods use it.
-func appendResource(rs []Resource, ev *event.Event, t ResourceType, id string) []Resource {
+// resourceList collects the resources an action names, each type and ID
+// once, in order of first appearance; generated Resources methods use it.
+// A request can list any number of ids, so past a few entries a set finds
+// the duplicates, keeping Resources linear.
+type resourceList struct {
+	rs   []Resource
+	seen map[resourceKey]struct{}
+}
+
+type resourceKey struct {
+	t  ResourceType
+	id string
+}
+
+// resourceScan is the size up to which a scan of the list is cheaper than
+// a set.
+const resourceScan = 16
+
+// add adds the resource id of type t unless id is empty or one of the same
+// type and ID is already listed.
+func (l *resourceList) add(ev *event.Event, t ResourceType, id string) {
 	if id == "" {
-		return rs
+		return
 	}
 	r := newResource(ev, t, id)
-	for _, x := range rs {
+	k := resourceKey{r.Type, r.ID}
+	if l.seen != nil {
+		if _, dup := l.seen[k]; dup {
+			return
+		}
+		l.seen[k] = struct{}{}
+		l.rs = append(l.rs, r)
+		return
+	}
+	for _, x := range l.rs {
 		if x.Type == r.Type && x.ID == r.ID {
-			return rs
+			return
 		}
 	}
-	return append(rs, r)
+	l.rs = append(l.rs, r)
+	if len(l.rs) > resourceScan {
+		l.seen = make(map[resourceKey]struct{}, 2*len(l.rs))
+		for _, x := range l.rs {
+			l.seen[resourceKey{x.Type, x.ID}] = struct{}{}
+		}
+	}
+}
+
+// list returns the resources collected, nil when none.
+func (l *resourceList) list() []Resource { return l.rs }
+
+// appendResource is the former helper of generated Resources methods.
+func appendResource(rs []Resource, ev *event.Event, t ResourceType, id string) []Resource {
+	l := resourceList{rs: rs}
+	l.add(ev, t, id)
+	return l.rs
 }
