@@ -107,24 +107,32 @@ func (l *resourceList) add(ev *event.Event, t ResourceType, id string) {
 	if id == "" {
 		return
 	}
-	r := newResource(ev, t, id)
-	k := resourceKey{r.Type, r.ID}
-	if l.seen != nil {
-		if _, dup := l.seen[k]; dup {
-			return
-		}
-		l.seen[k] = struct{}{}
-		l.rs = append(l.rs, r)
-		return
+	var r Resource
+	k := resourceKey{t, id}
+	if strings.HasPrefix(id, "arn:") {
+		// The ARN gives the type and ID.
+		r = newResource(ev, t, id)
+		k = resourceKey{r.Type, r.ID}
 	}
-	for _, x := range l.rs {
-		if x.Type == r.Type && x.ID == r.ID {
+	if l.seen != nil {
+		// One map operation: the set grows unless k is in it.
+		n := len(l.seen)
+		if l.seen[k] = struct{}{}; len(l.seen) == n {
 			return
 		}
+	} else {
+		for _, x := range l.rs {
+			if x.Type == k.t && x.ID == k.id {
+				return
+			}
+		}
+	}
+	if r.ID == "" {
+		r = newResource(ev, t, id)
 	}
 	l.rs = append(l.rs, r)
-	if len(l.rs) > resourceScan {
-		l.seen = make(map[resourceKey]struct{}, 2*len(l.rs))
+	if l.seen == nil && len(l.rs) > resourceScan {
+		l.seen = make(map[resourceKey]struct{}, 4*len(l.rs))
 		for _, x := range l.rs {
 			l.seen[resourceKey{x.Type, x.ID}] = struct{}{}
 		}
@@ -133,10 +141,3 @@ func (l *resourceList) add(ev *event.Event, t ResourceType, id string) {
 
 // list returns the resources collected, nil when none.
 func (l *resourceList) list() []Resource { return l.rs }
-
-// appendResource is the former helper of generated Resources methods.
-func appendResource(rs []Resource, ev *event.Event, t ResourceType, id string) []Resource {
-	l := resourceList{rs: rs}
-	l.add(ev, t, id)
-	return l.rs
-}
