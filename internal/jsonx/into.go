@@ -49,6 +49,18 @@ func Float64Into(d *Decoder, p **float64, slot *float64) Status {
 	return st
 }
 
+// Float64TextInto is Float64Into keeping the number's text in *text, for
+// Encoder.FloatText.
+func Float64TextInto(d *Decoder, p **float64, slot *float64, text *string) Status {
+	v, t, st := d.floatText()
+	if st == OK {
+		*slot = v
+		*p = slot
+		*text = t
+	}
+	return st
+}
+
 // BoolInto reads a boolean into slot and stores &slot in *p.
 func BoolInto(d *Decoder, p **bool, slot *bool) Status {
 	var v bool
