@@ -116,7 +116,7 @@ func decodeIntoExpr(v, slot string, t *GoType) string {
 	case KindInt64:
 		return fmt.Sprintf("jsonx.Int64Into(d, &%s, %s)", v, slot)
 	case KindFloat64:
-		return fmt.Sprintf("jsonx.Float64Into(d, &%s, %s)", v, slot)
+		return fmt.Sprintf("jsonx.Float64TextInto(d, &%s, %s, &%s)", v, slot, floatText(v))
 	case KindBool:
 		return fmt.Sprintf("jsonx.BoolInto(d, &%s, %s)", v, slot)
 	case KindTime:
@@ -136,7 +136,7 @@ func decodeExpr(v string, t *GoType) string {
 	case KindInt64:
 		return fmt.Sprintf("jsonx.Int64(d, &%s)", v)
 	case KindFloat64:
-		return fmt.Sprintf("jsonx.Float64(d, &%s)", v)
+		return fmt.Sprintf("jsonx.Float64Text(d, &%s, &%s)", v, floatText(v))
 	case KindBool:
 		return fmt.Sprintf("jsonx.Bool(d, &%s)", v)
 	case KindTime:
@@ -192,7 +192,7 @@ func encodeStmt(v string, fl *Field) string {
 	case KindInt64:
 		return fmt.Sprintf("e.Int(*%s)", v)
 	case KindFloat64:
-		return fmt.Sprintf("e.Float(*%s)", v)
+		return fmt.Sprintf("e.FloatText(*%s, %s)", v, floatText(v))
 	case KindBool:
 		return fmt.Sprintf("e.Bool(*%s)", v)
 	case KindTime:
