@@ -1,6 +1,8 @@
 package elasticache
 
 import (
+	"hash/maphash"
+	"math/bits"
 	"strings"
 
 	"github.com/cachetrail/cachetrail/event"
@@ -85,21 +87,20 @@ func partition(region string) string {
 
 // resourceList collects the resources an action names, each type and ID
 // once, in order of first appearance; generated Resources methods use it.
-// A request can list any number of ids, so past a few entries a set finds
-// the duplicates, keeping Resources linear.
+// A request can list any number of ids, so past a few entries a hash set
+// finds the duplicates, keeping Resources linear. The set holds indexes
+// into rs, no pointers, so it costs the garbage collector nothing.
 type resourceList struct {
-	rs   []Resource
-	seen map[resourceKey]struct{}
-}
-
-type resourceKey struct {
-	t  ResourceType
-	id string
+	rs    []Resource
+	slots []int32 // open addressing: 1 + an index into rs, 0 when free
 }
 
 // resourceScan is the size up to which a scan of the list is cheaper than
-// a set.
+// the set.
 const resourceScan = 16
+
+// resourceSeed keys the hash of the set, which callers cannot predict.
+var resourceSeed = maphash.MakeSeed()
 
 // add adds the resource id of type t unless id is empty or one of the same
 // type and ID is already listed.
@@ -108,34 +109,61 @@ func (l *resourceList) add(ev *event.Event, t ResourceType, id string) {
 		return
 	}
 	var r Resource
-	k := resourceKey{t, id}
 	if strings.HasPrefix(id, "arn:") {
 		// The ARN gives the type and ID.
 		r = newResource(ev, t, id)
-		k = resourceKey{r.Type, r.ID}
+		t, id = r.Type, r.ID
 	}
-	if l.seen != nil {
-		// One map operation: the set grows unless k is in it.
-		n := len(l.seen)
-		if l.seen[k] = struct{}{}; len(l.seen) == n {
+	slot := -1
+	if l.slots != nil {
+		var found bool
+		if slot, found = l.find(t, id); found {
 			return
 		}
 	} else {
 		for _, x := range l.rs {
-			if x.Type == k.t && x.ID == k.id {
+			if x.Type == t && x.ID == id {
 				return
 			}
 		}
 	}
-	if r.ID == "" {
+	if r.ARN == "" {
 		r = newResource(ev, t, id)
 	}
 	l.rs = append(l.rs, r)
-	if l.seen == nil && len(l.rs) > resourceScan {
-		l.seen = make(map[resourceKey]struct{}, 4*len(l.rs))
-		for _, x := range l.rs {
-			l.seen[resourceKey{x.Type, x.ID}] = struct{}{}
+	switch {
+	case slot >= 0 && 2*len(l.rs) <= len(l.slots):
+		l.slots[slot] = int32(len(l.rs))
+	case len(l.rs) > resourceScan:
+		l.rehash()
+	}
+}
+
+// find returns the slot holding the resource of type t and ID id, or the
+// free slot where it goes.
+func (l *resourceList) find(t ResourceType, id string) (int, bool) {
+	mask := len(l.slots) - 1
+	for i := int(maphash.String(resourceSeed, id)) & mask; ; i = (i + 1) & mask {
+		j := l.slots[i]
+		if j == 0 {
+			return i, false
 		}
+		if x := &l.rs[j-1]; x.ID == id && x.Type == t {
+			return i, true
+		}
+	}
+}
+
+// rehash rebuilds the set with a power of two slots, at least four per
+// resource.
+func (l *resourceList) rehash() {
+	l.slots = make([]int32, 1<<bits.Len(uint(4*len(l.rs))))
+	rs := l.rs
+	l.rs = l.rs[:0]
+	for _, r := range rs {
+		i, _ := l.find(r.Type, r.ID)
+		l.rs = append(l.rs, r)
+		l.slots[i] = int32(len(l.rs))
 	}
 }
 
