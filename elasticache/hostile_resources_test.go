@@ -119,9 +119,34 @@ func TestHostileResourcesIDLists(t *testing.T) {
 	require.GreaterOrEqual(t, len(ps), 20, "id-list positions found: %v", ps)
 	for _, p := range ps {
 		t.Run(p.String(), func(t *testing.T) {
-			testutil.Linear(t, 20000, func(n int) []byte { return idListRecord(p, n) }, func(in []byte) { resourcesOf(in) })
+			linearRetry(t, 20000, func(n int) []byte { return idListRecord(p, n) }, func(in []byte) { resourcesOf(in) })
 		})
 	}
+}
+
+// linearRetry is testutil.Linear given a second chance: on a busy shared
+// machine one measurement can be off by more than 2x, while quadratic work
+// fails both.
+func linearRetry(t *testing.T, n int, build func(int) []byte, run func([]byte)) {
+	t.Helper()
+	first := &quietTB{TB: t}
+	if testutil.Linear(first, n, build, run); !first.failed {
+		return
+	}
+	t.Logf("retrying: %s", first.msg)
+	testutil.Linear(t, n, build, run)
+}
+
+// quietTB records an error instead of failing the test.
+type quietTB struct {
+	testing.TB
+	failed bool
+	msg    string
+}
+
+func (q *quietTB) Errorf(format string, args ...any) {
+	q.failed = true
+	q.msg = fmt.Sprintf(format, args...)
 }
 
 func BenchmarkHostileResources(b *testing.B) {
