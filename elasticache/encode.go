@@ -15,7 +15,10 @@ type EncodeOptions struct {
 
 // RequestJSON returns the action's typed request re-encoded with
 // CloudTrail's wire names, unknown members included, or nil when the
-// action has no request.
+// action has no request. Numbers keep the text they were read from unless
+// a program changed them. A NaN or an infinity a program set, which JSON
+// cannot hold, is written as null; MarshalJSON of the request reports it
+// as an error.
 func RequestJSON(a Action, o EncodeOptions) json.RawMessage {
 	e := jsonx.Encoder{Normalize: o.Normalize}
 	if a == nil || !a.encodeRequest(&e) {

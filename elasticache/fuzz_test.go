@@ -53,8 +53,10 @@ func operationIndex(name string) uint8 {
 // *event.DecodeError values and never syntax errors (Parse has checked the
 // payload's syntax); each payload re-encodes, through RequestJSON and
 // ResponseJSON, to JSON equal as a value to the payload as read, except
-// where a forgiven quirk was reported (see equalLessQuirks); and the
-// re-encoding decodes again to the same encoding.
+// where a forgiven quirk was reported (see equalLessQuirks); json.Marshal
+// of the typed values equals the payloads, numbers by their text
+// (checkTypedRoundTrip); and the re-encoding decodes again to the same
+// encoding.
 func FuzzDecode(f *testing.F) {
 	for _, name := range testutil.Fixtures(f, "seed", "userid", "quirks", "elasticache") {
 		data, err := os.ReadFile(testutil.Testdata(name))
@@ -72,6 +74,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(op, []byte(`{"numCacheNodes":1e400,"cacheClusterId":"a","cacheClusterId":"b,}"}`), []byte(`"HIDDEN_DUE_TO_SECURITY_REASONS"`))
 	f.Add(op, []byte(`{"numCacheNodes":2.5,"newAvailabilityZones":null,"securityGroupIds":"sg-1"}`), []byte(`[]`))
 	f.Add(operationIndex("CreateSnapshot"), []byte(`{"snapshotName":"s"}`), []byte(`{"nodeSnapshots":[{"snapshotCreateTime":1417471566000,"cacheNodeCreateTime":"Dec 1, 2014 10:16:06 PM"}]}`))
+	addRoundTripSeeds(f)
 	f.Fuzz(func(t *testing.T, op uint8, req, resp []byte) {
 		if len(req)+len(resp) > 1<<16 {
 			return
@@ -101,6 +104,8 @@ func FuzzDecode(f *testing.F) {
 		gotResp := elasticache.ResponseJSON(act, elasticache.EncodeOptions{})
 		checkPayload(t, "requestParameters", ev.RequestParameters, gotReq, act.Quirks())
 		checkPayload(t, "responseElements", ev.ResponseElements, gotResp, act.Quirks())
+		checkTypedRoundTrip(t, act, "requestParameters", "Request", ev.RequestParameters)
+		checkTypedRoundTrip(t, act, "responseElements", "Response", ev.ResponseElements)
 
 		ev2, err := event.Parse(fuzzRecord(op, gotReq, gotResp))
 		if ev2 == nil {

@@ -10,9 +10,14 @@ const Hidden = "HIDDEN_DUE_TO_SECURITY_REASONS"
 // The generated MarshalJSON, UnmarshalJSON and String methods are
 // one-liners over these.
 
+// marshal fails on a value JSON cannot hold: a NaN or an infinity a
+// program set in a float64 member.
 func marshal(encode func(*jsonx.Encoder)) ([]byte, error) {
 	var e jsonx.Encoder
 	encode(&e)
+	if err := e.Err(); err != nil {
+		return nil, err
+	}
 	return e.Bytes(), nil
 }
 

@@ -1,6 +1,8 @@
 package elasticache
 
 import (
+	"hash/maphash"
+	"math/bits"
 	"strings"
 
 	"github.com/cachetrail/cachetrail/event"
@@ -83,17 +85,87 @@ func partition(region string) string {
 	return "aws"
 }
 
-// appendResource adds a resource unless one of the same type and ID is
-// already listed; generated Resources methods use it.
-func appendResource(rs []Resource, ev *event.Event, t ResourceType, id string) []Resource {
+// resourceList collects the resources an action names, each type and ID
+// once, in order of first appearance; generated Resources methods use it.
+// A request can list any number of ids, so past a few entries a hash set
+// finds the duplicates, keeping Resources linear. The set holds indexes
+// into rs, no pointers, so it costs the garbage collector nothing.
+type resourceList struct {
+	rs    []Resource
+	slots []int32 // open addressing: 1 + an index into rs, 0 when free
+}
+
+// resourceScan is the size up to which a scan of the list is cheaper than
+// the set.
+const resourceScan = 16
+
+// resourceSeed keys the hash of the set, which callers cannot predict.
+var resourceSeed = maphash.MakeSeed()
+
+// add adds the resource id of type t unless id is empty or one of the same
+// type and ID is already listed.
+func (l *resourceList) add(ev *event.Event, t ResourceType, id string) {
 	if id == "" {
-		return rs
+		return
 	}
-	r := newResource(ev, t, id)
-	for _, x := range rs {
-		if x.Type == r.Type && x.ID == r.ID {
-			return rs
+	var r Resource
+	if strings.HasPrefix(id, "arn:") {
+		// The ARN gives the type and ID.
+		r = newResource(ev, t, id)
+		t, id = r.Type, r.ID
+	}
+	slot := -1
+	if l.slots != nil {
+		var found bool
+		if slot, found = l.find(t, id); found {
+			return
+		}
+	} else {
+		for _, x := range l.rs {
+			if x.Type == t && x.ID == id {
+				return
+			}
 		}
 	}
-	return append(rs, r)
+	if r.ARN == "" {
+		r = newResource(ev, t, id)
+	}
+	l.rs = append(l.rs, r)
+	switch {
+	case slot >= 0 && 2*len(l.rs) <= len(l.slots):
+		l.slots[slot] = int32(len(l.rs))
+	case len(l.rs) > resourceScan:
+		l.rehash()
+	}
 }
+
+// find returns the slot holding the resource of type t and ID id, or the
+// free slot where it goes.
+func (l *resourceList) find(t ResourceType, id string) (int, bool) {
+	mask := len(l.slots) - 1
+	for i := int(maphash.String(resourceSeed, id)) & mask; ; i = (i + 1) & mask {
+		j := l.slots[i]
+		if j == 0 {
+			return i, false
+		}
+		if x := &l.rs[j-1]; x.ID == id && x.Type == t {
+			return i, true
+		}
+	}
+}
+
+// rehash rebuilds the set with a power of two slots, at least four per
+// resource.
+func (l *resourceList) rehash() {
+	l.slots = make([]int32, 1<<bits.Len(uint(4*len(l.rs))))
+	rs := l.rs
+	l.rs = l.rs[:0]
+	for _, r := range rs {
+		i, _ := l.find(r.Type, r.ID)
+		l.rs = append(l.rs, r)
+		l.slots[i] = int32(len(l.rs))
+	}
+}
+
+// list returns the resources collected, nil when none.
+func (l *resourceList) list() []Resource { return l.rs }

@@ -191,12 +191,12 @@ func (c *AuthorizeCacheSecurityGroupIngress) encodeResponse(e *jsonx.Encoder) bo
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *AuthorizeCacheSecurityGroupIngress) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSecurityGroup, p.GetCacheSecurityGroupName())
+		rs.add(c.Event, ResourceTypeCacheSecurityGroup, p.GetCacheSecurityGroupName())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSecurityGroup, p.GetCacheSecurityGroupName())
+		rs.add(c.Event, ResourceTypeCacheSecurityGroup, p.GetCacheSecurityGroupName())
 	}
-	return rs
+	return rs.list()
 }

@@ -254,10 +254,10 @@ func (c *CompleteMigration) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *CompleteMigration) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
 	}
-	return rs
+	return rs.list()
 }

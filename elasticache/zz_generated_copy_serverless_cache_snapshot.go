@@ -195,13 +195,13 @@ func (c *CopyServerlessCacheSnapshot) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *CopyServerlessCacheSnapshot) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetSourceServerlessCacheSnapshotName())
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetTargetServerlessCacheSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetSourceServerlessCacheSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetTargetServerlessCacheSnapshotName())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
 	}
-	return rs
+	return rs.list()
 }

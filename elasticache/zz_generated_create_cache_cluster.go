@@ -420,21 +420,21 @@ func (c *CreateCacheCluster) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *CreateCacheCluster) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
-		rs = appendResource(rs, c.Event, ResourceTypeCacheParameterGroup, p.GetCacheParameterGroupName())
+		rs.add(c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
+		rs.add(c.Event, ResourceTypeCacheParameterGroup, p.GetCacheParameterGroupName())
 		for _, id := range p.CacheSecurityGroupNames {
-			rs = appendResource(rs, c.Event, ResourceTypeCacheSecurityGroup, id)
+			rs.add(c.Event, ResourceTypeCacheSecurityGroup, id)
 		}
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
-		rs = appendResource(rs, c.Event, ResourceTypeSnapshot, p.GetSnapshotName())
+		rs.add(c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeSnapshot, p.GetSnapshotName())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
+		rs.add(c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
 	}
-	return rs
+	return rs.list()
 }

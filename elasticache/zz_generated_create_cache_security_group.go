@@ -186,12 +186,12 @@ func (c *CreateCacheSecurityGroup) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *CreateCacheSecurityGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSecurityGroup, p.GetCacheSecurityGroupName())
+		rs.add(c.Event, ResourceTypeCacheSecurityGroup, p.GetCacheSecurityGroupName())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSecurityGroup, p.GetCacheSecurityGroupName())
+		rs.add(c.Event, ResourceTypeCacheSecurityGroup, p.GetCacheSecurityGroupName())
 	}
-	return rs
+	return rs.list()
 }

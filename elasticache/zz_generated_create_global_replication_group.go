@@ -195,12 +195,12 @@ func (c *CreateGlobalReplicationGroup) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *CreateGlobalReplicationGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetPrimaryReplicationGroupID())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetPrimaryReplicationGroupID())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
+		rs.add(c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
 	}
-	return rs
+	return rs.list()
 }

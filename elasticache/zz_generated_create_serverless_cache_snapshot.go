@@ -197,13 +197,13 @@ func (c *CreateServerlessCacheSnapshot) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *CreateServerlessCacheSnapshot) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
 	}
-	return rs
+	return rs.list()
 }

@@ -196,18 +196,18 @@ func (c *CreateSnapshot) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *CreateSnapshot) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeSnapshot, p.GetSnapshotName())
-		rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeSnapshot, p.GetSnapshotName())
+		rs.add(c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
-		rs = appendResource(rs, c.Event, ResourceTypeCacheParameterGroup, p.GetCacheParameterGroupName())
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
-		rs = appendResource(rs, c.Event, ResourceTypeSnapshot, p.GetSnapshotName())
+		rs.add(c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
+		rs.add(c.Event, ResourceTypeCacheParameterGroup, p.GetCacheParameterGroupName())
+		rs.add(c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeSnapshot, p.GetSnapshotName())
 	}
-	return rs
+	return rs.list()
 }

@@ -174,15 +174,15 @@ func (c *DeleteCacheCluster) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DeleteCacheCluster) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
-		rs = appendResource(rs, c.Event, ResourceTypeSnapshot, p.GetFinalSnapshotIdentifier())
+		rs.add(c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
+		rs.add(c.Event, ResourceTypeSnapshot, p.GetFinalSnapshotIdentifier())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
+		rs.add(c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
 	}
-	return rs
+	return rs.list()
 }

@@ -195,9 +195,9 @@ func (c *DeleteCacheParameterGroup) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DeleteCacheParameterGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheParameterGroup, p.GetCacheParameterGroupName())
+		rs.add(c.Event, ResourceTypeCacheParameterGroup, p.GetCacheParameterGroupName())
 	}
-	return rs
+	return rs.list()
 }

@@ -195,9 +195,9 @@ func (c *DeleteCacheSecurityGroup) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DeleteCacheSecurityGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSecurityGroup, p.GetCacheSecurityGroupName())
+		rs.add(c.Event, ResourceTypeCacheSecurityGroup, p.GetCacheSecurityGroupName())
 	}
-	return rs
+	return rs.list()
 }

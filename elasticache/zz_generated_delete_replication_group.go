@@ -185,16 +185,16 @@ func (c *DeleteReplicationGroup) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DeleteReplicationGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
-		rs = appendResource(rs, c.Event, ResourceTypeSnapshot, p.GetFinalSnapshotIdentifier())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeSnapshot, p.GetFinalSnapshotIdentifier())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
 		for _, id := range p.UserGroupIDs {
-			rs = appendResource(rs, c.Event, ResourceTypeUserGroup, id)
+			rs.add(c.Event, ResourceTypeUserGroup, id)
 		}
 	}
-	return rs
+	return rs.list()
 }

@@ -176,14 +176,14 @@ func (c *DeleteServerlessCache) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DeleteServerlessCache) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetFinalSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetFinalSnapshotName())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
-		rs = appendResource(rs, c.Event, ResourceTypeUserGroup, p.GetUserGroupID())
+		rs.add(c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
+		rs.add(c.Event, ResourceTypeUserGroup, p.GetUserGroupID())
 	}
-	return rs
+	return rs.list()
 }

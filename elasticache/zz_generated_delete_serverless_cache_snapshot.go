@@ -142,12 +142,12 @@ func (c *DeleteServerlessCacheSnapshot) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DeleteServerlessCacheSnapshot) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
 	}
-	return rs
+	return rs.list()
 }

@@ -294,15 +294,15 @@ func (c *DeleteUserGroup) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DeleteUserGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeUserGroup, p.GetUserGroupID())
+		rs.add(c.Event, ResourceTypeUserGroup, p.GetUserGroupID())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeUserGroup, p.GetUserGroupID())
+		rs.add(c.Event, ResourceTypeUserGroup, p.GetUserGroupID())
 		for _, id := range p.UserIDs {
-			rs = appendResource(rs, c.Event, ResourceTypeUser, id)
+			rs.add(c.Event, ResourceTypeUser, id)
 		}
 	}
-	return rs
+	return rs.list()
 }

@@ -276,9 +276,9 @@ func (c *DescribeCacheClusters) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeCacheClusters) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
+		rs.add(c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
 	}
-	return rs
+	return rs.list()
 }

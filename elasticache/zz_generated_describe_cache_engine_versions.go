@@ -287,6 +287,6 @@ func (c *DescribeCacheEngineVersions) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeCacheEngineVersions) Resources() []Resource {
-	var rs []Resource
-	return rs
+	var rs resourceList
+	return rs.list()
 }

@@ -260,9 +260,9 @@ func (c *DescribeCacheSubnetGroups) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeCacheSubnetGroups) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
+		rs.add(c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
 	}
-	return rs
+	return rs.list()
 }

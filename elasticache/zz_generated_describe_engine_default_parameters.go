@@ -189,6 +189,6 @@ func (c *DescribeEngineDefaultParameters) encodeResponse(e *jsonx.Encoder) bool 
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeEngineDefaultParameters) Resources() []Resource {
-	var rs []Resource
-	return rs
+	var rs resourceList
+	return rs.list()
 }

@@ -286,6 +286,6 @@ func (c *DescribeEvents) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeEvents) Resources() []Resource {
-	var rs []Resource
-	return rs
+	var rs resourceList
+	return rs.list()
 }

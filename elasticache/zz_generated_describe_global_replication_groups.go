@@ -273,9 +273,9 @@ func (c *DescribeGlobalReplicationGroups) encodeResponse(e *jsonx.Encoder) bool 
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeGlobalReplicationGroups) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
+		rs.add(c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
 	}
-	return rs
+	return rs.list()
 }

@@ -260,9 +260,9 @@ func (c *DescribeReplicationGroups) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeReplicationGroups) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
 	}
-	return rs
+	return rs.list()
 }

@@ -305,9 +305,9 @@ func (c *DescribeReservedCacheNodes) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeReservedCacheNodes) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeReservedCacheNode, p.GetReservedCacheNodeID())
+		rs.add(c.Event, ResourceTypeReservedCacheNode, p.GetReservedCacheNodeID())
 	}
-	return rs
+	return rs.list()
 }

@@ -302,6 +302,6 @@ func (c *DescribeReservedCacheNodesOfferings) encodeResponse(e *jsonx.Encoder) b
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeReservedCacheNodesOfferings) Resources() []Resource {
-	var rs []Resource
-	return rs
+	var rs resourceList
+	return rs.list()
 }

@@ -284,10 +284,10 @@ func (c *DescribeServerlessCacheSnapshots) encodeResponse(e *jsonx.Encoder) bool
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeServerlessCacheSnapshots) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
 	}
-	return rs
+	return rs.list()
 }

@@ -260,9 +260,9 @@ func (c *DescribeServerlessCaches) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeServerlessCaches) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
+		rs.add(c.Event, ResourceTypeServerlessCache, p.GetServerlessCacheName())
 	}
-	return rs
+	return rs.list()
 }

@@ -266,6 +266,6 @@ func (c *DescribeServiceUpdates) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeServiceUpdates) Resources() []Resource {
-	var rs []Resource
-	return rs
+	var rs resourceList
+	return rs.list()
 }

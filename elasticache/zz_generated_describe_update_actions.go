@@ -316,14 +316,14 @@ func (c *DescribeUpdateActions) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeUpdateActions) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
 		for _, id := range p.CacheClusterIDs {
-			rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, id)
+			rs.add(c.Event, ResourceTypeCacheCluster, id)
 		}
 		for _, id := range p.ReplicationGroupIDs {
-			rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, id)
+			rs.add(c.Event, ResourceTypeReplicationGroup, id)
 		}
 	}
-	return rs
+	return rs.list()
 }

@@ -256,9 +256,9 @@ func (c *DescribeUserGroups) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeUserGroups) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeUserGroup, p.GetUserGroupID())
+		rs.add(c.Event, ResourceTypeUserGroup, p.GetUserGroupID())
 	}
-	return rs
+	return rs.list()
 }

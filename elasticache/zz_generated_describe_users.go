@@ -265,9 +265,9 @@ func (c *DescribeUsers) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DescribeUsers) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeUser, p.GetUserID())
+		rs.add(c.Event, ResourceTypeUser, p.GetUserID())
 	}
-	return rs
+	return rs.list()
 }

@@ -191,13 +191,13 @@ func (c *DisassociateGlobalReplicationGroup) encodeResponse(e *jsonx.Encoder) bo
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *DisassociateGlobalReplicationGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
+		rs.add(c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
 	}
-	return rs
+	return rs.list()
 }

@@ -180,12 +180,12 @@ func (c *ExportServerlessCacheSnapshot) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *ExportServerlessCacheSnapshot) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
+		rs.add(c.Event, ResourceTypeServerlessCacheSnapshot, p.GetServerlessCacheSnapshotName())
 	}
-	return rs
+	return rs.list()
 }

@@ -199,12 +199,12 @@ func (c *IncreaseNodeGroupsInGlobalReplicationGroup) encodeResponse(e *jsonx.Enc
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *IncreaseNodeGroupsInGlobalReplicationGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
+		rs.add(c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
+		rs.add(c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
 	}
-	return rs
+	return rs.list()
 }

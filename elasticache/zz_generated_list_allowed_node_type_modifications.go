@@ -257,10 +257,10 @@ func (c *ListAllowedNodeTypeModifications) encodeResponse(e *jsonx.Encoder) bool
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *ListAllowedNodeTypeModifications) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeCacheCluster, p.GetCacheClusterID())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
 	}
-	return rs
+	return rs.list()
 }

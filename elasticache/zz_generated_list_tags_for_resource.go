@@ -201,9 +201,9 @@ func (c *ListTagsForResource) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *ListTagsForResource) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, p.GetResourceName())
+		rs.add(c.Event, ResourceTypeCacheCluster, p.GetResourceName())
 	}
-	return rs
+	return rs.list()
 }

@@ -184,12 +184,12 @@ func (c *ModifyCacheSubnetGroup) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *ModifyCacheSubnetGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
+		rs.add(c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
+		rs.add(c.Event, ResourceTypeCacheSubnetGroup, p.GetCacheSubnetGroupName())
 	}
-	return rs
+	return rs.list()
 }

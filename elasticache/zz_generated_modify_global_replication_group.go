@@ -232,13 +232,13 @@ func (c *ModifyGlobalReplicationGroup) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *ModifyGlobalReplicationGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
-		rs = appendResource(rs, c.Event, ResourceTypeCacheParameterGroup, p.GetCacheParameterGroupName())
+		rs.add(c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
+		rs.add(c.Event, ResourceTypeCacheParameterGroup, p.GetCacheParameterGroupName())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
+		rs.add(c.Event, ResourceTypeGlobalReplicationGroup, p.GetGlobalReplicationGroupID())
 	}
-	return rs
+	return rs.list()
 }

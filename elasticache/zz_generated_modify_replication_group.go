@@ -433,26 +433,26 @@ func (c *ModifyReplicationGroup) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *ModifyReplicationGroup) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
-		rs = appendResource(rs, c.Event, ResourceTypeCacheParameterGroup, p.GetCacheParameterGroupName())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeCacheParameterGroup, p.GetCacheParameterGroupName())
 		for _, id := range p.CacheSecurityGroupNames {
-			rs = appendResource(rs, c.Event, ResourceTypeCacheSecurityGroup, id)
+			rs.add(c.Event, ResourceTypeCacheSecurityGroup, id)
 		}
-		rs = appendResource(rs, c.Event, ResourceTypeCacheCluster, p.GetPrimaryClusterID())
+		rs.add(c.Event, ResourceTypeCacheCluster, p.GetPrimaryClusterID())
 		for _, id := range p.UserGroupIDsToAdd {
-			rs = appendResource(rs, c.Event, ResourceTypeUserGroup, id)
+			rs.add(c.Event, ResourceTypeUserGroup, id)
 		}
 		for _, id := range p.UserGroupIDsToRemove {
-			rs = appendResource(rs, c.Event, ResourceTypeUserGroup, id)
+			rs.add(c.Event, ResourceTypeUserGroup, id)
 		}
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
+		rs.add(c.Event, ResourceTypeReplicationGroup, p.GetReplicationGroupID())
 		for _, id := range p.UserGroupIDs {
-			rs = appendResource(rs, c.Event, ResourceTypeUserGroup, id)
+			rs.add(c.Event, ResourceTypeUserGroup, id)
 		}
 	}
-	return rs
+	return rs.list()
 }

@@ -370,15 +370,15 @@ func (c *ModifyUser) encodeResponse(e *jsonx.Encoder) bool {
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *ModifyUser) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeUser, p.GetUserID())
+		rs.add(c.Event, ResourceTypeUser, p.GetUserID())
 	}
 	if p := c.Response; p != nil {
 		for _, id := range p.UserGroupIDs {
-			rs = appendResource(rs, c.Event, ResourceTypeUserGroup, id)
+			rs.add(c.Event, ResourceTypeUserGroup, id)
 		}
-		rs = appendResource(rs, c.Event, ResourceTypeUser, p.GetUserID())
+		rs.add(c.Event, ResourceTypeUser, p.GetUserID())
 	}
-	return rs
+	return rs.list()
 }

@@ -199,12 +199,12 @@ func (c *PurchaseReservedCacheNodesOffering) encodeResponse(e *jsonx.Encoder) bo
 // Resources returns the ElastiCache resources the call names, from its
 // request and then its response.
 func (c *PurchaseReservedCacheNodesOffering) Resources() []Resource {
-	var rs []Resource
+	var rs resourceList
 	if p := c.Request; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeReservedCacheNode, p.GetReservedCacheNodeID())
+		rs.add(c.Event, ResourceTypeReservedCacheNode, p.GetReservedCacheNodeID())
 	}
 	if p := c.Response; p != nil {
-		rs = appendResource(rs, c.Event, ResourceTypeReservedCacheNode, p.GetReservedCacheNodeID())
+		rs.add(c.Event, ResourceTypeReservedCacheNode, p.GetReservedCacheNodeID())
 	}
-	return rs
+	return rs.list()
 }

@@ -5470,6 +5470,9 @@ type RecurringCharge struct {
 	RecurringChargeFrequency *string `json:"recurringChargeFrequency,omitempty"`
 
 	Unknown wire.Members `json:"-"`
+
+	// The original text of the float64 members, for re-encoding.
+	recurringChargeAmountText string
 }
 
 // recurringChargeValues holds the values of RecurringCharge's optional scalars: decoding
@@ -5509,7 +5512,7 @@ func (s *RecurringCharge) decodeWith(d *jsonx.Decoder, v *recurringChargeValues)
 		st := jsonx.Unknown
 		switch m.Key {
 		case "recurringChargeAmount":
-			st = jsonx.Float64Into(d, &s.RecurringChargeAmount, &jsonx.Slot(&v).RecurringChargeAmount)
+			st = jsonx.Float64TextInto(d, &s.RecurringChargeAmount, &jsonx.Slot(&v).RecurringChargeAmount, &s.recurringChargeAmountText)
 		case "recurringChargeFrequency":
 			st = jsonx.StringInto(d, &s.RecurringChargeFrequency, &jsonx.Slot(&v).RecurringChargeFrequency)
 		}
@@ -5522,7 +5525,7 @@ func (s *RecurringCharge) encode(e *jsonx.Encoder) {
 	e.ObjectStart()
 	if s.RecurringChargeAmount != nil {
 		e.Key("recurringChargeAmount")
-		e.Float(*s.RecurringChargeAmount)
+		e.FloatText(*s.RecurringChargeAmount, s.recurringChargeAmountText)
 	}
 	if s.RecurringChargeFrequency != nil {
 		e.Key("recurringChargeFrequency")
@@ -6243,6 +6246,10 @@ type ReservedCacheNode struct {
 	UsagePrice *float64 `json:"usagePrice,omitempty"`
 
 	Unknown wire.Members `json:"-"`
+
+	// The original text of the float64 members, for re-encoding.
+	fixedPriceText string
+	usagePriceText string
 }
 
 // reservedCacheNodeValues holds the values of ReservedCacheNode's optional scalars: decoding
@@ -6298,7 +6305,7 @@ func (s *ReservedCacheNode) decodeWith(d *jsonx.Decoder, v *reservedCacheNodeVal
 		case "duration":
 			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Slot(&v).Duration)
 		case "fixedPrice":
-			st = jsonx.Float64Into(d, &s.FixedPrice, &jsonx.Slot(&v).FixedPrice)
+			st = jsonx.Float64TextInto(d, &s.FixedPrice, &jsonx.Slot(&v).FixedPrice, &s.fixedPriceText)
 		case "offeringType":
 			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Slot(&v).OfferingType)
 		case "productDescription":
@@ -6316,7 +6323,7 @@ func (s *ReservedCacheNode) decodeWith(d *jsonx.Decoder, v *reservedCacheNodeVal
 		case "state":
 			st = jsonx.StringInto(d, &s.State, &jsonx.Slot(&v).State)
 		case "usagePrice":
-			st = jsonx.Float64Into(d, &s.UsagePrice, &jsonx.Slot(&v).UsagePrice)
+			st = jsonx.Float64TextInto(d, &s.UsagePrice, &jsonx.Slot(&v).UsagePrice, &s.usagePriceText)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6339,7 +6346,7 @@ func (s *ReservedCacheNode) encode(e *jsonx.Encoder) {
 	}
 	if s.FixedPrice != nil {
 		e.Key("fixedPrice")
-		e.Float(*s.FixedPrice)
+		e.FloatText(*s.FixedPrice, s.fixedPriceText)
 	}
 	if s.OfferingType != nil {
 		e.Key("offeringType")
@@ -6375,7 +6382,7 @@ func (s *ReservedCacheNode) encode(e *jsonx.Encoder) {
 	}
 	if s.UsagePrice != nil {
 		e.Key("usagePrice")
-		e.Float(*s.UsagePrice)
+		e.FloatText(*s.UsagePrice, s.usagePriceText)
 	}
 	e.Members(s.Unknown)
 	e.ObjectEnd()
@@ -6427,6 +6434,10 @@ type ReservedCacheNodesOffering struct {
 	UsagePrice *float64 `json:"usagePrice,omitempty"`
 
 	Unknown wire.Members `json:"-"`
+
+	// The original text of the float64 members, for re-encoding.
+	fixedPriceText string
+	usagePriceText string
 }
 
 // reservedCacheNodesOfferingValues holds the values of ReservedCacheNodesOffering's optional scalars: decoding
@@ -6477,7 +6488,7 @@ func (s *ReservedCacheNodesOffering) decodeWith(d *jsonx.Decoder, v *reservedCac
 		case "duration":
 			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Slot(&v).Duration)
 		case "fixedPrice":
-			st = jsonx.Float64Into(d, &s.FixedPrice, &jsonx.Slot(&v).FixedPrice)
+			st = jsonx.Float64TextInto(d, &s.FixedPrice, &jsonx.Slot(&v).FixedPrice, &s.fixedPriceText)
 		case "offeringType":
 			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Slot(&v).OfferingType)
 		case "productDescription":
@@ -6487,7 +6498,7 @@ func (s *ReservedCacheNodesOffering) decodeWith(d *jsonx.Decoder, v *reservedCac
 		case "reservedCacheNodesOfferingId":
 			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
 		case "usagePrice":
-			st = jsonx.Float64Into(d, &s.UsagePrice, &jsonx.Slot(&v).UsagePrice)
+			st = jsonx.Float64TextInto(d, &s.UsagePrice, &jsonx.Slot(&v).UsagePrice, &s.usagePriceText)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6506,7 +6517,7 @@ func (s *ReservedCacheNodesOffering) encode(e *jsonx.Encoder) {
 	}
 	if s.FixedPrice != nil {
 		e.Key("fixedPrice")
-		e.Float(*s.FixedPrice)
+		e.FloatText(*s.FixedPrice, s.fixedPriceText)
 	}
 	if s.OfferingType != nil {
 		e.Key("offeringType")
@@ -6526,7 +6537,7 @@ func (s *ReservedCacheNodesOffering) encode(e *jsonx.Encoder) {
 	}
 	if s.UsagePrice != nil {
 		e.Key("usagePrice")
-		e.Float(*s.UsagePrice)
+		e.FloatText(*s.UsagePrice, s.usagePriceText)
 	}
 	e.Members(s.Unknown)
 	e.ObjectEnd()
@@ -7680,6 +7691,9 @@ type SlotMigration struct {
 	ProgressPercentage *float64 `json:"progressPercentage,omitempty"`
 
 	Unknown wire.Members `json:"-"`
+
+	// The original text of the float64 members, for re-encoding.
+	progressPercentageText string
 }
 
 func (s *SlotMigration) decode(d *jsonx.Decoder) jsonx.Status {
@@ -7691,7 +7705,7 @@ func (s *SlotMigration) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "progressPercentage":
-			st = jsonx.Float64(d, &s.ProgressPercentage)
+			st = jsonx.Float64Text(d, &s.ProgressPercentage, &s.progressPercentageText)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -7702,7 +7716,7 @@ func (s *SlotMigration) encode(e *jsonx.Encoder) {
 	e.ObjectStart()
 	if s.ProgressPercentage != nil {
 		e.Key("progressPercentage")
-		e.Float(*s.ProgressPercentage)
+		e.FloatText(*s.ProgressPercentage, s.progressPercentageText)
 	}
 	e.Members(s.Unknown)
 	e.ObjectEnd()

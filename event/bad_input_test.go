@@ -153,7 +153,7 @@ var badCases = []badCase{
 		gen: func(testing.TB) []byte {
 			return []byte(`{"Records":["{\"eventName\":\"A\"}",` + rec("B") + `]}`)
 		},
-		parse: &outcome{hasEvent: true}, // a log file parses as a record with an unknown member
+		parse: &outcome{errs: []locatedErr{located(event.ErrNotRecord, -1, 0, "", "a CloudTrail log file, not a record: use event.NewReader")}},
 		reader: []outcome{
 			fails(located(event.ErrNotRecord, 0, 12, "", "got a string, want a record object")),
 			returns("B"),
@@ -315,7 +315,7 @@ var badCases = []badCase{
 	},
 	{
 		name: "CloudWatch Logs payload with broken base64", file: "cwl_broken_base64.json",
-		parse:  &outcome{hasEvent: true}, // a record with an unknown member awslogs
+		parse:  &outcome{errs: []locatedErr{located(event.ErrNotRecord, -1, 0, "", "a CloudWatch Logs payload, not a record: use event.NewReader")}},
 		reader: []outcome{fails(located(event.ErrSyntax, 0, 19, "awslogs.data", "bad base64"))},
 	},
 }

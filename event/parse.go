@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -62,29 +63,80 @@ func WithOrigin(o Origin) Option { return func(c *config) { c.origin = o } }
 //
 // It forgives the quirks real records have (see the package doc) and
 // records each on the event (Event.Quirks). It returns a nil event and a
-// *DecodeError when data is not a JSON object or has a syntax error. When
-// a value breaks the model (a number where a string is expected, say) it
-// keeps the value raw, returns the event and reports the error; with the
-// Strict option, every quirk is reported too. Errors are *DecodeError,
-// joined with errors.Join when there are several.
+// *DecodeError when data is not a JSON object or has a syntax error, or
+// wrapping ErrNotRecord when the object has none of a record's
+// identifying members (eventVersion, eventTime, eventSource, eventName,
+// eventID), such as a log file or an EventBridge event, which NewReader
+// reads. When a value breaks the model (a number where a string is
+// expected, say) it keeps the value raw, returns the event and reports the
+// error; with the Strict option, every quirk is reported too. Errors are
+// *DecodeError, joined with errors.Join when there are several.
 func Parse(data []byte, opts ...Option) (*Event, error) {
 	if len(opts) == 0 {
 		c := defaultConfig() // not escaping: no option sees it
-		return c.parse(string(data))
+		return c.parseRecord(string(data))
 	}
 	c := newConfig(opts)
-	return c.parse(string(data))
+	return c.parseRecord(string(data))
 }
 
 // MustParse is like Parse but panics on error. It is intended for tests
 // and examples with hard-coded records.
 func MustParse(data string) *Event {
 	c := newConfig(nil)
-	ev, err := c.parse(data)
+	ev, err := c.parseRecord(data)
 	if err != nil {
 		panic(err)
 	}
 	return ev
+}
+
+// parseRecord is parse for Parse, which is given one record: an object
+// with none of a record's identifying members is not one (the reader,
+// which finds records by their place, does not ask this).
+func (c *config) parseRecord(src string) (*Event, error) {
+	ev, err := c.parse(src)
+	if ev == nil || ev.identified() {
+		return ev, err
+	}
+	msg := "an object with none of eventVersion, eventTime, eventSource, eventName, eventID"
+	if hint := ev.containerHint(); hint != "" {
+		msg = hint + ", not a record: use event.NewReader to read its records"
+	}
+	// Located at the object, past a byte order mark and white space.
+	start := len(src) - len(strings.TrimLeft(strings.TrimPrefix(src, "\ufeff"), " \t\r\n"))
+	return nil, c.errorf(c.origin.Offset+int64(start), "", ErrNotRecord, msg)
+}
+
+// identified reports whether e has one of the members that identify a
+// record, whatever its value.
+func (e *Event) identified() bool {
+	if e.present&(hasEventVersion|hasEventSource|hasEventName|hasEventID) != 0 || !e.EventTime.IsZero() {
+		return true
+	}
+	for i := range e.Unknown {
+		switch e.Unknown[i].Name {
+		case "eventVersion", "eventTime", "eventSource", "eventName", "eventID":
+			return true // present with a value of the wrong type
+		}
+	}
+	return false
+}
+
+// containerHint names the kind of input that holds records, when e looks
+// like one.
+func (e *Event) containerHint() string {
+	for i := range e.Unknown {
+		switch e.Unknown[i].Name {
+		case "Records":
+			return "a CloudTrail log file"
+		case "detail-type", "detail":
+			return "an EventBridge event"
+		case "awslogs", "logEvents":
+			return "a CloudWatch Logs payload"
+		}
+	}
+	return ""
 }
 
 func (c *config) parse(src string) (*Event, error) {

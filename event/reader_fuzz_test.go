@@ -80,7 +80,9 @@ func FuzzReader(f *testing.F) {
 			out := marshal(t, ev)
 			got = append(got, out)
 			if err == nil {
-				if _, err := event.Parse([]byte(out)); err != nil {
+				// A reader's record need not have the members that let
+				// Parse tell a record ({} in JSON Lines, say).
+				if _, err := event.Parse([]byte(out)); err != nil && !errors.Is(err, event.ErrNotRecord) {
 					t.Fatalf("re-encoded event does not parse: %v\n%s", err, out)
 				}
 			}

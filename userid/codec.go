@@ -11,9 +11,11 @@ func init() {
 	bridge.EncodeIdentity = func(e *jsonx.Encoder, id any) { id.(*Identity).encode(e) }
 }
 
-// bits records which string members of an Identity were present, so that
-// a member present with an empty value is written back.
-type bits uint16
+// bits records which string members of an Identity, or of an object
+// nested in it, were present, so that a member present with an empty value
+// is written back. A bit is named after the member's wire name; objects
+// with a member of the same name share its bit.
+type bits uint32
 
 const (
 	hasType bits = 1 << iota
@@ -25,16 +27,31 @@ const (
 	hasInvokedBy
 	hasIdentityProvider
 	hasCredentialID
+	hasSourceIdentity
+	hasEC2RoleDelivery
+	hasSignInSessionARN
+	hasFederatedProvider
+	hasUserID
+	hasIdentityStoreARN
+	hasSourceARN
+	hasSourceAccount
+	hasIssuerType
+	hasCredentialsIssuedTo
 )
 
-func (id *Identity) str(d *jsonx.Decoder, bit bits, p *string) jsonx.Status {
+// str decodes a string member, recording its presence in present.
+func str(d *jsonx.Decoder, present *bits, bit bits, p *string) jsonx.Status {
 	st := jsonx.Str(d, p)
 	if st == jsonx.OK {
-		id.present |= bit
+		*present |= bit
 	} else if d.Dup() {
-		id.present &^= bit // the last value wins
+		*present &^= bit // the last value wins
 	}
 	return st
+}
+
+func (id *Identity) str(d *jsonx.Decoder, bit bits, p *string) jsonx.Status {
+	return str(d, &id.present, bit, p)
 }
 
 func endStatus(d *jsonx.Decoder) jsonx.Status {
@@ -104,13 +121,13 @@ func (s *SessionContext) decode(d *jsonx.Decoder) jsonx.Status {
 		case "webIdFederationData":
 			st = jsonx.StructPtr(d, &s.WebIDFederationData, (*WebIDFederationData).decode)
 		case "sourceIdentity":
-			st = jsonx.Str(d, &s.SourceIdentity)
+			st = str(d, &s.present, hasSourceIdentity, &s.SourceIdentity)
 		case "ec2RoleDelivery":
-			st = jsonx.Str(d, &s.EC2RoleDelivery)
+			st = str(d, &s.present, hasEC2RoleDelivery, &s.EC2RoleDelivery)
 		case "assumedRoot":
 			st = jsonx.WireBool(d, &s.AssumedRoot)
 		case "signInSessionArn":
-			st = jsonx.Str(d, &s.SignInSessionARN)
+			st = str(d, &s.present, hasSignInSessionARN, &s.SignInSessionARN)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -144,15 +161,15 @@ func (s *SessionIssuer) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "type":
-			st = jsonx.Str(d, &s.Type)
+			st = str(d, &s.present, hasType, &s.Type)
 		case "principalId":
-			st = jsonx.Str(d, &s.PrincipalID)
+			st = str(d, &s.present, hasPrincipalID, &s.PrincipalID)
 		case "arn":
-			st = jsonx.Str(d, &s.ARN)
+			st = str(d, &s.present, hasARN, &s.ARN)
 		case "accountId":
-			st = jsonx.Str(d, &s.AccountID)
+			st = str(d, &s.present, hasAccountID, &s.AccountID)
 		case "userName":
-			st = jsonx.Str(d, &s.UserName)
+			st = str(d, &s.present, hasUserName, &s.UserName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -168,7 +185,7 @@ func (s *WebIDFederationData) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "federatedProvider":
-			st = jsonx.Str(d, &s.FederatedProvider)
+			st = str(d, &s.present, hasFederatedProvider, &s.FederatedProvider)
 		case "attributes":
 			st = decodeAttributes(d, &s.Attributes)
 			if st == jsonx.OK {
@@ -210,9 +227,9 @@ func (s *OnBehalfOf) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "userId":
-			st = jsonx.Str(d, &s.UserID)
+			st = str(d, &s.present, hasUserID, &s.UserID)
 		case "identityStoreArn":
-			st = jsonx.Str(d, &s.IdentityStoreARN)
+			st = str(d, &s.present, hasIdentityStoreARN, &s.IdentityStoreARN)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -228,13 +245,13 @@ func (s *InScopeOf) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "sourceArn":
-			st = jsonx.Str(d, &s.SourceARN)
+			st = str(d, &s.present, hasSourceARN, &s.SourceARN)
 		case "sourceAccount":
-			st = jsonx.Str(d, &s.SourceAccount)
+			st = str(d, &s.present, hasSourceAccount, &s.SourceAccount)
 		case "issuerType":
-			st = jsonx.Str(d, &s.IssuerType)
+			st = str(d, &s.present, hasIssuerType, &s.IssuerType)
 		case "credentialsIssuedTo":
-			st = jsonx.Str(d, &s.CredentialsIssuedTo)
+			st = str(d, &s.present, hasCredentialsIssuedTo, &s.CredentialsIssuedTo)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -249,7 +266,7 @@ func (s *InvokedByDelegate) decode(d *jsonx.Decoder) jsonx.Status {
 	for d.NextMember(&m) {
 		st := jsonx.Unknown
 		if m.Key == "accountId" {
-			st = jsonx.Str(d, &s.AccountID)
+			st = str(d, &s.present, hasAccountID, &s.AccountID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

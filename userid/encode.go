@@ -40,18 +40,16 @@ func firstWord(data []byte) string {
 	return "nothing"
 }
 
-func str(e *jsonx.Encoder, name, v string) {
-	if v != "" {
+// strp writes a string member unless it is empty and was not present.
+func strp(e *jsonx.Encoder, present, bit bits, name, v string) {
+	if v != "" || present&bit != 0 {
 		e.Key(name)
 		e.String(v)
 	}
 }
 
 func (id *Identity) strp(e *jsonx.Encoder, bit bits, name, v string) {
-	if v != "" || id.present&bit != 0 {
-		e.Key(name)
-		e.String(v)
-	}
+	strp(e, id.present, bit, name, v)
 }
 
 func (id *Identity) encode(e *jsonx.Encoder) {
@@ -72,25 +70,25 @@ func (id *Identity) encode(e *jsonx.Encoder) {
 	if o := id.OnBehalfOf; o != nil {
 		e.Key("onBehalfOf")
 		e.ObjectStart()
-		str(e, "userId", o.UserID)
-		str(e, "identityStoreArn", o.IdentityStoreARN)
+		strp(e, o.present, hasUserID, "userId", o.UserID)
+		strp(e, o.present, hasIdentityStoreARN, "identityStoreArn", o.IdentityStoreARN)
 		e.Members(o.Unknown)
 		e.ObjectEnd()
 	}
 	if s := id.InScopeOf; s != nil {
 		e.Key("inScopeOf")
 		e.ObjectStart()
-		str(e, "sourceArn", s.SourceARN)
-		str(e, "sourceAccount", s.SourceAccount)
-		str(e, "issuerType", s.IssuerType)
-		str(e, "credentialsIssuedTo", s.CredentialsIssuedTo)
+		strp(e, s.present, hasSourceARN, "sourceArn", s.SourceARN)
+		strp(e, s.present, hasSourceAccount, "sourceAccount", s.SourceAccount)
+		strp(e, s.present, hasIssuerType, "issuerType", s.IssuerType)
+		strp(e, s.present, hasCredentialsIssuedTo, "credentialsIssuedTo", s.CredentialsIssuedTo)
 		e.Members(s.Unknown)
 		e.ObjectEnd()
 	}
 	if s := id.InvokedByDelegate; s != nil {
 		e.Key("invokedByDelegate")
 		e.ObjectStart()
-		str(e, "accountId", s.AccountID)
+		strp(e, s.present, hasAccountID, "accountId", s.AccountID)
 		e.Members(s.Unknown)
 		e.ObjectEnd()
 	}
@@ -103,18 +101,18 @@ func (s *SessionContext) encode(e *jsonx.Encoder) {
 	if a := s.SessionIssuer; a != nil {
 		e.Key("sessionIssuer")
 		e.ObjectStart()
-		str(e, "type", a.Type)
-		str(e, "principalId", a.PrincipalID)
-		str(e, "arn", a.ARN)
-		str(e, "accountId", a.AccountID)
-		str(e, "userName", a.UserName)
+		strp(e, a.present, hasType, "type", a.Type)
+		strp(e, a.present, hasPrincipalID, "principalId", a.PrincipalID)
+		strp(e, a.present, hasARN, "arn", a.ARN)
+		strp(e, a.present, hasAccountID, "accountId", a.AccountID)
+		strp(e, a.present, hasUserName, "userName", a.UserName)
 		e.Members(a.Unknown)
 		e.ObjectEnd()
 	}
 	if w := s.WebIDFederationData; w != nil {
 		e.Key("webIdFederationData")
 		e.ObjectStart()
-		str(e, "federatedProvider", w.FederatedProvider)
+		strp(e, w.present, hasFederatedProvider, "federatedProvider", w.FederatedProvider)
 		if w.hasAttributes || len(w.Attributes) > 0 {
 			e.Key("attributes")
 			e.ObjectStart()
@@ -135,10 +133,10 @@ func (s *SessionContext) encode(e *jsonx.Encoder) {
 		e.Members(a.Unknown)
 		e.ObjectEnd()
 	}
-	str(e, "sourceIdentity", s.SourceIdentity)
-	str(e, "ec2RoleDelivery", s.EC2RoleDelivery)
+	strp(e, s.present, hasSourceIdentity, "sourceIdentity", s.SourceIdentity)
+	strp(e, s.present, hasEC2RoleDelivery, "ec2RoleDelivery", s.EC2RoleDelivery)
 	wireBool(e, "assumedRoot", s.AssumedRoot)
-	str(e, "signInSessionArn", s.SignInSessionARN)
+	strp(e, s.present, hasSignInSessionARN, "signInSessionArn", s.SignInSessionARN)
 	e.Members(s.Unknown)
 	e.ObjectEnd()
 }

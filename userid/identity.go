@@ -35,7 +35,8 @@ func Types() []Type {
 // a typed view per kind and [Identity.Actor] the effective actor.
 //
 // Strings are empty when absent; a member present with an empty value is
-// remembered and written back. Members not modelled are kept in Unknown.
+// remembered and written back, here and in the nested objects. Members not
+// modelled are kept in Unknown.
 type Identity struct {
 	Type        Type   `json:"type,omitempty"`
 	PrincipalID string `json:"principalId,omitempty"`
@@ -81,6 +82,8 @@ type SessionContext struct {
 	AssumedRoot      wire.Bool    `json:"assumedRoot,omitzero"`
 	SignInSessionARN string       `json:"signInSessionArn,omitempty"`
 	Unknown          wire.Members `json:"-"`
+
+	present bits
 }
 
 // SessionAttributes tell when the temporary credentials were issued and
@@ -103,6 +106,8 @@ type SessionIssuer struct {
 	AccountID   string       `json:"accountId,omitempty"`
 	UserName    string       `json:"userName,omitempty"`
 	Unknown     wire.Members `json:"-"`
+
+	present bits
 }
 
 // WebIDFederationData describes a web identity federation (OIDC) session.
@@ -113,6 +118,7 @@ type WebIDFederationData struct {
 	Unknown    wire.Members `json:"-"`
 
 	hasAttributes bool
+	present       bits
 }
 
 // OnBehalfOf is the IAM Identity Center user a call was made for.
@@ -120,6 +126,8 @@ type OnBehalfOf struct {
 	UserID           string       `json:"userId,omitempty"`
 	IdentityStoreARN string       `json:"identityStoreArn,omitempty"`
 	Unknown          wire.Members `json:"-"`
+
+	present bits
 }
 
 // InScopeOf describes what an AWS service's credentials were issued for.
@@ -129,12 +137,16 @@ type InScopeOf struct {
 	IssuerType          string       `json:"issuerType,omitempty"`
 	CredentialsIssuedTo string       `json:"credentialsIssuedTo,omitempty"`
 	Unknown             wire.Members `json:"-"`
+
+	present bits
 }
 
 // InvokedByDelegate names the account a call was delegated to.
 type InvokedByDelegate struct {
 	AccountID string       `json:"accountId,omitempty"`
 	Unknown   wire.Members `json:"-"`
+
+	present bits
 }
 
 // IsZero reports whether id holds nothing, as when userIdentity is absent.

@@ -132,7 +132,7 @@ func decodeIntoExpr(v, slot string, t *GoType) string {
 	case KindInt64:
 		return fmt.Sprintf("jsonx.Int64Into(d, &%s, %s)", v, slot)
 	case KindFloat64:
-		return fmt.Sprintf("jsonx.Float64Into(d, &%s, %s)", v, slot)
+		return fmt.Sprintf("jsonx.Float64TextInto(d, &%s, %s, &%s)", v, slot, floatText(v))
 	case KindBool:
 		return fmt.Sprintf("jsonx.BoolInto(d, &%s, %s)", v, slot)
 	case KindTime:
@@ -152,7 +152,7 @@ func decodeExpr(v string, t *GoType) string {
 	case KindInt64:
 		return fmt.Sprintf("jsonx.Int64(d, &%s)", v)
 	case KindFloat64:
-		return fmt.Sprintf("jsonx.Float64(d, &%s)", v)
+		return fmt.Sprintf("jsonx.Float64Text(d, &%s, &%s)", v, floatText(v))
 	case KindBool:
 		return fmt.Sprintf("jsonx.Bool(d, &%s)", v)
 	case KindTime:
@@ -227,7 +227,7 @@ func encodeStmtPlain(v string, fl *Field) string {
 	case KindInt64:
 		return fmt.Sprintf("e.Int(*%s)", v)
 	case KindFloat64:
-		return fmt.Sprintf("e.Float(*%s)", v)
+		return fmt.Sprintf("e.FloatText(*%s, %s)", v, floatText(v))
 	case KindBool:
 		return fmt.Sprintf("e.Bool(*%s)", v)
 	case KindTime:
@@ -309,14 +309,14 @@ var resourceMembers = map[string]string{
 func emitResources(f *File, op *Op) {
 	r := ActionReceiver
 	f.Printf("// Resources returns the ElastiCache resources the call names, from its\n// request and then its response.\n")
-	f.Printf("func (%s *%s) Resources() []Resource {\n\tvar rs []Resource\n", r, op.GoName)
+	f.Printf("func (%s *%s) Resources() []Resource {\n\tvar rs resourceList\n", r, op.GoName)
 	emitResourceFields(f, r+".Request", op.Request)
 	if op.Unwrapped != nil {
 		emitResourceFields(f, r+".Response", op.Unwrapped.Type.Shape)
 	} else {
 		emitResourceFields(f, r+".Response", op.Response)
 	}
-	f.Printf("\treturn rs\n}\n\n")
+	f.Printf("\treturn rs.list()\n}\n\n")
 }
 
 func emitResourceFields(f *File, v string, s *Shape) {
@@ -328,9 +328,9 @@ func emitResourceFields(f *File, v string, s *Shape) {
 		}
 		switch {
 		case fl.Type.Kind == KindString:
-			lines = append(lines, fmt.Sprintf("\t\trs = appendResource(rs, %s.Event, ResourceType%s, p.Get%s())\n", ActionReceiver, t, fl.Name))
+			lines = append(lines, fmt.Sprintf("\t\trs.add(%s.Event, ResourceType%s, p.Get%s())\n", ActionReceiver, t, fl.Name))
 		case fl.Type.Kind == KindList && fl.Type.Elem.Kind == KindString:
-			lines = append(lines, fmt.Sprintf("\t\tfor _, id := range p.%s {\n\t\t\trs = appendResource(rs, %s.Event, ResourceType%s, id)\n\t\t}\n", fl.Name, ActionReceiver, t))
+			lines = append(lines, fmt.Sprintf("\t\tfor _, id := range p.%s {\n\t\t\trs.add(%s.Event, ResourceType%s, id)\n\t\t}\n", fl.Name, ActionReceiver, t))
 		}
 	}
 	if len(lines) == 0 {

@@ -76,7 +76,33 @@ func emitStructType(f *File, s *Shape) {
 		}
 		f.Printf("\t%s %s `json:\"%s,%s\"`\n", fl.Name, fl.Type.Field(), fl.Wire, omitOption(fl.Type))
 	}
-	f.Printf("\n\tUnknown wire.Members `json:\"-\"`\n}\n\n")
+	f.Printf("\n\tUnknown wire.Members `json:\"-\"`\n")
+	emitFloatTexts(f, s)
+	f.Printf("}\n\n")
+}
+
+// emitFloatTexts declares beside each float64 field the text of the number
+// it was read from, written back while the value is unchanged, so digits
+// past float64 precision survive.
+func emitFloatTexts(f *File, s *Shape) {
+	first := true
+	for _, fl := range s.Fields {
+		if fl.Type.Kind != KindFloat64 {
+			continue
+		}
+		if first {
+			f.Printf("\n\t// The original text of the float64 members, for re-encoding.\n")
+			first = false
+		}
+		f.Printf("\t%s string\n", floatText(fl.Name))
+	}
+}
+
+// floatText names the field holding the text of the float64 field name,
+// which may be qualified ("s.FixedPrice" gives "s.fixedPriceText").
+func floatText(name string) string {
+	i := strings.LastIndexByte(name, '.') + 1
+	return name[:i] + strings.ToLower(name[i:i+1]) + name[i+1:] + "Text"
 }
 
 // omitOption is omitempty for pointers and omitzero for slices, so an

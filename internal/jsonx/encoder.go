@@ -1,6 +1,7 @@
 package jsonx
 
 import (
+	"math"
 	"strconv"
 	"unicode/utf8"
 
@@ -17,6 +18,8 @@ type Encoder struct {
 	// Redact asks encoders of sensitive values to hide them, and Members
 	// to hide the sensitive members of raw values, for String methods.
 	Redact bool
+
+	err error // the first value that has no JSON form
 }
 
 // Bytes returns the encoded JSON.
@@ -75,10 +78,45 @@ func (e *Encoder) Int(v int64) {
 	e.buf = strconv.AppendInt(e.buf, v, 10)
 }
 
-// Float writes a number the way encoding/json does.
+// Err returns the first value written that has no JSON form, a NaN or an
+// infinity, which the output holds as null.
+func (e *Encoder) Err() error { return e.err }
+
+// Float writes a number the way encoding/json does. A NaN or an infinity
+// is written as null, so the output stays JSON, and recorded for Err.
 func (e *Encoder) Float(v float64) {
 	e.sep()
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		if e.err == nil {
+			e.err = &EncodeError{Value: v}
+		}
+		e.buf = append(e.buf, "null"...)
+		return
+	}
 	e.buf = appendFloat(e.buf, v)
+}
+
+// FloatText writes v as text, the number it was read from, while text
+// still reads as v; else, as when a program changed v, as Float does.
+// Keeping the text keeps digits that float64 cannot hold.
+func (e *Encoder) FloatText(v float64, text string) {
+	if text != "" {
+		if t, err := strconv.ParseFloat(text, 64); err == nil && math.Float64bits(t) == math.Float64bits(v) {
+			e.sep()
+			e.buf = append(e.buf, text...)
+			return
+		}
+	}
+	e.Float(v)
+}
+
+// EncodeError reports a value that has no JSON form.
+type EncodeError struct {
+	Value float64 // a NaN or an infinity
+}
+
+func (e *EncodeError) Error() string {
+	return "json: unsupported value: " + strconv.FormatFloat(e.Value, 'g', -1, 64)
 }
 
 // Bool writes true or false.

@@ -39,12 +39,14 @@ func Int64Into(d *Decoder, p **int64, slot *int64) Status {
 	return stale(d, st, p)
 }
 
-// Float64Into reads a number into slot and stores &slot in *p.
-func Float64Into(d *Decoder, p **float64, slot *float64) Status {
-	v, st := d.float()
+// Float64TextInto is Float64Into keeping the number's text in *text, for
+// Encoder.FloatText.
+func Float64TextInto(d *Decoder, p **float64, slot *float64, text *string) Status {
+	v, t, st := d.floatText()
 	if st == OK {
 		*slot = v
 		*p = slot
+		*text = t
 	}
 	return stale(d, st, p)
 }

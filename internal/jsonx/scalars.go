@@ -137,17 +137,35 @@ func Float64(d *Decoder, p **float64) Status {
 	return stale(d, st, p)
 }
 
+// Float64Text is Float64 keeping the number's text in *text, for
+// Encoder.FloatText.
+func Float64Text(d *Decoder, p **float64, text *string) Status {
+	v, t, st := d.floatText()
+	if st == OK {
+		*p = &v
+		*text = t
+	}
+	stale(d, st, text)
+	return stale(d, st, p)
+}
+
 func (d *Decoder) float() (float64, Status) {
+	v, _, st := d.floatText()
+	return v, st
+}
+
+// floatText reads a number, returning its text too.
+func (d *Decoder) floatText() (float64, string, Status) {
 	text, start, st := d.number()
 	if st != OK {
-		return 0, st
+		return 0, "", st
 	}
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil {
 		d.semanticError(start, "number"+d.quoteValue(text)+" out of range for float64")
-		return 0, Mismatch
+		return 0, "", Mismatch
 	}
-	return v, OK
+	return v, text, OK
 }
 
 // BoolValue reads a boolean, or the string "true" or "false" (a quirk).
