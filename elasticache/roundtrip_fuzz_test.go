@@ -16,8 +16,7 @@ import (
 // the input.
 func addRoundTripSeeds(f *testing.F) {
 	f.Add(operationIndex("CreateCacheCluster"), []byte(`{"cacheClusterId":"","engine":"","tags":[{"key":"","value":""}],"numCacheNodes":-0}`), []byte(`{"cacheClusterId":"","cacheNodes":[]}`))
-	// TODO(jsonx helper, issue 12): add {"cacheClusterId":null,"cacheClusterId":"c1"}
-	// once a stale earlier duplicate is no longer written back.
+	f.Add(operationIndex("CreateCacheCluster"), []byte(`{"cacheClusterId":null,"cacheClusterId":"c1","x":1,"x":null,"numCacheNodes":2,"numCacheNodes":"two"}`), []byte(`null`))
 	f.Add(operationIndex("ModifyCacheCluster"), []byte(`{"cacheClusterId":"c0","cacheClusterId":"","numCacheNodes":"2","numCacheNodes":3}`), []byte(`null`))
 	f.Add(operationIndex("PurchaseReservedCacheNodesOffering"), []byte(`{"reservedCacheNodesOfferingId":""}`),
 		[]byte(`{"fixedPrice":2190.00000000000000000001,"usagePrice":0.1000000000000000055511151231257827,"recurringCharges":[{"recurringChargeAmount":1E-7,"recurringChargeFrequency":""}]}`))
@@ -39,12 +38,7 @@ func checkTypedRoundTrip(t *testing.T, act elasticache.Action, name, field strin
 	if err != nil {
 		return
 	}
-	if _, ok := want.(map[string]any); !ok {
-		return
-	}
-	// TODO(jsonx helper, issue 12): drop this skip once "last duplicate
-	// wins" holds in re-encoding too.
-	if testutil.HasDuplicateNames(raw) {
+	if _, ok := want.(map[string]any); !ok || testutil.QuirksCapped(act.Quirks()) {
 		return
 	}
 	v := reflect.ValueOf(act).Elem().FieldByName(field)

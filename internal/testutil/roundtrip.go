@@ -28,50 +28,6 @@ func ReadJSON(data []byte) (any, error) {
 	return v, nil
 }
 
-// HasDuplicateNames reports whether an object in data, which must be
-// JSON, has two members of the same name.
-func HasDuplicateNames(data []byte) bool {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.UseNumber()
-	type level struct {
-		names  map[string]bool // nil for an array
-		expect bool            // the next token of an object is a name
-	}
-	var stack []level
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return false
-		}
-		top := len(stack) - 1
-		if top >= 0 && stack[top].names != nil && stack[top].expect {
-			if name, ok := tok.(string); ok {
-				if stack[top].names[name] {
-					return true
-				}
-				stack[top].names[name] = true
-				stack[top].expect = false
-				continue
-			}
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, level{names: map[string]bool{}, expect: true})
-			continue
-		case json.Delim('['):
-			stack = append(stack, level{})
-			continue
-		case json.Delim('}'), json.Delim(']'):
-			stack = stack[:top]
-			top--
-		}
-		// A value ended: an object expects a name next.
-		if top >= 0 && stack[top].names != nil {
-			stack[top].expect = true
-		}
-	}
-}
-
 // QuirkAt reports whether a quirk of the kind was reported at path.
 func QuirkAt(quirks []wire.Quirk, path string, kind wire.QuirkKind) bool {
 	for _, q := range quirks {
@@ -159,4 +115,16 @@ func join(path, key string) string {
 		return key
 	}
 	return path + "." + key
+}
+
+// QuirksCapped reports whether quirks were counted past the per-decoder
+// cap: their paths are then unknown, so an oracle that allows rewrites
+// only at the paths of reported quirks cannot judge the encoding.
+func QuirksCapped(quirks []wire.Quirk) bool {
+	for _, q := range quirks {
+		if q.Repeats > 0 {
+			return true
+		}
+	}
+	return false
 }

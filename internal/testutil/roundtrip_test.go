@@ -9,21 +9,6 @@ import (
 	"github.com/cachetrail/cachetrail/wire"
 )
 
-func TestHasDuplicateNames(t *testing.T) {
-	t.Parallel()
-	for in, want := range map[string]bool{
-		`{}`:                            false,
-		`{"a":1,"b":{"a":2},"c":["a"]}`: false,
-		`{"a":1,"a":2}`:                 true,
-		`{"a":{"b":[1,{"c":1,"c":2}]}}`: true,
-		`[{"a":"a","b":"a"}]`:           false,
-		`{"a":[{"x":1},{"x":2}],"b":1}`: false,
-		`{"a":{"x":1},"a":{"x":1}}`:     true,
-	} {
-		assert.Equal(t, want, HasDuplicateNames([]byte(in)), in)
-	}
-}
-
 func TestSameJSON(t *testing.T) {
 	t.Parallel()
 	quirks := []wire.Quirk{
