@@ -114,7 +114,7 @@ func (w *redactor) value(depth int, quiet bool) bool {
 		if !w.str() {
 			return false
 		}
-		w.emit(quiet, w.src[start:w.i])
+		w.emitString(quiet, w.src[start:w.i])
 		return true
 	case c == 't':
 		return w.literal("true", quiet)
@@ -141,6 +141,49 @@ func (w *redactor) emit(quiet bool, b []byte) {
 	if !quiet {
 		w.dst = append(w.dst, b...)
 	}
+}
+
+// emitString copies the string literal lit, escaping what a terminal could
+// act on: control bytes, which valid JSON has only escaped but the
+// tolerant decoder may keep raw, and the runes printableRune rejects.
+// Bytes that are not UTF-8 print as \ufffd, as the decoder reads them.
+func (w *redactor) emitString(quiet bool, lit []byte) {
+	if quiet {
+		return
+	}
+	start := 0
+	for i := 0; i < len(lit); {
+		c := lit[i]
+		if c >= 0x20 && c < 0x7f {
+			i++
+			continue
+		}
+		w.dst = append(w.dst, lit[start:i]...)
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(lit[i:])
+		}
+		if r < utf8.RuneSelf || !printableRune(r) || r == utf8.RuneError && size == 1 {
+			w.dst = appendEscape(w.dst, r)
+		} else {
+			w.dst = append(w.dst, lit[i:i+size]...)
+		}
+		i += size
+		start = i
+	}
+	w.dst = append(w.dst, lit[start:]...)
+}
+
+const hexDigit = "0123456789abcdef"
+
+// printableRune reports whether a rune beyond ASCII may be printed as is:
+// not a C1 control (a terminal may act on U+009B as on ESC [), a line or
+// paragraph separator, or a bidirectional control, which makes text
+// display in another order than it reads. internal/jsonx's encoder
+// escapes the same runes.
+func printableRune(r rune) bool {
+	return r > 0x9f && r != 0x2028 && r != 0x2029 && (r < 0x202a || r > 0x202e) &&
+		(r < 0x2066 || r > 0x2069) && r != 0x200e && r != 0x200f && r != 0x061c
 }
 
 func (w *redactor) literal(lit string, quiet bool) bool {
@@ -200,7 +243,7 @@ func (w *redactor) object(depth int, quiet bool) bool {
 			return false
 		}
 		key := w.src[start:w.i]
-		w.emit(quiet, key)
+		w.emitString(quiet, key)
 		w.ws()
 		if w.i >= len(w.src) || w.src[w.i] != ':' {
 			return false

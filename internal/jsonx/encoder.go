@@ -227,13 +227,22 @@ const hexDigits = "0123456789abcdef"
 
 // appendQuoted appends s as a JSON string, escaping only what JSON
 // requires, so text reads as it was written. Invalid UTF-8 becomes U+FFFD.
+// escapedRune reports whether a rune beyond ASCII is written as a \u
+// escape: those wire.AppendRedacted escapes for printing (C1 controls,
+// line and paragraph separators, bidirectional controls). The value
+// stays the same JSON string; only its spelling is safe to print.
+func escapedRune(r rune) bool {
+	return r <= 0x9f || r == 0x2028 || r == 0x2029 || (0x202a <= r && r <= 0x202e) ||
+		(0x2066 <= r && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
 func appendQuoted(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
 				i++
 				continue
 			}
@@ -258,6 +267,13 @@ func appendQuoted(b []byte, s string) []byte {
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if escapedRune(r) {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', hexDigits[r>>12], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
 			i += size
 			start = i
 			continue
