@@ -112,6 +112,10 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 		// Not an object, such as "HIDDEN_DUE_TO_SECURITY_REASONS": the raw
 		// value stays on the event.
 		m.quirks = append(m.quirks, wire.Quirk{Kind: wire.QuirkKeptRaw, Offset: base, Path: name, Detail: "not an object"})
+	case jsonx.Dense:
+		// Cannot happen for a payload's own struct (the budget's slack
+		// covers it), but if it did, the raw value stays on the event.
+		m.quirks = append(m.quirks, wire.Quirk{Kind: wire.QuirkKeptRawTooDense, Offset: base, Path: name})
 	}
 	if f := d.Fatal(); f != nil {
 		return append(errs, event.NewDecodeError(ev, f.Offset, f.Path, f.Msg, event.ErrSyntax))

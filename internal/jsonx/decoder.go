@@ -33,6 +33,7 @@ const (
 	Null                   // an explicit null; the field stays unset
 	Empty                  // {} read where a list is expected (ListStart only)
 	Fatal                  // a syntax error; decoding has stopped
+	Dense                  // the typed value would overrun the memory budget; kept raw
 )
 
 // Options configure a Decoder.
@@ -71,6 +72,7 @@ type Decoder struct {
 
 	q          quirkState
 	unmodelled []Unmodelled
+	charged    int // bytes of typed memory allocated, for the budget (budget.go)
 	errs       []*Error
 	fatal      *Error
 }

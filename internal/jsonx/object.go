@@ -17,6 +17,7 @@ type Member struct {
 	depth    int       // depth inside the object
 	start    int       // position of the current member's value
 	nerrs    int       // len(d.errs) when the value started
+	nunmod   int       // len(d.unmodelled) when the value started
 	quirks   quirkMark // quirks when the value started
 	seen     uint64    // a bit per hash of the names read, to skip most duplicate checks
 	set      int       // index+1 in d.sets of the object's name set, 0 while it is small
@@ -153,6 +154,7 @@ func (d *Decoder) nextMember(m *Member) bool {
 	m.setTop = d.nsets
 	m.start = d.pos
 	m.nerrs = len(d.errs)
+	m.nunmod = len(d.unmodelled)
 	m.quirks = d.quirkMark()
 	if m.u != nil {
 		m.ulen = len(*m.u)
@@ -253,7 +255,8 @@ func (d *Decoder) endObject(m *Member) {
 // EndMember finishes the current member. Unless st is OK or Fatal, the
 // value is read again raw and kept in u with its reason; unknown names are
 // also listed by Unmodelled. (A mismatched value is reported already, as
-// an error or a kept-raw quirk.) For a duplicate name, the entry an
+// an error or a kept-raw quirk. A Dense one forgets what was found inside
+// it and is reported as a kept-raw-dense quirk.) For a duplicate name, the entry an
 // earlier value left in u is dropped: the last value wins.
 func (d *Decoder) EndMember(m *Member, st Status, u *wire.Members) {
 	m.u = u
@@ -299,12 +302,19 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 	d.rollback(m.quirks)
 	reason := wire.ReasonUnknown
 	switch st {
-	case Mismatch:
+	case Mismatch, Dense:
 		reason = wire.ReasonMismatch
 	case Null:
 		reason = wire.ReasonNull
 	}
 	d.pos = m.start
+	if st == Dense {
+		// Given up for memory, not for what it holds: the value is
+		// kept whole, so what its parts reported goes.
+		d.errs = d.errs[:m.nerrs]
+		d.unmodelled = d.unmodelled[:m.nunmod]
+		d.quirk(wire.QuirkKeptRawTooDense, m.start, "")
+	}
 	if st == Mismatch && len(d.errs) == m.nerrs {
 		k := d.Kind()
 		detail := ""
