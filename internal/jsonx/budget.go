@@ -11,19 +11,20 @@ import "reflect"
 // more, so a record's memory stays a constant times its size.
 //
 // The budget is per decoder, not per list, so that nested lists cannot
-// multiply it. Real data stays far below it: a list of tags
-// {"key":"k","value":"v"} charges about 8 bytes per byte at most (a Tag
-// is 40 bytes and its values 32, for 24 bytes of text; doubling the
-// backing array allocates at most 4 times the elements read), a list of
-// cacheNodes with one short id each about 22 (88 bytes of CacheNode, 144
-// of values, 23 bytes of text), and real CloudTrail payloads, whose
-// elements carry several members each, under 8. 24 leaves the densest
-// legitimate lists typed at any length, and the 1 MiB slack covers small
-// payloads outright; a hostile record's typed memory stays within 24
-// times its size, the bound of testutil.AllocBound less the few bytes per
-// byte the record's text and envelope cost.
+// multiply it. Its size: a hostile record may spend all of it, and the
+// record's text, envelope and unknown members cost up to about 8 bytes per
+// byte more (reading it as a stream included), which must stay under the
+// 24 of testutil.AllocBound; so 16. Legitimate data stays typed: real
+// payloads, whose elements carry several members each, charge under 8
+// bytes per byte; 10,000 tags {"key":"k","value":"v"} about 8 (a Tag is
+// 40 bytes and its values 32, for 25 bytes of text, and doubling a list
+// allocates at most 4 times its elements); the densest list one could
+// call legitimate, cacheNodes of one short id each, about 22 when the
+// array has just doubled (88 bytes of CacheNode and 160 of values for 23
+// of text), which the 1 MiB slack absorbs up to some 8,000 nodes in one
+// payload, a hundred times the nodes a cluster can have.
 const (
-	densePerByte = 24
+	densePerByte = 16
 	denseSlack   = 1 << 20
 )
 
