@@ -26,7 +26,9 @@ type Member struct {
 	dead     int       // entries of *u dropped as stale duplicates, compacted at the end
 	dup      bool      // the current name came earlier in the object
 	u        *wire.Members
-	ulen     int // len(*u) when the value started
+	ulen     int    // len(*u) when the value started
+	parent   string // the object's path, built for its first unknown member
+	hasPath  bool   // parent is built
 }
 
 // Small objects find duplicate names by scanning the earlier names; past
@@ -323,15 +325,54 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 		}
 		d.quirk(wire.QuirkKeptRaw, m.start, detail)
 	}
-	raw, ok := d.Raw()
+	d.skipWS()
+	start := d.pos
+	value, ok := d.keptValue()
 	if !ok {
 		return
 	}
-	off := d.base + int64(m.start)
-	*u = append(grow(*u), wire.Member{Name: m.Key, Value: []byte(raw), Reason: reason, Offset: off})
-	if reason == wire.ReasonUnknown {
-		d.unmodelled = append(grow(d.unmodelled), Unmodelled{Path: d.Path(), Offset: off, Reason: reason})
+	off := d.base + int64(start)
+	*u = append(grow(*u), wire.Member{Name: m.Key, Value: value, Reason: reason, Offset: off})
+	if reason == wire.ReasonUnknown && d.listUnmod {
+		d.unmodelled = append(grow(d.unmodelled), Unmodelled{Path: d.memberPath(m), Offset: off, Reason: reason})
 	}
+}
+
+// keptValue reads the next value raw, as Raw does, and returns its text
+// as bytes. The kept values of a decode share one copy of the source, made
+// when the first is kept, rather than a small allocation each; only a
+// value with trailing commas, which are blanked, gets its own. (Values are
+// not kept in input order: a list given up as Dense is kept after what its
+// elements kept. So the copy is of the whole source.)
+func (d *Decoder) keptValue() ([]byte, bool) {
+	start := d.pos
+	var commas []int
+	if !d.skipValue(&commas) {
+		return nil, false
+	}
+	if len(commas) > 0 {
+		b := []byte(d.src[start:d.pos])
+		for _, c := range commas {
+			b[c-start] = ' '
+		}
+		return b, true
+	}
+	if d.copied == nil {
+		d.copied = []byte(d.src)
+	}
+	return d.copied[start:d.pos:d.pos], true
+}
+
+// memberPath returns the path of m's current member: the object's path,
+// built once for all its unknown members, and the name.
+func (d *Decoder) memberPath(m *Member) string {
+	if !m.hasPath {
+		m.parent, m.hasPath = d.pathTo(m.pathLen), true
+	}
+	if m.parent == "" {
+		return m.Key
+	}
+	return m.parent + "." + m.Key
 }
 
 // Elem is the state of one array being read by NextElem.
