@@ -43,9 +43,11 @@ type Action interface {
 // meta is embedded in every action type: what decoding found besides the
 // typed values.
 type meta struct {
-	ev         *event.Event
-	quirks     []wire.Quirk
-	unmodelled []Unmodelled
+	ev     *event.Event
+	quirks []wire.Quirk
+	// unmodelled is kept as the decoder listed it: converting it costs a
+	// slice per call of Unmodelled, not a second copy per decode.
+	unmodelled []jsonx.Unmodelled
 }
 
 func (m *meta) info() *meta { return m }
@@ -56,8 +58,18 @@ func (m *meta) Quirks() []wire.Quirk { return m.quirks }
 
 // Unmodelled returns the payload members whose names the typed model does
 // not know, such as a parameter AWS added later. (Values of the wrong JSON
-// type are kept raw too, and reported as errors or kept-raw quirks.)
-func (m *meta) Unmodelled() []Unmodelled { return m.unmodelled }
+// type are kept raw too, and reported as errors or kept-raw quirks.) Each
+// call returns a new slice; nil when there are none.
+func (m *meta) Unmodelled() []Unmodelled {
+	if len(m.unmodelled) == 0 {
+		return nil
+	}
+	out := make([]Unmodelled, len(m.unmodelled))
+	for i, u := range m.unmodelled {
+		out[i] = Unmodelled(u)
+	}
+	return out
+}
 
 // Unmodelled locates one payload member that the typed model did not
 // capture.

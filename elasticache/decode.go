@@ -102,7 +102,7 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 	if !unchanged {
 		text = string(raw)
 	}
-	d := jsonx.Get(text, jsonx.Options{Base: base, Path: name, MaxDepth: depth})
+	d := jsonx.Get(text, jsonx.Options{Base: base, Path: name, MaxDepth: depth, Unmodelled: true})
 	defer d.Release()
 	st := dec(d)
 	switch st {
@@ -112,6 +112,10 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 		// Not an object, such as "HIDDEN_DUE_TO_SECURITY_REASONS": the raw
 		// value stays on the event.
 		m.quirks = append(m.quirks, wire.Quirk{Kind: wire.QuirkKeptRaw, Offset: base, Path: name, Detail: "not an object"})
+	case jsonx.Dense:
+		// Cannot happen for a payload's own struct (the budget's slack
+		// covers it), but if it did, the raw value stays on the event.
+		m.quirks = append(m.quirks, wire.Quirk{Kind: wire.QuirkKeptRawTooDense, Offset: base, Path: name})
 	}
 	if f := d.Fatal(); f != nil {
 		return append(errs, event.NewDecodeError(ev, f.Offset, f.Path, f.Msg, event.ErrSyntax))
@@ -122,9 +126,12 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 	// Each payload's decoder locates at most jsonx.MaxQuirks quirks plus a
 	// summary per kind, so a record's list stays bounded.
 	m.quirks = append(m.quirks, d.Quirks()...)
-	m.unmodelled = slices.Grow(m.unmodelled, len(d.Unmodelled()))
-	for _, u := range d.Unmodelled() {
-		m.unmodelled = append(m.unmodelled, Unmodelled(u))
+	// The decoder's list is not reused: the first payload's is taken
+	// as is.
+	if m.unmodelled == nil {
+		m.unmodelled = d.Unmodelled()
+	} else {
+		m.unmodelled = append(m.unmodelled, d.Unmodelled()...)
 	}
 	slices.SortStableFunc(m.quirks, func(a, b wire.Quirk) int { return compareInt64(a.Offset, b.Offset) })
 	return errs

@@ -42,10 +42,13 @@ func decodeAuthorizeCacheSecurityGroupIngressRequestPtr(d *jsonx.Decoder, p **Au
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s AuthorizeCacheSecurityGroupIngressRequest
 		v authorizeCacheSecurityGroupIngressRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *AuthorizeCacheSecurityGroupIngressRequest) decodeWith(d *jsonx.Decoder,
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSecurityGroupName":
-			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Values(d, &v).CacheSecurityGroupName)
 		case "eC2SecurityGroupName":
-			st = jsonx.StringInto(d, &s.EC2SecurityGroupName, &jsonx.Slot(&v).EC2SecurityGroupName)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupName, &jsonx.Values(d, &v).EC2SecurityGroupName)
 		case "eC2SecurityGroupOwnerId":
-			st = jsonx.StringInto(d, &s.EC2SecurityGroupOwnerID, &jsonx.Slot(&v).EC2SecurityGroupOwnerID)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupOwnerID, &jsonx.Values(d, &v).EC2SecurityGroupOwnerID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

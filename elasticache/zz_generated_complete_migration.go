@@ -40,10 +40,13 @@ func decodeCompleteMigrationRequestPtr(d *jsonx.Decoder, p **CompleteMigrationRe
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CompleteMigrationRequest
 		v completeMigrationRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -62,11 +65,11 @@ func (s *CompleteMigrationRequest) decodeWith(d *jsonx.Decoder, v *completeMigra
 		st := jsonx.Unknown
 		switch m.Key {
 		case "force":
-			st = jsonx.BoolInto(d, &s.Force, &jsonx.Slot(&v).Force)
+			st = jsonx.BoolInto(d, &s.Force, &jsonx.Values(d, &v).Force)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "serverlessCacheName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Values(d, &v).ServerlessCacheName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

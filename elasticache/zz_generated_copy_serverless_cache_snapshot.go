@@ -44,10 +44,13 @@ func decodeCopyServerlessCacheSnapshotRequestPtr(d *jsonx.Decoder, p **CopyServe
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CopyServerlessCacheSnapshotRequest
 		v copyServerlessCacheSnapshotRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -66,11 +69,11 @@ func (s *CopyServerlessCacheSnapshotRequest) decodeWith(d *jsonx.Decoder, v *cop
 		st := jsonx.Unknown
 		switch m.Key {
 		case "sourceServerlessCacheSnapshotName":
-			st = jsonx.StringInto(d, &s.SourceServerlessCacheSnapshotName, &jsonx.Slot(&v).SourceServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.SourceServerlessCacheSnapshotName, &jsonx.Values(d, &v).SourceServerlessCacheSnapshotName)
 		case "targetServerlessCacheSnapshotName":
-			st = jsonx.StringInto(d, &s.TargetServerlessCacheSnapshotName, &jsonx.Slot(&v).TargetServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.TargetServerlessCacheSnapshotName, &jsonx.Values(d, &v).TargetServerlessCacheSnapshotName)
 		case "kmsKeyId":
-			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Values(d, &v).KMSKeyID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}

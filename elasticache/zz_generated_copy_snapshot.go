@@ -45,10 +45,13 @@ func decodeCopySnapshotRequestPtr(d *jsonx.Decoder, p **CopySnapshotRequest) jso
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CopySnapshotRequest
 		v copySnapshotRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -67,15 +70,15 @@ func (s *CopySnapshotRequest) decodeWith(d *jsonx.Decoder, v *copySnapshotReques
 		st := jsonx.Unknown
 		switch m.Key {
 		case "sourceSnapshotName":
-			st = jsonx.StringInto(d, &s.SourceSnapshotName, &jsonx.Slot(&v).SourceSnapshotName)
+			st = jsonx.StringInto(d, &s.SourceSnapshotName, &jsonx.Values(d, &v).SourceSnapshotName)
 		case "targetSnapshotName":
-			st = jsonx.StringInto(d, &s.TargetSnapshotName, &jsonx.Slot(&v).TargetSnapshotName)
+			st = jsonx.StringInto(d, &s.TargetSnapshotName, &jsonx.Values(d, &v).TargetSnapshotName)
 		case "kmsKeyId":
-			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Values(d, &v).KMSKeyID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		case "targetBucket":
-			st = jsonx.StringInto(d, &s.TargetBucket, &jsonx.Slot(&v).TargetBucket)
+			st = jsonx.StringInto(d, &s.TargetBucket, &jsonx.Values(d, &v).TargetBucket)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

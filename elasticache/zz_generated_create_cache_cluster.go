@@ -117,10 +117,13 @@ func decodeCreateCacheClusterRequestPtr(d *jsonx.Decoder, p **CreateCacheCluster
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateCacheClusterRequest
 		v createCacheClusterRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -139,65 +142,65 @@ func (s *CreateCacheClusterRequest) decodeWith(d *jsonx.Decoder, v *createCacheC
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "aZMode":
-			st = jsonx.StringInto(d, &s.AZMode, &jsonx.Slot(&v).AZMode)
+			st = jsonx.StringInto(d, &s.AZMode, &jsonx.Values(d, &v).AZMode)
 		case "authToken":
-			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Slot(&v).AuthToken)
+			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Values(d, &v).AuthToken)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Values(d, &v).AutoMinorVersionUpgrade)
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "cacheSecurityGroupNames":
 			st = jsonx.List(d, &s.CacheSecurityGroupNames, jsonx.StrElem[string])
 		case "cacheSubnetGroupName":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Values(d, &v).CacheSubnetGroupName)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "ipDiscovery":
-			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Values(d, &v).IPDiscovery)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfigurationRequest).decode)
 		case "networkType":
-			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Values(d, &v).NetworkType)
 		case "notificationTopicArn":
-			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Slot(&v).NotificationTopicARN)
+			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Values(d, &v).NotificationTopicARN)
 		case "numCacheNodes":
-			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Slot(&v).NumCacheNodes)
+			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Values(d, &v).NumCacheNodes)
 		case "outpostMode":
-			st = jsonx.StringInto(d, &s.OutpostMode, &jsonx.Slot(&v).OutpostMode)
+			st = jsonx.StringInto(d, &s.OutpostMode, &jsonx.Values(d, &v).OutpostMode)
 		case "port":
-			st = jsonx.Int32Into(d, &s.Port, &jsonx.Slot(&v).Port)
+			st = jsonx.Int32Into(d, &s.Port, &jsonx.Values(d, &v).Port)
 		case "preferredAvailabilityZone":
-			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Slot(&v).PreferredAvailabilityZone)
+			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Values(d, &v).PreferredAvailabilityZone)
 		case "preferredAvailabilityZones":
 			st = jsonx.List(d, &s.PreferredAvailabilityZones, jsonx.StrElem[string])
 		case "preferredMaintenanceWindow":
-			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Values(d, &v).PreferredMaintenanceWindow)
 		case "preferredOutpostArn":
-			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Slot(&v).PreferredOutpostARN)
+			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Values(d, &v).PreferredOutpostARN)
 		case "preferredOutpostArns":
 			st = jsonx.List(d, &s.PreferredOutpostARNs, jsonx.StrElem[string])
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "snapshotArns":
 			st = jsonx.List(d, &s.SnapshotARNs, jsonx.StrElem[string])
 		case "snapshotName":
-			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Slot(&v).SnapshotName)
+			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Values(d, &v).SnapshotName)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Values(d, &v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Values(d, &v).SnapshotWindow)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		case "transitEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Values(d, &v).TransitEncryptionEnabled)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

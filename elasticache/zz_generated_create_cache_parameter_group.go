@@ -44,10 +44,13 @@ func decodeCreateCacheParameterGroupRequestPtr(d *jsonx.Decoder, p **CreateCache
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateCacheParameterGroupRequest
 		v createCacheParameterGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -66,11 +69,11 @@ func (s *CreateCacheParameterGroupRequest) decodeWith(d *jsonx.Decoder, v *creat
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupFamily":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Values(d, &v).CacheParameterGroupFamily)
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "description":
-			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Values(d, &v).Description)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}

@@ -41,10 +41,13 @@ func decodeCreateCacheSecurityGroupRequestPtr(d *jsonx.Decoder, p **CreateCacheS
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateCacheSecurityGroupRequest
 		v createCacheSecurityGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -63,9 +66,9 @@ func (s *CreateCacheSecurityGroupRequest) decodeWith(d *jsonx.Decoder, v *create
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSecurityGroupName":
-			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Values(d, &v).CacheSecurityGroupName)
 		case "description":
-			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Values(d, &v).Description)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}

@@ -43,10 +43,13 @@ func decodeCreateCacheSubnetGroupRequestPtr(d *jsonx.Decoder, p **CreateCacheSub
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateCacheSubnetGroupRequest
 		v createCacheSubnetGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -65,9 +68,9 @@ func (s *CreateCacheSubnetGroupRequest) decodeWith(d *jsonx.Decoder, v *createCa
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSubnetGroupDescription":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupDescription, &jsonx.Slot(&v).CacheSubnetGroupDescription)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupDescription, &jsonx.Values(d, &v).CacheSubnetGroupDescription)
 		case "cacheSubnetGroupName":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Values(d, &v).CacheSubnetGroupName)
 		case "subnetIds":
 			st = jsonx.List(d, &s.SubnetIDs, jsonx.StrElem[string])
 		case "tags":

@@ -44,10 +44,13 @@ func decodeCreateGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **CreateGl
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateGlobalReplicationGroupRequest
 		v createGlobalReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -66,11 +69,11 @@ func (s *CreateGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *cr
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupIdSuffix":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupIDSuffix, &jsonx.Slot(&v).GlobalReplicationGroupIDSuffix)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupIDSuffix, &jsonx.Values(d, &v).GlobalReplicationGroupIDSuffix)
 		case "primaryReplicationGroupId":
-			st = jsonx.StringInto(d, &s.PrimaryReplicationGroupID, &jsonx.Slot(&v).PrimaryReplicationGroupID)
+			st = jsonx.StringInto(d, &s.PrimaryReplicationGroupID, &jsonx.Values(d, &v).PrimaryReplicationGroupID)
 		case "globalReplicationGroupDescription":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupDescription, &jsonx.Slot(&v).GlobalReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupDescription, &jsonx.Values(d, &v).GlobalReplicationGroupDescription)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}

@@ -146,10 +146,13 @@ func decodeCreateReplicationGroupRequestPtr(d *jsonx.Decoder, p **CreateReplicat
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateReplicationGroupRequest
 		v createReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -168,83 +171,83 @@ func (s *CreateReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *createRe
 		st := jsonx.Unknown
 		switch m.Key {
 		case "replicationGroupDescription":
-			st = jsonx.StringInto(d, &s.ReplicationGroupDescription, &jsonx.Slot(&v).ReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.ReplicationGroupDescription, &jsonx.Values(d, &v).ReplicationGroupDescription)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "atRestEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Slot(&v).AtRestEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Values(d, &v).AtRestEncryptionEnabled)
 		case "authToken":
-			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Slot(&v).AuthToken)
+			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Values(d, &v).AuthToken)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Values(d, &v).AutoMinorVersionUpgrade)
 		case "automaticFailoverEnabled":
-			st = jsonx.BoolInto(d, &s.AutomaticFailoverEnabled, &jsonx.Slot(&v).AutomaticFailoverEnabled)
+			st = jsonx.BoolInto(d, &s.AutomaticFailoverEnabled, &jsonx.Values(d, &v).AutomaticFailoverEnabled)
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "cacheSecurityGroupNames":
 			st = jsonx.List(d, &s.CacheSecurityGroupNames, jsonx.StrElem[string])
 		case "cacheSubnetGroupName":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Values(d, &v).CacheSubnetGroupName)
 		case "clusterMode":
-			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Slot(&v).ClusterMode)
+			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Values(d, &v).ClusterMode)
 		case "dataTieringEnabled":
-			st = jsonx.BoolInto(d, &s.DataTieringEnabled, &jsonx.Slot(&v).DataTieringEnabled)
+			st = jsonx.BoolInto(d, &s.DataTieringEnabled, &jsonx.Values(d, &v).DataTieringEnabled)
 		case "durability":
-			st = jsonx.StringInto(d, &s.Durability, &jsonx.Slot(&v).Durability)
+			st = jsonx.StringInto(d, &s.Durability, &jsonx.Values(d, &v).Durability)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		case "ipDiscovery":
-			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Values(d, &v).IPDiscovery)
 		case "kmsKeyId":
-			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Values(d, &v).KMSKeyID)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfigurationRequest).decode)
 		case "multiAZEnabled":
-			st = jsonx.BoolInto(d, &s.MultiAZEnabled, &jsonx.Slot(&v).MultiAZEnabled)
+			st = jsonx.BoolInto(d, &s.MultiAZEnabled, &jsonx.Values(d, &v).MultiAZEnabled)
 		case "networkType":
-			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Values(d, &v).NetworkType)
 		case "nodeGroupConfiguration":
 			st = jsonx.List(d, &s.NodeGroupConfiguration, (*NodeGroupConfiguration).decode)
 		case "notificationTopicArn":
-			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Slot(&v).NotificationTopicARN)
+			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Values(d, &v).NotificationTopicARN)
 		case "numCacheClusters":
-			st = jsonx.Int32Into(d, &s.NumCacheClusters, &jsonx.Slot(&v).NumCacheClusters)
+			st = jsonx.Int32Into(d, &s.NumCacheClusters, &jsonx.Values(d, &v).NumCacheClusters)
 		case "numNodeGroups":
-			st = jsonx.Int32Into(d, &s.NumNodeGroups, &jsonx.Slot(&v).NumNodeGroups)
+			st = jsonx.Int32Into(d, &s.NumNodeGroups, &jsonx.Values(d, &v).NumNodeGroups)
 		case "port":
-			st = jsonx.Int32Into(d, &s.Port, &jsonx.Slot(&v).Port)
+			st = jsonx.Int32Into(d, &s.Port, &jsonx.Values(d, &v).Port)
 		case "preferredCacheClusterAZs":
 			st = jsonx.List(d, &s.PreferredCacheClusterAZs, jsonx.StrElem[string])
 		case "preferredMaintenanceWindow":
-			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Values(d, &v).PreferredMaintenanceWindow)
 		case "primaryClusterId":
-			st = jsonx.StringInto(d, &s.PrimaryClusterID, &jsonx.Slot(&v).PrimaryClusterID)
+			st = jsonx.StringInto(d, &s.PrimaryClusterID, &jsonx.Values(d, &v).PrimaryClusterID)
 		case "replicasPerNodeGroup":
-			st = jsonx.Int32Into(d, &s.ReplicasPerNodeGroup, &jsonx.Slot(&v).ReplicasPerNodeGroup)
+			st = jsonx.Int32Into(d, &s.ReplicasPerNodeGroup, &jsonx.Values(d, &v).ReplicasPerNodeGroup)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "serverlessCacheSnapshotName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Slot(&v).ServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Values(d, &v).ServerlessCacheSnapshotName)
 		case "snapshotArns":
 			st = jsonx.List(d, &s.SnapshotARNs, jsonx.StrElem[string])
 		case "snapshotName":
-			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Slot(&v).SnapshotName)
+			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Values(d, &v).SnapshotName)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Values(d, &v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Values(d, &v).SnapshotWindow)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		case "transitEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Values(d, &v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Values(d, &v).TransitEncryptionMode)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		}

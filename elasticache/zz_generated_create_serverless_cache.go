@@ -73,10 +73,13 @@ func decodeCreateServerlessCacheRequestPtr(d *jsonx.Decoder, p **CreateServerles
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateServerlessCacheRequest
 		v createServerlessCacheRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -95,35 +98,35 @@ func (s *CreateServerlessCacheRequest) decodeWith(d *jsonx.Decoder, v *createSer
 		st := jsonx.Unknown
 		switch m.Key {
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "serverlessCacheName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Values(d, &v).ServerlessCacheName)
 		case "cacheUsageLimits":
 			st = jsonx.StructPtr(d, &s.CacheUsageLimits, (*CacheUsageLimits).decode)
 		case "connectionType":
-			st = jsonx.StringInto(d, &s.ConnectionType, &jsonx.Slot(&v).ConnectionType)
+			st = jsonx.StringInto(d, &s.ConnectionType, &jsonx.Values(d, &v).ConnectionType)
 		case "dailySnapshotTime":
-			st = jsonx.StringInto(d, &s.DailySnapshotTime, &jsonx.Slot(&v).DailySnapshotTime)
+			st = jsonx.StringInto(d, &s.DailySnapshotTime, &jsonx.Values(d, &v).DailySnapshotTime)
 		case "description":
-			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Values(d, &v).Description)
 		case "kmsKeyId":
-			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Values(d, &v).KMSKeyID)
 		case "majorEngineVersion":
-			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Slot(&v).MajorEngineVersion)
+			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Values(d, &v).MajorEngineVersion)
 		case "networkType":
-			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Values(d, &v).NetworkType)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "snapshotArnsToRestore":
 			st = jsonx.List(d, &s.SnapshotARNsToRestore, jsonx.StrElem[string])
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Values(d, &v).SnapshotRetentionLimit)
 		case "subnetIds":
 			st = jsonx.List(d, &s.SubnetIDs, jsonx.StrElem[string])
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		case "userGroupId":
-			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Values(d, &v).UserGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -44,10 +44,13 @@ func decodeCreateServerlessCacheSnapshotRequestPtr(d *jsonx.Decoder, p **CreateS
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateServerlessCacheSnapshotRequest
 		v createServerlessCacheSnapshotRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -66,11 +69,11 @@ func (s *CreateServerlessCacheSnapshotRequest) decodeWith(d *jsonx.Decoder, v *c
 		st := jsonx.Unknown
 		switch m.Key {
 		case "serverlessCacheName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Values(d, &v).ServerlessCacheName)
 		case "serverlessCacheSnapshotName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Slot(&v).ServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Values(d, &v).ServerlessCacheSnapshotName)
 		case "kmsKeyId":
-			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Values(d, &v).KMSKeyID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}

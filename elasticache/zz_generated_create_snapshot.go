@@ -45,10 +45,13 @@ func decodeCreateSnapshotRequestPtr(d *jsonx.Decoder, p **CreateSnapshotRequest)
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateSnapshotRequest
 		v createSnapshotRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -67,13 +70,13 @@ func (s *CreateSnapshotRequest) decodeWith(d *jsonx.Decoder, v *createSnapshotRe
 		st := jsonx.Unknown
 		switch m.Key {
 		case "snapshotName":
-			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Slot(&v).SnapshotName)
+			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Values(d, &v).SnapshotName)
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "kmsKeyId":
-			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Values(d, &v).KMSKeyID)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}

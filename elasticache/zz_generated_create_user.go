@@ -53,10 +53,13 @@ func decodeCreateUserRequestPtr(d *jsonx.Decoder, p **CreateUserRequest) jsonx.S
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateUserRequest
 		v createUserRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -75,17 +78,17 @@ func (s *CreateUserRequest) decodeWith(d *jsonx.Decoder, v *createUserRequestVal
 		st := jsonx.Unknown
 		switch m.Key {
 		case "accessString":
-			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Values(d, &v).AccessString)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "userId":
-			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Values(d, &v).UserID)
 		case "userName":
-			st = jsonx.StringInto(d, &s.UserName, &jsonx.Slot(&v).UserName)
+			st = jsonx.StringInto(d, &s.UserName, &jsonx.Values(d, &v).UserName)
 		case "authenticationMode":
 			st = jsonx.StructPtr(d, &s.AuthenticationMode, (*AuthenticationMode).decode)
 		case "noPasswordRequired":
-			st = jsonx.BoolInto(d, &s.NoPasswordRequired, &jsonx.Slot(&v).NoPasswordRequired)
+			st = jsonx.BoolInto(d, &s.NoPasswordRequired, &jsonx.Values(d, &v).NoPasswordRequired)
 		case "passwords":
 			st = jsonx.List(d, &s.Passwords, jsonx.StrElem[string])
 		case "tags":
@@ -206,10 +209,13 @@ func decodeCreateUserResponsePtr(d *jsonx.Decoder, p **CreateUserResponse) jsonx
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateUserResponse
 		v createUserResponseValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -228,23 +234,23 @@ func (s *CreateUserResponse) decodeWith(d *jsonx.Decoder, v *createUserResponseV
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "accessString":
-			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Values(d, &v).AccessString)
 		case "authentication":
 			st = decodeAuthenticationPtr(d, &s.Authentication)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Values(d, &v).MinimumEngineVersion)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		case "userId":
-			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Values(d, &v).UserID)
 		case "userName":
-			st = jsonx.StringInto(d, &s.UserName, &jsonx.Slot(&v).UserName)
+			st = jsonx.StringInto(d, &s.UserName, &jsonx.Values(d, &v).UserName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -41,10 +41,13 @@ func decodeCreateUserGroupRequestPtr(d *jsonx.Decoder, p **CreateUserGroupReques
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateUserGroupRequest
 		v createUserGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -63,9 +66,9 @@ func (s *CreateUserGroupRequest) decodeWith(d *jsonx.Decoder, v *createUserGroup
 		st := jsonx.Unknown
 		switch m.Key {
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "userGroupId":
-			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Values(d, &v).UserGroupID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		case "userIds":
@@ -170,10 +173,13 @@ func decodeCreateUserGroupResponsePtr(d *jsonx.Decoder, p **CreateUserGroupRespo
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CreateUserGroupResponse
 		v createUserGroupResponseValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -192,11 +198,11 @@ func (s *CreateUserGroupResponse) decodeWith(d *jsonx.Decoder, v *createUserGrou
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Values(d, &v).MinimumEngineVersion)
 		case "pendingChanges":
 			st = jsonx.StructPtr(d, &s.PendingChanges, (*UserGroupPendingChanges).decode)
 		case "replicationGroups":
@@ -204,9 +210,9 @@ func (s *CreateUserGroupResponse) decodeWith(d *jsonx.Decoder, v *createUserGrou
 		case "serverlessCaches":
 			st = jsonx.List(d, &s.ServerlessCaches, jsonx.StrElem[string])
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		case "userGroupId":
-			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Values(d, &v).UserGroupID)
 		case "userIds":
 			st = jsonx.List(d, &s.UserIDs, jsonx.StrElem[string])
 		}

@@ -46,10 +46,13 @@ func decodeDecreaseNodeGroupsInGlobalReplicationGroupRequestPtr(d *jsonx.Decoder
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DecreaseNodeGroupsInGlobalReplicationGroupRequest
 		v decreaseNodeGroupsInGlobalReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -68,11 +71,11 @@ func (s *DecreaseNodeGroupsInGlobalReplicationGroupRequest) decodeWith(d *jsonx.
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Values(d, &v).ApplyImmediately)
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		case "nodeGroupCount":
-			st = jsonx.Int32Into(d, &s.NodeGroupCount, &jsonx.Slot(&v).NodeGroupCount)
+			st = jsonx.Int32Into(d, &s.NodeGroupCount, &jsonx.Values(d, &v).NodeGroupCount)
 		case "globalNodeGroupsToRemove":
 			st = jsonx.List(d, &s.GlobalNodeGroupsToRemove, jsonx.StrElem[string])
 		case "globalNodeGroupsToRetain":

@@ -46,10 +46,13 @@ func decodeDecreaseReplicaCountRequestPtr(d *jsonx.Decoder, p **DecreaseReplicaC
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DecreaseReplicaCountRequest
 		v decreaseReplicaCountRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -68,11 +71,11 @@ func (s *DecreaseReplicaCountRequest) decodeWith(d *jsonx.Decoder, v *decreaseRe
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Values(d, &v).ApplyImmediately)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "newReplicaCount":
-			st = jsonx.Int32Into(d, &s.NewReplicaCount, &jsonx.Slot(&v).NewReplicaCount)
+			st = jsonx.Int32Into(d, &s.NewReplicaCount, &jsonx.Values(d, &v).NewReplicaCount)
 		case "replicaConfiguration":
 			st = jsonx.List(d, &s.ReplicaConfiguration, (*ConfigureShard).decode)
 		case "replicasToRemove":

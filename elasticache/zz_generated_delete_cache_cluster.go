@@ -39,10 +39,13 @@ func decodeDeleteCacheClusterRequestPtr(d *jsonx.Decoder, p **DeleteCacheCluster
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DeleteCacheClusterRequest
 		v deleteCacheClusterRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -61,9 +64,9 @@ func (s *DeleteCacheClusterRequest) decodeWith(d *jsonx.Decoder, v *deleteCacheC
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "finalSnapshotIdentifier":
-			st = jsonx.StringInto(d, &s.FinalSnapshotIdentifier, &jsonx.Slot(&v).FinalSnapshotIdentifier)
+			st = jsonx.StringInto(d, &s.FinalSnapshotIdentifier, &jsonx.Values(d, &v).FinalSnapshotIdentifier)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -39,10 +39,13 @@ func decodeDeleteGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **DeleteGl
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DeleteGlobalReplicationGroupRequest
 		v deleteGlobalReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -61,9 +64,9 @@ func (s *DeleteGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *de
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		case "retainPrimaryReplicationGroup":
-			st = jsonx.BoolInto(d, &s.RetainPrimaryReplicationGroup, &jsonx.Slot(&v).RetainPrimaryReplicationGroup)
+			st = jsonx.BoolInto(d, &s.RetainPrimaryReplicationGroup, &jsonx.Values(d, &v).RetainPrimaryReplicationGroup)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -42,10 +42,13 @@ func decodeDeleteReplicationGroupRequestPtr(d *jsonx.Decoder, p **DeleteReplicat
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DeleteReplicationGroupRequest
 		v deleteReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *DeleteReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *deleteRe
 		st := jsonx.Unknown
 		switch m.Key {
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "finalSnapshotIdentifier":
-			st = jsonx.StringInto(d, &s.FinalSnapshotIdentifier, &jsonx.Slot(&v).FinalSnapshotIdentifier)
+			st = jsonx.StringInto(d, &s.FinalSnapshotIdentifier, &jsonx.Values(d, &v).FinalSnapshotIdentifier)
 		case "retainPrimaryCluster":
-			st = jsonx.BoolInto(d, &s.RetainPrimaryCluster, &jsonx.Slot(&v).RetainPrimaryCluster)
+			st = jsonx.BoolInto(d, &s.RetainPrimaryCluster, &jsonx.Values(d, &v).RetainPrimaryCluster)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -39,10 +39,13 @@ func decodeDeleteServerlessCacheRequestPtr(d *jsonx.Decoder, p **DeleteServerles
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DeleteServerlessCacheRequest
 		v deleteServerlessCacheRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -61,9 +64,9 @@ func (s *DeleteServerlessCacheRequest) decodeWith(d *jsonx.Decoder, v *deleteSer
 		st := jsonx.Unknown
 		switch m.Key {
 		case "serverlessCacheName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Values(d, &v).ServerlessCacheName)
 		case "finalSnapshotName":
-			st = jsonx.StringInto(d, &s.FinalSnapshotName, &jsonx.Slot(&v).FinalSnapshotName)
+			st = jsonx.StringInto(d, &s.FinalSnapshotName, &jsonx.Values(d, &v).FinalSnapshotName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

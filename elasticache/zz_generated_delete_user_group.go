@@ -118,10 +118,13 @@ func decodeDeleteUserGroupResponsePtr(d *jsonx.Decoder, p **DeleteUserGroupRespo
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DeleteUserGroupResponse
 		v deleteUserGroupResponseValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -140,11 +143,11 @@ func (s *DeleteUserGroupResponse) decodeWith(d *jsonx.Decoder, v *deleteUserGrou
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Values(d, &v).MinimumEngineVersion)
 		case "pendingChanges":
 			st = jsonx.StructPtr(d, &s.PendingChanges, (*UserGroupPendingChanges).decode)
 		case "replicationGroups":
@@ -152,9 +155,9 @@ func (s *DeleteUserGroupResponse) decodeWith(d *jsonx.Decoder, v *deleteUserGrou
 		case "serverlessCaches":
 			st = jsonx.List(d, &s.ServerlessCaches, jsonx.StrElem[string])
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		case "userGroupId":
-			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Values(d, &v).UserGroupID)
 		case "userIds":
 			st = jsonx.List(d, &s.UserIDs, jsonx.StrElem[string])
 		}

@@ -48,10 +48,13 @@ func decodeDescribeCacheClustersRequestPtr(d *jsonx.Decoder, p **DescribeCacheCl
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeCacheClustersRequest
 		v describeCacheClustersRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -70,15 +73,15 @@ func (s *DescribeCacheClustersRequest) decodeWith(d *jsonx.Decoder, v *describeC
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "showCacheClustersNotInReplicationGroups":
-			st = jsonx.BoolInto(d, &s.ShowCacheClustersNotInReplicationGroups, &jsonx.Slot(&v).ShowCacheClustersNotInReplicationGroups)
+			st = jsonx.BoolInto(d, &s.ShowCacheClustersNotInReplicationGroups, &jsonx.Values(d, &v).ShowCacheClustersNotInReplicationGroups)
 		case "showCacheNodeInfo":
-			st = jsonx.BoolInto(d, &s.ShowCacheNodeInfo, &jsonx.Slot(&v).ShowCacheNodeInfo)
+			st = jsonx.BoolInto(d, &s.ShowCacheNodeInfo, &jsonx.Values(d, &v).ShowCacheNodeInfo)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -51,10 +51,13 @@ func decodeDescribeCacheEngineVersionsRequestPtr(d *jsonx.Decoder, p **DescribeC
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeCacheEngineVersionsRequest
 		v describeCacheEngineVersionsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -73,17 +76,17 @@ func (s *DescribeCacheEngineVersionsRequest) decodeWith(d *jsonx.Decoder, v *des
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupFamily":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Values(d, &v).CacheParameterGroupFamily)
 		case "defaultOnly":
-			st = jsonx.BoolInto(d, &s.DefaultOnly, &jsonx.Slot(&v).DefaultOnly)
+			st = jsonx.BoolInto(d, &s.DefaultOnly, &jsonx.Values(d, &v).DefaultOnly)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

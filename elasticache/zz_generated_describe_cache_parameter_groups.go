@@ -42,10 +42,13 @@ func decodeDescribeCacheParameterGroupsRequestPtr(d *jsonx.Decoder, p **Describe
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeCacheParameterGroupsRequest
 		v describeCacheParameterGroupsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *DescribeCacheParameterGroupsRequest) decodeWith(d *jsonx.Decoder, v *de
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

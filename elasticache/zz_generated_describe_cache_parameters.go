@@ -45,10 +45,13 @@ func decodeDescribeCacheParametersRequestPtr(d *jsonx.Decoder, p **DescribeCache
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeCacheParametersRequest
 		v describeCacheParametersRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -67,13 +70,13 @@ func (s *DescribeCacheParametersRequest) decodeWith(d *jsonx.Decoder, v *describ
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "source":
-			st = jsonx.StringInto(d, &s.Source, &jsonx.Slot(&v).Source)
+			st = jsonx.StringInto(d, &s.Source, &jsonx.Values(d, &v).Source)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

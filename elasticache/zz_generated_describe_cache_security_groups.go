@@ -42,10 +42,13 @@ func decodeDescribeCacheSecurityGroupsRequestPtr(d *jsonx.Decoder, p **DescribeC
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeCacheSecurityGroupsRequest
 		v describeCacheSecurityGroupsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *DescribeCacheSecurityGroupsRequest) decodeWith(d *jsonx.Decoder, v *des
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSecurityGroupName":
-			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Values(d, &v).CacheSecurityGroupName)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

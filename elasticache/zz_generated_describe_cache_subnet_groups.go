@@ -42,10 +42,13 @@ func decodeDescribeCacheSubnetGroupsRequestPtr(d *jsonx.Decoder, p **DescribeCac
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeCacheSubnetGroupsRequest
 		v describeCacheSubnetGroupsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *DescribeCacheSubnetGroupsRequest) decodeWith(d *jsonx.Decoder, v *descr
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSubnetGroupName":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Values(d, &v).CacheSubnetGroupName)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

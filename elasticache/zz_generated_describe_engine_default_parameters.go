@@ -42,10 +42,13 @@ func decodeDescribeEngineDefaultParametersRequestPtr(d *jsonx.Decoder, p **Descr
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeEngineDefaultParametersRequest
 		v describeEngineDefaultParametersRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *DescribeEngineDefaultParametersRequest) decodeWith(d *jsonx.Decoder, v 
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupFamily":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Values(d, &v).CacheParameterGroupFamily)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -52,10 +52,13 @@ func decodeDescribeEventsRequestPtr(d *jsonx.Decoder, p **DescribeEventsRequest)
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeEventsRequest
 		v describeEventsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -74,19 +77,19 @@ func (s *DescribeEventsRequest) decodeWith(d *jsonx.Decoder, v *describeEventsRe
 		st := jsonx.Unknown
 		switch m.Key {
 		case "duration":
-			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Slot(&v).Duration)
+			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Values(d, &v).Duration)
 		case "endTime":
-			st = jsonx.TimeInto(d, &s.EndTime, &jsonx.Slot(&v).EndTime)
+			st = jsonx.TimeInto(d, &s.EndTime, &jsonx.Values(d, &v).EndTime)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "sourceIdentifier":
-			st = jsonx.StringInto(d, &s.SourceIdentifier, &jsonx.Slot(&v).SourceIdentifier)
+			st = jsonx.StringInto(d, &s.SourceIdentifier, &jsonx.Values(d, &v).SourceIdentifier)
 		case "sourceType":
-			st = jsonx.StringInto(d, &s.SourceType, &jsonx.Slot(&v).SourceType)
+			st = jsonx.StringInto(d, &s.SourceType, &jsonx.Values(d, &v).SourceType)
 		case "startTime":
-			st = jsonx.TimeInto(d, &s.StartTime, &jsonx.Slot(&v).StartTime)
+			st = jsonx.TimeInto(d, &s.StartTime, &jsonx.Values(d, &v).StartTime)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -45,10 +45,13 @@ func decodeDescribeGlobalReplicationGroupsRequestPtr(d *jsonx.Decoder, p **Descr
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeGlobalReplicationGroupsRequest
 		v describeGlobalReplicationGroupsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -67,13 +70,13 @@ func (s *DescribeGlobalReplicationGroupsRequest) decodeWith(d *jsonx.Decoder, v 
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "showMemberInfo":
-			st = jsonx.BoolInto(d, &s.ShowMemberInfo, &jsonx.Slot(&v).ShowMemberInfo)
+			st = jsonx.BoolInto(d, &s.ShowMemberInfo, &jsonx.Values(d, &v).ShowMemberInfo)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

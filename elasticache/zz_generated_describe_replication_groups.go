@@ -42,10 +42,13 @@ func decodeDescribeReplicationGroupsRequestPtr(d *jsonx.Decoder, p **DescribeRep
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeReplicationGroupsRequest
 		v describeReplicationGroupsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *DescribeReplicationGroupsRequest) decodeWith(d *jsonx.Decoder, v *descr
 		st := jsonx.Unknown
 		switch m.Key {
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -57,10 +57,13 @@ func decodeDescribeReservedCacheNodesRequestPtr(d *jsonx.Decoder, p **DescribeRe
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeReservedCacheNodesRequest
 		v describeReservedCacheNodesRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -79,21 +82,21 @@ func (s *DescribeReservedCacheNodesRequest) decodeWith(d *jsonx.Decoder, v *desc
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "duration":
-			st = jsonx.StringInto(d, &s.Duration, &jsonx.Slot(&v).Duration)
+			st = jsonx.StringInto(d, &s.Duration, &jsonx.Values(d, &v).Duration)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "offeringType":
-			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Slot(&v).OfferingType)
+			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Values(d, &v).OfferingType)
 		case "productDescription":
-			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Slot(&v).ProductDescription)
+			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Values(d, &v).ProductDescription)
 		case "reservedCacheNodeId":
-			st = jsonx.StringInto(d, &s.ReservedCacheNodeID, &jsonx.Slot(&v).ReservedCacheNodeID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodeID, &jsonx.Values(d, &v).ReservedCacheNodeID)
 		case "reservedCacheNodesOfferingId":
-			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Values(d, &v).ReservedCacheNodesOfferingID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

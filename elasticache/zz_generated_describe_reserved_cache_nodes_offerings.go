@@ -54,10 +54,13 @@ func decodeDescribeReservedCacheNodesOfferingsRequestPtr(d *jsonx.Decoder, p **D
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeReservedCacheNodesOfferingsRequest
 		v describeReservedCacheNodesOfferingsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -76,19 +79,19 @@ func (s *DescribeReservedCacheNodesOfferingsRequest) decodeWith(d *jsonx.Decoder
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "duration":
-			st = jsonx.StringInto(d, &s.Duration, &jsonx.Slot(&v).Duration)
+			st = jsonx.StringInto(d, &s.Duration, &jsonx.Values(d, &v).Duration)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "offeringType":
-			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Slot(&v).OfferingType)
+			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Values(d, &v).OfferingType)
 		case "productDescription":
-			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Slot(&v).ProductDescription)
+			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Values(d, &v).ProductDescription)
 		case "reservedCacheNodesOfferingId":
-			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Values(d, &v).ReservedCacheNodesOfferingID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

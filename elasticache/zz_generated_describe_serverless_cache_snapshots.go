@@ -48,10 +48,13 @@ func decodeDescribeServerlessCacheSnapshotsRequestPtr(d *jsonx.Decoder, p **Desc
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeServerlessCacheSnapshotsRequest
 		v describeServerlessCacheSnapshotsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -70,15 +73,15 @@ func (s *DescribeServerlessCacheSnapshotsRequest) decodeWith(d *jsonx.Decoder, v
 		st := jsonx.Unknown
 		switch m.Key {
 		case "maxResults":
-			st = jsonx.Int32Into(d, &s.MaxResults, &jsonx.Slot(&v).MaxResults)
+			st = jsonx.Int32Into(d, &s.MaxResults, &jsonx.Values(d, &v).MaxResults)
 		case "nextToken":
-			st = jsonx.StringInto(d, &s.NextToken, &jsonx.Slot(&v).NextToken)
+			st = jsonx.StringInto(d, &s.NextToken, &jsonx.Values(d, &v).NextToken)
 		case "serverlessCacheName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Values(d, &v).ServerlessCacheName)
 		case "serverlessCacheSnapshotName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Slot(&v).ServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Values(d, &v).ServerlessCacheSnapshotName)
 		case "snapshotType":
-			st = jsonx.StringInto(d, &s.SnapshotType, &jsonx.Slot(&v).SnapshotType)
+			st = jsonx.StringInto(d, &s.SnapshotType, &jsonx.Values(d, &v).SnapshotType)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

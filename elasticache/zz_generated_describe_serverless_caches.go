@@ -42,10 +42,13 @@ func decodeDescribeServerlessCachesRequestPtr(d *jsonx.Decoder, p **DescribeServ
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeServerlessCachesRequest
 		v describeServerlessCachesRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *DescribeServerlessCachesRequest) decodeWith(d *jsonx.Decoder, v *descri
 		st := jsonx.Unknown
 		switch m.Key {
 		case "maxResults":
-			st = jsonx.Int32Into(d, &s.MaxResults, &jsonx.Slot(&v).MaxResults)
+			st = jsonx.Int32Into(d, &s.MaxResults, &jsonx.Values(d, &v).MaxResults)
 		case "nextToken":
-			st = jsonx.StringInto(d, &s.NextToken, &jsonx.Slot(&v).NextToken)
+			st = jsonx.StringInto(d, &s.NextToken, &jsonx.Values(d, &v).NextToken)
 		case "serverlessCacheName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Values(d, &v).ServerlessCacheName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -44,10 +44,13 @@ func decodeDescribeServiceUpdatesRequestPtr(d *jsonx.Decoder, p **DescribeServic
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeServiceUpdatesRequest
 		v describeServiceUpdatesRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -66,11 +69,11 @@ func (s *DescribeServiceUpdatesRequest) decodeWith(d *jsonx.Decoder, v *describe
 		st := jsonx.Unknown
 		switch m.Key {
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "serviceUpdateName":
-			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Values(d, &v).ServiceUpdateName)
 		case "serviceUpdateStatus":
 			st = jsonx.List(d, &s.ServiceUpdateStatus, jsonx.StrElem[ServiceUpdateStatus])
 		}

@@ -52,10 +52,13 @@ func decodeDescribeSnapshotsRequestPtr(d *jsonx.Decoder, p **DescribeSnapshotsRe
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeSnapshotsRequest
 		v describeSnapshotsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -74,19 +77,19 @@ func (s *DescribeSnapshotsRequest) decodeWith(d *jsonx.Decoder, v *describeSnaps
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "showNodeGroupConfig":
-			st = jsonx.BoolInto(d, &s.ShowNodeGroupConfig, &jsonx.Slot(&v).ShowNodeGroupConfig)
+			st = jsonx.BoolInto(d, &s.ShowNodeGroupConfig, &jsonx.Values(d, &v).ShowNodeGroupConfig)
 		case "snapshotName":
-			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Slot(&v).SnapshotName)
+			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Values(d, &v).SnapshotName)
 		case "snapshotSource":
-			st = jsonx.StringInto(d, &s.SnapshotSource, &jsonx.Slot(&v).SnapshotSource)
+			st = jsonx.StringInto(d, &s.SnapshotSource, &jsonx.Values(d, &v).SnapshotSource)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -58,10 +58,13 @@ func decodeDescribeUpdateActionsRequestPtr(d *jsonx.Decoder, p **DescribeUpdateA
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeUpdateActionsRequest
 		v describeUpdateActionsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -82,21 +85,21 @@ func (s *DescribeUpdateActionsRequest) decodeWith(d *jsonx.Decoder, v *describeU
 		case "cacheClusterIds":
 			st = jsonx.List(d, &s.CacheClusterIDs, jsonx.StrElem[string])
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "replicationGroupIds":
 			st = jsonx.List(d, &s.ReplicationGroupIDs, jsonx.StrElem[string])
 		case "serviceUpdateName":
-			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Values(d, &v).ServiceUpdateName)
 		case "serviceUpdateStatus":
 			st = jsonx.List(d, &s.ServiceUpdateStatus, jsonx.StrElem[ServiceUpdateStatus])
 		case "serviceUpdateTimeRange":
 			st = decodeTimeRangeFilterPtr(d, &s.ServiceUpdateTimeRange)
 		case "showNodeLevelUpdateStatus":
-			st = jsonx.BoolInto(d, &s.ShowNodeLevelUpdateStatus, &jsonx.Slot(&v).ShowNodeLevelUpdateStatus)
+			st = jsonx.BoolInto(d, &s.ShowNodeLevelUpdateStatus, &jsonx.Values(d, &v).ShowNodeLevelUpdateStatus)
 		case "updateActionStatus":
 			st = jsonx.List(d, &s.UpdateActionStatus, jsonx.StrElem[UpdateActionStatus])
 		}

@@ -42,10 +42,13 @@ func decodeDescribeUserGroupsRequestPtr(d *jsonx.Decoder, p **DescribeUserGroups
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeUserGroupsRequest
 		v describeUserGroupsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *DescribeUserGroupsRequest) decodeWith(d *jsonx.Decoder, v *describeUser
 		st := jsonx.Unknown
 		switch m.Key {
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "userGroupId":
-			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Values(d, &v).UserGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -45,10 +45,13 @@ func decodeDescribeUsersRequestPtr(d *jsonx.Decoder, p **DescribeUsersRequest) j
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DescribeUsersRequest
 		v describeUsersRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -67,15 +70,15 @@ func (s *DescribeUsersRequest) decodeWith(d *jsonx.Decoder, v *describeUsersRequ
 		st := jsonx.Unknown
 		switch m.Key {
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "filters":
 			st = jsonx.List(d, &s.Filters, (*Filter).decode)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "maxRecords":
-			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Slot(&v).MaxRecords)
+			st = jsonx.Int32Into(d, &s.MaxRecords, &jsonx.Values(d, &v).MaxRecords)
 		case "userId":
-			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Values(d, &v).UserID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -42,10 +42,13 @@ func decodeDisassociateGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **Di
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DisassociateGlobalReplicationGroupRequest
 		v disassociateGlobalReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *DisassociateGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder,
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "replicationGroupRegion":
-			st = jsonx.StringInto(d, &s.ReplicationGroupRegion, &jsonx.Slot(&v).ReplicationGroupRegion)
+			st = jsonx.StringInto(d, &s.ReplicationGroupRegion, &jsonx.Values(d, &v).ReplicationGroupRegion)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -39,10 +39,13 @@ func decodeExportServerlessCacheSnapshotRequestPtr(d *jsonx.Decoder, p **ExportS
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ExportServerlessCacheSnapshotRequest
 		v exportServerlessCacheSnapshotRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -61,9 +64,9 @@ func (s *ExportServerlessCacheSnapshotRequest) decodeWith(d *jsonx.Decoder, v *e
 		st := jsonx.Unknown
 		switch m.Key {
 		case "s3BucketName":
-			st = jsonx.StringInto(d, &s.S3BucketName, &jsonx.Slot(&v).S3BucketName)
+			st = jsonx.StringInto(d, &s.S3BucketName, &jsonx.Values(d, &v).S3BucketName)
 		case "serverlessCacheSnapshotName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Slot(&v).ServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Values(d, &v).ServerlessCacheSnapshotName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

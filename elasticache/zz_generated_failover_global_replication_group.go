@@ -42,10 +42,13 @@ func decodeFailoverGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **Failov
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s FailoverGlobalReplicationGroupRequest
 		v failoverGlobalReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *FailoverGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		case "primaryRegion":
-			st = jsonx.StringInto(d, &s.PrimaryRegion, &jsonx.Slot(&v).PrimaryRegion)
+			st = jsonx.StringInto(d, &s.PrimaryRegion, &jsonx.Values(d, &v).PrimaryRegion)
 		case "primaryReplicationGroupId":
-			st = jsonx.StringInto(d, &s.PrimaryReplicationGroupID, &jsonx.Slot(&v).PrimaryReplicationGroupID)
+			st = jsonx.StringInto(d, &s.PrimaryReplicationGroupID, &jsonx.Values(d, &v).PrimaryReplicationGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -44,10 +44,13 @@ func decodeIncreaseNodeGroupsInGlobalReplicationGroupRequestPtr(d *jsonx.Decoder
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s IncreaseNodeGroupsInGlobalReplicationGroupRequest
 		v increaseNodeGroupsInGlobalReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -66,11 +69,11 @@ func (s *IncreaseNodeGroupsInGlobalReplicationGroupRequest) decodeWith(d *jsonx.
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Values(d, &v).ApplyImmediately)
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		case "nodeGroupCount":
-			st = jsonx.Int32Into(d, &s.NodeGroupCount, &jsonx.Slot(&v).NodeGroupCount)
+			st = jsonx.Int32Into(d, &s.NodeGroupCount, &jsonx.Values(d, &v).NodeGroupCount)
 		case "regionalConfigurations":
 			st = jsonx.List(d, &s.RegionalConfigurations, (*RegionalConfiguration).decode)
 		}

@@ -39,10 +39,13 @@ func decodeListAllowedNodeTypeModificationsRequestPtr(d *jsonx.Decoder, p **List
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ListAllowedNodeTypeModificationsRequest
 		v listAllowedNodeTypeModificationsRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -61,9 +64,9 @@ func (s *ListAllowedNodeTypeModificationsRequest) decodeWith(d *jsonx.Decoder, v
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

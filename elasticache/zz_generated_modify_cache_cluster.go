@@ -97,10 +97,13 @@ func decodeModifyCacheClusterRequestPtr(d *jsonx.Decoder, p **ModifyCacheCluster
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ModifyCacheClusterRequest
 		v modifyCacheClusterRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -119,51 +122,51 @@ func (s *ModifyCacheClusterRequest) decodeWith(d *jsonx.Decoder, v *modifyCacheC
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "aZMode":
-			st = jsonx.StringInto(d, &s.AZMode, &jsonx.Slot(&v).AZMode)
+			st = jsonx.StringInto(d, &s.AZMode, &jsonx.Values(d, &v).AZMode)
 		case "applyImmediately":
-			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Values(d, &v).ApplyImmediately)
 		case "authToken":
-			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Slot(&v).AuthToken)
+			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Values(d, &v).AuthToken)
 		case "authTokenUpdateStrategy":
-			st = jsonx.StringInto(d, &s.AuthTokenUpdateStrategy, &jsonx.Slot(&v).AuthTokenUpdateStrategy)
+			st = jsonx.StringInto(d, &s.AuthTokenUpdateStrategy, &jsonx.Values(d, &v).AuthTokenUpdateStrategy)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Values(d, &v).AutoMinorVersionUpgrade)
 		case "cacheNodeIdsToRemove":
 			st = jsonx.List(d, &s.CacheNodeIDsToRemove, jsonx.StrElem[string])
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "cacheSecurityGroupNames":
 			st = jsonx.List(d, &s.CacheSecurityGroupNames, jsonx.StrElem[string])
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "ipDiscovery":
-			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Values(d, &v).IPDiscovery)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfigurationRequest).decode)
 		case "newAvailabilityZones":
 			st = jsonx.List(d, &s.NewAvailabilityZones, jsonx.StrElem[string])
 		case "notificationTopicArn":
-			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Slot(&v).NotificationTopicARN)
+			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Values(d, &v).NotificationTopicARN)
 		case "notificationTopicStatus":
-			st = jsonx.StringInto(d, &s.NotificationTopicStatus, &jsonx.Slot(&v).NotificationTopicStatus)
+			st = jsonx.StringInto(d, &s.NotificationTopicStatus, &jsonx.Values(d, &v).NotificationTopicStatus)
 		case "numCacheNodes":
-			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Slot(&v).NumCacheNodes)
+			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Values(d, &v).NumCacheNodes)
 		case "preferredMaintenanceWindow":
-			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Values(d, &v).PreferredMaintenanceWindow)
 		case "scaleConfig":
 			st = decodeScaleConfigPtr(d, &s.ScaleConfig)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Values(d, &v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Values(d, &v).SnapshotWindow)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

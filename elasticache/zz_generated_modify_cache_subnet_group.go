@@ -41,10 +41,13 @@ func decodeModifyCacheSubnetGroupRequestPtr(d *jsonx.Decoder, p **ModifyCacheSub
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ModifyCacheSubnetGroupRequest
 		v modifyCacheSubnetGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -63,9 +66,9 @@ func (s *ModifyCacheSubnetGroupRequest) decodeWith(d *jsonx.Decoder, v *modifyCa
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSubnetGroupName":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Values(d, &v).CacheSubnetGroupName)
 		case "cacheSubnetGroupDescription":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupDescription, &jsonx.Slot(&v).CacheSubnetGroupDescription)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupDescription, &jsonx.Values(d, &v).CacheSubnetGroupDescription)
 		case "subnetIds":
 			st = jsonx.List(d, &s.SubnetIDs, jsonx.StrElem[string])
 		}

@@ -57,10 +57,13 @@ func decodeModifyGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p **ModifyGl
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ModifyGlobalReplicationGroupRequest
 		v modifyGlobalReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -79,21 +82,21 @@ func (s *ModifyGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *mo
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Values(d, &v).ApplyImmediately)
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		case "automaticFailoverEnabled":
-			st = jsonx.BoolInto(d, &s.AutomaticFailoverEnabled, &jsonx.Slot(&v).AutomaticFailoverEnabled)
+			st = jsonx.BoolInto(d, &s.AutomaticFailoverEnabled, &jsonx.Values(d, &v).AutomaticFailoverEnabled)
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "globalReplicationGroupDescription":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupDescription, &jsonx.Slot(&v).GlobalReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupDescription, &jsonx.Values(d, &v).GlobalReplicationGroupDescription)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -122,10 +122,13 @@ func decodeModifyReplicationGroupRequestPtr(d *jsonx.Decoder, p **ModifyReplicat
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ModifyReplicationGroupRequest
 		v modifyReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -144,63 +147,63 @@ func (s *ModifyReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *modifyRe
 		st := jsonx.Unknown
 		switch m.Key {
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "applyImmediately":
-			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Values(d, &v).ApplyImmediately)
 		case "authToken":
-			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Slot(&v).AuthToken)
+			st = jsonx.StringInto(d, &s.AuthToken, &jsonx.Values(d, &v).AuthToken)
 		case "authTokenUpdateStrategy":
-			st = jsonx.StringInto(d, &s.AuthTokenUpdateStrategy, &jsonx.Slot(&v).AuthTokenUpdateStrategy)
+			st = jsonx.StringInto(d, &s.AuthTokenUpdateStrategy, &jsonx.Values(d, &v).AuthTokenUpdateStrategy)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Values(d, &v).AutoMinorVersionUpgrade)
 		case "automaticFailoverEnabled":
-			st = jsonx.BoolInto(d, &s.AutomaticFailoverEnabled, &jsonx.Slot(&v).AutomaticFailoverEnabled)
+			st = jsonx.BoolInto(d, &s.AutomaticFailoverEnabled, &jsonx.Values(d, &v).AutomaticFailoverEnabled)
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "cacheSecurityGroupNames":
 			st = jsonx.List(d, &s.CacheSecurityGroupNames, jsonx.StrElem[string])
 		case "clusterMode":
-			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Slot(&v).ClusterMode)
+			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Values(d, &v).ClusterMode)
 		case "durability":
-			st = jsonx.StringInto(d, &s.Durability, &jsonx.Slot(&v).Durability)
+			st = jsonx.StringInto(d, &s.Durability, &jsonx.Values(d, &v).Durability)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "ipDiscovery":
-			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Values(d, &v).IPDiscovery)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfigurationRequest).decode)
 		case "multiAZEnabled":
-			st = jsonx.BoolInto(d, &s.MultiAZEnabled, &jsonx.Slot(&v).MultiAZEnabled)
+			st = jsonx.BoolInto(d, &s.MultiAZEnabled, &jsonx.Values(d, &v).MultiAZEnabled)
 		case "nodeGroupId":
-			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Values(d, &v).NodeGroupID)
 		case "notificationTopicArn":
-			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Slot(&v).NotificationTopicARN)
+			st = jsonx.StringInto(d, &s.NotificationTopicARN, &jsonx.Values(d, &v).NotificationTopicARN)
 		case "notificationTopicStatus":
-			st = jsonx.StringInto(d, &s.NotificationTopicStatus, &jsonx.Slot(&v).NotificationTopicStatus)
+			st = jsonx.StringInto(d, &s.NotificationTopicStatus, &jsonx.Values(d, &v).NotificationTopicStatus)
 		case "preferredMaintenanceWindow":
-			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Values(d, &v).PreferredMaintenanceWindow)
 		case "primaryClusterId":
-			st = jsonx.StringInto(d, &s.PrimaryClusterID, &jsonx.Slot(&v).PrimaryClusterID)
+			st = jsonx.StringInto(d, &s.PrimaryClusterID, &jsonx.Values(d, &v).PrimaryClusterID)
 		case "removeUserGroups":
-			st = jsonx.BoolInto(d, &s.RemoveUserGroups, &jsonx.Slot(&v).RemoveUserGroups)
+			st = jsonx.BoolInto(d, &s.RemoveUserGroups, &jsonx.Values(d, &v).RemoveUserGroups)
 		case "replicationGroupDescription":
-			st = jsonx.StringInto(d, &s.ReplicationGroupDescription, &jsonx.Slot(&v).ReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.ReplicationGroupDescription, &jsonx.Values(d, &v).ReplicationGroupDescription)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Values(d, &v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Values(d, &v).SnapshotWindow)
 		case "snapshottingClusterId":
-			st = jsonx.StringInto(d, &s.SnapshottingClusterID, &jsonx.Slot(&v).SnapshottingClusterID)
+			st = jsonx.StringInto(d, &s.SnapshottingClusterID, &jsonx.Values(d, &v).SnapshottingClusterID)
 		case "transitEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Values(d, &v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Values(d, &v).TransitEncryptionMode)
 		case "userGroupIdsToAdd":
 			st = jsonx.List(d, &s.UserGroupIDsToAdd, jsonx.StrElem[string])
 		case "userGroupIdsToRemove":

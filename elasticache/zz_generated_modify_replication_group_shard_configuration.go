@@ -48,10 +48,13 @@ func decodeModifyReplicationGroupShardConfigurationRequestPtr(d *jsonx.Decoder, 
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ModifyReplicationGroupShardConfigurationRequest
 		v modifyReplicationGroupShardConfigurationRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -70,11 +73,11 @@ func (s *ModifyReplicationGroupShardConfigurationRequest) decodeWith(d *jsonx.De
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Values(d, &v).ApplyImmediately)
 		case "nodeGroupCount":
-			st = jsonx.Int32Into(d, &s.NodeGroupCount, &jsonx.Slot(&v).NodeGroupCount)
+			st = jsonx.Int32Into(d, &s.NodeGroupCount, &jsonx.Values(d, &v).NodeGroupCount)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "nodeGroupsToRemove":
 			st = jsonx.List(d, &s.NodeGroupsToRemove, jsonx.StrElem[string])
 		case "nodeGroupsToRetain":

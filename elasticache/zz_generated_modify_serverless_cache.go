@@ -61,10 +61,13 @@ func decodeModifyServerlessCacheRequestPtr(d *jsonx.Decoder, p **ModifyServerles
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ModifyServerlessCacheRequest
 		v modifyServerlessCacheRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -83,25 +86,25 @@ func (s *ModifyServerlessCacheRequest) decodeWith(d *jsonx.Decoder, v *modifySer
 		st := jsonx.Unknown
 		switch m.Key {
 		case "serverlessCacheName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Values(d, &v).ServerlessCacheName)
 		case "cacheUsageLimits":
 			st = jsonx.StructPtr(d, &s.CacheUsageLimits, (*CacheUsageLimits).decode)
 		case "dailySnapshotTime":
-			st = jsonx.StringInto(d, &s.DailySnapshotTime, &jsonx.Slot(&v).DailySnapshotTime)
+			st = jsonx.StringInto(d, &s.DailySnapshotTime, &jsonx.Values(d, &v).DailySnapshotTime)
 		case "description":
-			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Values(d, &v).Description)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "majorEngineVersion":
-			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Slot(&v).MajorEngineVersion)
+			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Values(d, &v).MajorEngineVersion)
 		case "removeUserGroup":
-			st = jsonx.BoolInto(d, &s.RemoveUserGroup, &jsonx.Slot(&v).RemoveUserGroup)
+			st = jsonx.BoolInto(d, &s.RemoveUserGroup, &jsonx.Values(d, &v).RemoveUserGroup)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Values(d, &v).SnapshotRetentionLimit)
 		case "userGroupId":
-			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Values(d, &v).UserGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

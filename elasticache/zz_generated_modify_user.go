@@ -51,10 +51,13 @@ func decodeModifyUserRequestPtr(d *jsonx.Decoder, p **ModifyUserRequest) jsonx.S
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ModifyUserRequest
 		v modifyUserRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -73,17 +76,17 @@ func (s *ModifyUserRequest) decodeWith(d *jsonx.Decoder, v *modifyUserRequestVal
 		st := jsonx.Unknown
 		switch m.Key {
 		case "userId":
-			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Values(d, &v).UserID)
 		case "accessString":
-			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Values(d, &v).AccessString)
 		case "appendAccessString":
-			st = jsonx.StringInto(d, &s.AppendAccessString, &jsonx.Slot(&v).AppendAccessString)
+			st = jsonx.StringInto(d, &s.AppendAccessString, &jsonx.Values(d, &v).AppendAccessString)
 		case "authenticationMode":
 			st = jsonx.StructPtr(d, &s.AuthenticationMode, (*AuthenticationMode).decode)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "noPasswordRequired":
-			st = jsonx.BoolInto(d, &s.NoPasswordRequired, &jsonx.Slot(&v).NoPasswordRequired)
+			st = jsonx.BoolInto(d, &s.NoPasswordRequired, &jsonx.Values(d, &v).NoPasswordRequired)
 		case "passwords":
 			st = jsonx.List(d, &s.Passwords, jsonx.StrElem[string])
 		}
@@ -198,10 +201,13 @@ func decodeModifyUserResponsePtr(d *jsonx.Decoder, p **ModifyUserResponse) jsonx
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ModifyUserResponse
 		v modifyUserResponseValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -220,23 +226,23 @@ func (s *ModifyUserResponse) decodeWith(d *jsonx.Decoder, v *modifyUserResponseV
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "accessString":
-			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Values(d, &v).AccessString)
 		case "authentication":
 			st = decodeAuthenticationPtr(d, &s.Authentication)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Values(d, &v).MinimumEngineVersion)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		case "userId":
-			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Values(d, &v).UserID)
 		case "userName":
-			st = jsonx.StringInto(d, &s.UserName, &jsonx.Slot(&v).UserName)
+			st = jsonx.StringInto(d, &s.UserName, &jsonx.Values(d, &v).UserName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -41,10 +41,13 @@ func decodeModifyUserGroupRequestPtr(d *jsonx.Decoder, p **ModifyUserGroupReques
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ModifyUserGroupRequest
 		v modifyUserGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -63,9 +66,9 @@ func (s *ModifyUserGroupRequest) decodeWith(d *jsonx.Decoder, v *modifyUserGroup
 		st := jsonx.Unknown
 		switch m.Key {
 		case "userGroupId":
-			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Values(d, &v).UserGroupID)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "userIdsToAdd":
 			st = jsonx.List(d, &s.UserIDsToAdd, jsonx.StrElem[string])
 		case "userIdsToRemove":
@@ -170,10 +173,13 @@ func decodeModifyUserGroupResponsePtr(d *jsonx.Decoder, p **ModifyUserGroupRespo
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ModifyUserGroupResponse
 		v modifyUserGroupResponseValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -192,11 +198,11 @@ func (s *ModifyUserGroupResponse) decodeWith(d *jsonx.Decoder, v *modifyUserGrou
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Values(d, &v).MinimumEngineVersion)
 		case "pendingChanges":
 			st = jsonx.StructPtr(d, &s.PendingChanges, (*UserGroupPendingChanges).decode)
 		case "replicationGroups":
@@ -204,9 +210,9 @@ func (s *ModifyUserGroupResponse) decodeWith(d *jsonx.Decoder, v *modifyUserGrou
 		case "serverlessCaches":
 			st = jsonx.List(d, &s.ServerlessCaches, jsonx.StrElem[string])
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		case "userGroupId":
-			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Values(d, &v).UserGroupID)
 		case "userIds":
 			st = jsonx.List(d, &s.UserIDs, jsonx.StrElem[string])
 		}

@@ -44,10 +44,13 @@ func decodePurchaseReservedCacheNodesOfferingRequestPtr(d *jsonx.Decoder, p **Pu
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s PurchaseReservedCacheNodesOfferingRequest
 		v purchaseReservedCacheNodesOfferingRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -66,11 +69,11 @@ func (s *PurchaseReservedCacheNodesOfferingRequest) decodeWith(d *jsonx.Decoder,
 		st := jsonx.Unknown
 		switch m.Key {
 		case "reservedCacheNodesOfferingId":
-			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Values(d, &v).ReservedCacheNodesOfferingID)
 		case "cacheNodeCount":
-			st = jsonx.Int32Into(d, &s.CacheNodeCount, &jsonx.Slot(&v).CacheNodeCount)
+			st = jsonx.Int32Into(d, &s.CacheNodeCount, &jsonx.Values(d, &v).CacheNodeCount)
 		case "reservedCacheNodeId":
-			st = jsonx.StringInto(d, &s.ReservedCacheNodeID, &jsonx.Slot(&v).ReservedCacheNodeID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodeID, &jsonx.Values(d, &v).ReservedCacheNodeID)
 		case "tags":
 			st = jsonx.List(d, &s.Tags, (*Tag).decode)
 		}

@@ -39,10 +39,13 @@ func decodeRebalanceSlotsInGlobalReplicationGroupRequestPtr(d *jsonx.Decoder, p 
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s RebalanceSlotsInGlobalReplicationGroupRequest
 		v rebalanceSlotsInGlobalReplicationGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -61,9 +64,9 @@ func (s *RebalanceSlotsInGlobalReplicationGroupRequest) decodeWith(d *jsonx.Deco
 		st := jsonx.Unknown
 		switch m.Key {
 		case "applyImmediately":
-			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Slot(&v).ApplyImmediately)
+			st = jsonx.BoolInto(d, &s.ApplyImmediately, &jsonx.Values(d, &v).ApplyImmediately)
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -41,10 +41,13 @@ func decodeResetCacheParameterGroupRequestPtr(d *jsonx.Decoder, p **ResetCachePa
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ResetCacheParameterGroupRequest
 		v resetCacheParameterGroupRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -63,11 +66,11 @@ func (s *ResetCacheParameterGroupRequest) decodeWith(d *jsonx.Decoder, v *resetC
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "parameterNameValues":
 			st = jsonx.List(d, &s.ParameterNameValues, (*ParameterNameValue).decode)
 		case "resetAllParameters":
-			st = jsonx.BoolInto(d, &s.ResetAllParameters, &jsonx.Slot(&v).ResetAllParameters)
+			st = jsonx.BoolInto(d, &s.ResetAllParameters, &jsonx.Values(d, &v).ResetAllParameters)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -42,10 +42,13 @@ func decodeRevokeCacheSecurityGroupIngressRequestPtr(d *jsonx.Decoder, p **Revok
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s RevokeCacheSecurityGroupIngressRequest
 		v revokeCacheSecurityGroupIngressRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -64,11 +67,11 @@ func (s *RevokeCacheSecurityGroupIngressRequest) decodeWith(d *jsonx.Decoder, v 
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSecurityGroupName":
-			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Values(d, &v).CacheSecurityGroupName)
 		case "eC2SecurityGroupName":
-			st = jsonx.StringInto(d, &s.EC2SecurityGroupName, &jsonx.Slot(&v).EC2SecurityGroupName)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupName, &jsonx.Values(d, &v).EC2SecurityGroupName)
 		case "eC2SecurityGroupOwnerId":
-			st = jsonx.StringInto(d, &s.EC2SecurityGroupOwnerID, &jsonx.Slot(&v).EC2SecurityGroupOwnerID)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupOwnerID, &jsonx.Values(d, &v).EC2SecurityGroupOwnerID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -34,10 +34,13 @@ func decodeAuthenticationPtr(d *jsonx.Decoder, p **Authentication) jsonx.Status 
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s Authentication
 		v authenticationValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -56,9 +59,9 @@ func (s *Authentication) decodeWith(d *jsonx.Decoder, v *authenticationValues) j
 		st := jsonx.Unknown
 		switch m.Key {
 		case "passwordCount":
-			st = jsonx.Int32Into(d, &s.PasswordCount, &jsonx.Slot(&v).PasswordCount)
+			st = jsonx.Int32Into(d, &s.PasswordCount, &jsonx.Values(d, &v).PasswordCount)
 		case "type":
-			st = jsonx.StringInto(d, &s.Type, &jsonx.Slot(&v).Type)
+			st = jsonx.StringInto(d, &s.Type, &jsonx.Values(d, &v).Type)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -344,10 +347,13 @@ func decodeCacheClusterPtr(d *jsonx.Decoder, p **CacheCluster) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheCluster
 		v cacheClusterValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -366,23 +372,23 @@ func (s *CacheCluster) decodeWith(d *jsonx.Decoder, v *cacheClusterValues) jsonx
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "atRestEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Slot(&v).AtRestEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Values(d, &v).AtRestEncryptionEnabled)
 		case "authTokenEnabled":
-			st = jsonx.BoolInto(d, &s.AuthTokenEnabled, &jsonx.Slot(&v).AuthTokenEnabled)
+			st = jsonx.BoolInto(d, &s.AuthTokenEnabled, &jsonx.Values(d, &v).AuthTokenEnabled)
 		case "authTokenLastModifiedDate":
-			st = jsonx.TimeInto(d, &s.AuthTokenLastModifiedDate, &jsonx.Slot(&v).AuthTokenLastModifiedDate)
+			st = jsonx.TimeInto(d, &s.AuthTokenLastModifiedDate, &jsonx.Values(d, &v).AuthTokenLastModifiedDate)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Values(d, &v).AutoMinorVersionUpgrade)
 		case "cacheClusterCreateTime":
-			st = jsonx.TimeInto(d, &s.CacheClusterCreateTime, &jsonx.Slot(&v).CacheClusterCreateTime)
+			st = jsonx.TimeInto(d, &s.CacheClusterCreateTime, &jsonx.Values(d, &v).CacheClusterCreateTime)
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "cacheClusterStatus":
-			st = jsonx.StringInto(d, &s.CacheClusterStatus, &jsonx.Slot(&v).CacheClusterStatus)
+			st = jsonx.StringInto(d, &s.CacheClusterStatus, &jsonx.Values(d, &v).CacheClusterStatus)
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "cacheNodes":
 			st = jsonx.List(d, &s.CacheNodes, (*CacheNode).decode)
 		case "cacheParameterGroup":
@@ -390,47 +396,47 @@ func (s *CacheCluster) decodeWith(d *jsonx.Decoder, v *cacheClusterValues) jsonx
 		case "cacheSecurityGroups":
 			st = jsonx.List(d, &s.CacheSecurityGroups, (*CacheSecurityGroupMembership).decode)
 		case "cacheSubnetGroupName":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Values(d, &v).CacheSubnetGroupName)
 		case "clientDownloadLandingPage":
-			st = jsonx.StringInto(d, &s.ClientDownloadLandingPage, &jsonx.Slot(&v).ClientDownloadLandingPage)
+			st = jsonx.StringInto(d, &s.ClientDownloadLandingPage, &jsonx.Values(d, &v).ClientDownloadLandingPage)
 		case "configurationEndpoint":
 			st = decodeEndpointPtr(d, &s.ConfigurationEndpoint)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "ipDiscovery":
-			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Values(d, &v).IPDiscovery)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfiguration).decode)
 		case "networkType":
-			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Values(d, &v).NetworkType)
 		case "notificationConfiguration":
 			st = decodeNotificationConfigurationPtr(d, &s.NotificationConfiguration)
 		case "numCacheNodes":
-			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Slot(&v).NumCacheNodes)
+			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Values(d, &v).NumCacheNodes)
 		case "pendingModifiedValues":
 			st = decodePendingModifiedValuesPtr(d, &s.PendingModifiedValues)
 		case "preferredAvailabilityZone":
-			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Slot(&v).PreferredAvailabilityZone)
+			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Values(d, &v).PreferredAvailabilityZone)
 		case "preferredMaintenanceWindow":
-			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Values(d, &v).PreferredMaintenanceWindow)
 		case "preferredOutpostArn":
-			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Slot(&v).PreferredOutpostARN)
+			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Values(d, &v).PreferredOutpostARN)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "replicationGroupLogDeliveryEnabled":
-			st = jsonx.BoolInto(d, &s.ReplicationGroupLogDeliveryEnabled, &jsonx.Slot(&v).ReplicationGroupLogDeliveryEnabled)
+			st = jsonx.BoolInto(d, &s.ReplicationGroupLogDeliveryEnabled, &jsonx.Values(d, &v).ReplicationGroupLogDeliveryEnabled)
 		case "securityGroups":
 			st = jsonx.List(d, &s.SecurityGroups, (*SecurityGroupMembership).decode)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Values(d, &v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Values(d, &v).SnapshotWindow)
 		case "transitEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Values(d, &v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Values(d, &v).TransitEncryptionMode)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -635,10 +641,13 @@ func decodeCacheEngineVersionPtr(d *jsonx.Decoder, p **CacheEngineVersion) jsonx
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheEngineVersion
 		v cacheEngineVersionValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -657,15 +666,15 @@ func (s *CacheEngineVersion) decodeWith(d *jsonx.Decoder, v *cacheEngineVersionV
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheEngineDescription":
-			st = jsonx.StringInto(d, &s.CacheEngineDescription, &jsonx.Slot(&v).CacheEngineDescription)
+			st = jsonx.StringInto(d, &s.CacheEngineDescription, &jsonx.Values(d, &v).CacheEngineDescription)
 		case "cacheEngineVersionDescription":
-			st = jsonx.StringInto(d, &s.CacheEngineVersionDescription, &jsonx.Slot(&v).CacheEngineVersionDescription)
+			st = jsonx.StringInto(d, &s.CacheEngineVersionDescription, &jsonx.Values(d, &v).CacheEngineVersionDescription)
 		case "cacheParameterGroupFamily":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Values(d, &v).CacheParameterGroupFamily)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -766,10 +775,13 @@ func decodeCacheNodePtr(d *jsonx.Decoder, p **CacheNode) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheNode
 		v cacheNodeValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -788,21 +800,21 @@ func (s *CacheNode) decodeWith(d *jsonx.Decoder, v *cacheNodeValues) jsonx.Statu
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeCreateTime":
-			st = jsonx.TimeInto(d, &s.CacheNodeCreateTime, &jsonx.Slot(&v).CacheNodeCreateTime)
+			st = jsonx.TimeInto(d, &s.CacheNodeCreateTime, &jsonx.Values(d, &v).CacheNodeCreateTime)
 		case "cacheNodeId":
-			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Slot(&v).CacheNodeID)
+			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Values(d, &v).CacheNodeID)
 		case "cacheNodeStatus":
-			st = jsonx.StringInto(d, &s.CacheNodeStatus, &jsonx.Slot(&v).CacheNodeStatus)
+			st = jsonx.StringInto(d, &s.CacheNodeStatus, &jsonx.Values(d, &v).CacheNodeStatus)
 		case "customerAvailabilityZone":
-			st = jsonx.StringInto(d, &s.CustomerAvailabilityZone, &jsonx.Slot(&v).CustomerAvailabilityZone)
+			st = jsonx.StringInto(d, &s.CustomerAvailabilityZone, &jsonx.Values(d, &v).CustomerAvailabilityZone)
 		case "customerOutpostArn":
-			st = jsonx.StringInto(d, &s.CustomerOutpostARN, &jsonx.Slot(&v).CustomerOutpostARN)
+			st = jsonx.StringInto(d, &s.CustomerOutpostARN, &jsonx.Values(d, &v).CustomerOutpostARN)
 		case "endpoint":
 			st = decodeEndpointPtr(d, &s.Endpoint)
 		case "parameterGroupStatus":
-			st = jsonx.StringInto(d, &s.ParameterGroupStatus, &jsonx.Slot(&v).ParameterGroupStatus)
+			st = jsonx.StringInto(d, &s.ParameterGroupStatus, &jsonx.Values(d, &v).ParameterGroupStatus)
 		case "sourceCacheNodeId":
-			st = jsonx.StringInto(d, &s.SourceCacheNodeID, &jsonx.Slot(&v).SourceCacheNodeID)
+			st = jsonx.StringInto(d, &s.SourceCacheNodeID, &jsonx.Values(d, &v).SourceCacheNodeID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -920,10 +932,13 @@ func decodeCacheNodeTypeSpecificParameterPtr(d *jsonx.Decoder, p **CacheNodeType
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheNodeTypeSpecificParameter
 		v cacheNodeTypeSpecificParameterValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -942,23 +957,23 @@ func (s *CacheNodeTypeSpecificParameter) decodeWith(d *jsonx.Decoder, v *cacheNo
 		st := jsonx.Unknown
 		switch m.Key {
 		case "allowedValues":
-			st = jsonx.StringInto(d, &s.AllowedValues, &jsonx.Slot(&v).AllowedValues)
+			st = jsonx.StringInto(d, &s.AllowedValues, &jsonx.Values(d, &v).AllowedValues)
 		case "cacheNodeTypeSpecificValues":
 			st = jsonx.List(d, &s.CacheNodeTypeSpecificValues, (*CacheNodeTypeSpecificValue).decode)
 		case "changeType":
-			st = jsonx.StringInto(d, &s.ChangeType, &jsonx.Slot(&v).ChangeType)
+			st = jsonx.StringInto(d, &s.ChangeType, &jsonx.Values(d, &v).ChangeType)
 		case "dataType":
-			st = jsonx.StringInto(d, &s.DataType, &jsonx.Slot(&v).DataType)
+			st = jsonx.StringInto(d, &s.DataType, &jsonx.Values(d, &v).DataType)
 		case "description":
-			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Values(d, &v).Description)
 		case "isModifiable":
-			st = jsonx.BoolInto(d, &s.IsModifiable, &jsonx.Slot(&v).IsModifiable)
+			st = jsonx.BoolInto(d, &s.IsModifiable, &jsonx.Values(d, &v).IsModifiable)
 		case "minimumEngineVersion":
-			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Values(d, &v).MinimumEngineVersion)
 		case "parameterName":
-			st = jsonx.StringInto(d, &s.ParameterName, &jsonx.Slot(&v).ParameterName)
+			st = jsonx.StringInto(d, &s.ParameterName, &jsonx.Values(d, &v).ParameterName)
 		case "source":
-			st = jsonx.StringInto(d, &s.Source, &jsonx.Slot(&v).Source)
+			st = jsonx.StringInto(d, &s.Source, &jsonx.Values(d, &v).Source)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1064,10 +1079,13 @@ func decodeCacheNodeTypeSpecificValuePtr(d *jsonx.Decoder, p **CacheNodeTypeSpec
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheNodeTypeSpecificValue
 		v cacheNodeTypeSpecificValueValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -1086,9 +1104,9 @@ func (s *CacheNodeTypeSpecificValue) decodeWith(d *jsonx.Decoder, v *cacheNodeTy
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "value":
-			st = jsonx.StringInto(d, &s.Value, &jsonx.Slot(&v).Value)
+			st = jsonx.StringInto(d, &s.Value, &jsonx.Values(d, &v).Value)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1182,10 +1200,13 @@ func decodeCacheNodeUpdateStatusPtr(d *jsonx.Decoder, p **CacheNodeUpdateStatus)
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheNodeUpdateStatus
 		v cacheNodeUpdateStatusValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -1204,21 +1225,21 @@ func (s *CacheNodeUpdateStatus) decodeWith(d *jsonx.Decoder, v *cacheNodeUpdateS
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeId":
-			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Slot(&v).CacheNodeID)
+			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Values(d, &v).CacheNodeID)
 		case "nodeDeletionDate":
-			st = jsonx.TimeInto(d, &s.NodeDeletionDate, &jsonx.Slot(&v).NodeDeletionDate)
+			st = jsonx.TimeInto(d, &s.NodeDeletionDate, &jsonx.Values(d, &v).NodeDeletionDate)
 		case "nodeUpdateEndDate":
-			st = jsonx.TimeInto(d, &s.NodeUpdateEndDate, &jsonx.Slot(&v).NodeUpdateEndDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateEndDate, &jsonx.Values(d, &v).NodeUpdateEndDate)
 		case "nodeUpdateInitiatedBy":
-			st = jsonx.StringInto(d, &s.NodeUpdateInitiatedBy, &jsonx.Slot(&v).NodeUpdateInitiatedBy)
+			st = jsonx.StringInto(d, &s.NodeUpdateInitiatedBy, &jsonx.Values(d, &v).NodeUpdateInitiatedBy)
 		case "nodeUpdateInitiatedDate":
-			st = jsonx.TimeInto(d, &s.NodeUpdateInitiatedDate, &jsonx.Slot(&v).NodeUpdateInitiatedDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateInitiatedDate, &jsonx.Values(d, &v).NodeUpdateInitiatedDate)
 		case "nodeUpdateStartDate":
-			st = jsonx.TimeInto(d, &s.NodeUpdateStartDate, &jsonx.Slot(&v).NodeUpdateStartDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateStartDate, &jsonx.Values(d, &v).NodeUpdateStartDate)
 		case "nodeUpdateStatus":
-			st = jsonx.StringInto(d, &s.NodeUpdateStatus, &jsonx.Slot(&v).NodeUpdateStatus)
+			st = jsonx.StringInto(d, &s.NodeUpdateStatus, &jsonx.Values(d, &v).NodeUpdateStatus)
 		case "nodeUpdateStatusModifiedDate":
-			st = jsonx.TimeInto(d, &s.NodeUpdateStatusModifiedDate, &jsonx.Slot(&v).NodeUpdateStatusModifiedDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateStatusModifiedDate, &jsonx.Values(d, &v).NodeUpdateStatusModifiedDate)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1325,10 +1346,13 @@ func decodeCacheParameterGroupPtr(d *jsonx.Decoder, p **CacheParameterGroup) jso
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheParameterGroup
 		v cacheParameterGroupValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -1347,15 +1371,15 @@ func (s *CacheParameterGroup) decodeWith(d *jsonx.Decoder, v *cacheParameterGrou
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "cacheParameterGroupFamily":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Values(d, &v).CacheParameterGroupFamily)
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "description":
-			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Values(d, &v).Description)
 		case "isGlobal":
-			st = jsonx.BoolInto(d, &s.IsGlobal, &jsonx.Slot(&v).IsGlobal)
+			st = jsonx.BoolInto(d, &s.IsGlobal, &jsonx.Values(d, &v).IsGlobal)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1444,10 +1468,13 @@ func decodeCacheParameterGroupStatusPtr(d *jsonx.Decoder, p **CacheParameterGrou
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheParameterGroupStatus
 		v cacheParameterGroupStatusValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -1468,9 +1495,9 @@ func (s *CacheParameterGroupStatus) decodeWith(d *jsonx.Decoder, v *cacheParamet
 		case "cacheNodeIdsToReboot":
 			st = jsonx.List(d, &s.CacheNodeIDsToReboot, jsonx.StrElem[string])
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "parameterApplyStatus":
-			st = jsonx.StringInto(d, &s.ParameterApplyStatus, &jsonx.Slot(&v).ParameterApplyStatus)
+			st = jsonx.StringInto(d, &s.ParameterApplyStatus, &jsonx.Values(d, &v).ParameterApplyStatus)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1558,10 +1585,13 @@ func decodeCacheSecurityGroupPtr(d *jsonx.Decoder, p **CacheSecurityGroup) jsonx
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheSecurityGroup
 		v cacheSecurityGroupValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -1580,15 +1610,15 @@ func (s *CacheSecurityGroup) decodeWith(d *jsonx.Decoder, v *cacheSecurityGroupV
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "cacheSecurityGroupName":
-			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Values(d, &v).CacheSecurityGroupName)
 		case "description":
-			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Values(d, &v).Description)
 		case "eC2SecurityGroups":
 			st = jsonx.List(d, &s.EC2SecurityGroups, (*EC2SecurityGroup).decode)
 		case "ownerId":
-			st = jsonx.StringInto(d, &s.OwnerID, &jsonx.Slot(&v).OwnerID)
+			st = jsonx.StringInto(d, &s.OwnerID, &jsonx.Values(d, &v).OwnerID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1674,10 +1704,13 @@ func decodeCacheSecurityGroupMembershipPtr(d *jsonx.Decoder, p **CacheSecurityGr
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheSecurityGroupMembership
 		v cacheSecurityGroupMembershipValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -1696,9 +1729,9 @@ func (s *CacheSecurityGroupMembership) decodeWith(d *jsonx.Decoder, v *cacheSecu
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheSecurityGroupName":
-			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Slot(&v).CacheSecurityGroupName)
+			st = jsonx.StringInto(d, &s.CacheSecurityGroupName, &jsonx.Values(d, &v).CacheSecurityGroupName)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -1784,10 +1817,13 @@ func decodeCacheSubnetGroupPtr(d *jsonx.Decoder, p **CacheSubnetGroup) jsonx.Sta
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CacheSubnetGroup
 		v cacheSubnetGroupValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -1806,17 +1842,17 @@ func (s *CacheSubnetGroup) decodeWith(d *jsonx.Decoder, v *cacheSubnetGroupValue
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "cacheSubnetGroupDescription":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupDescription, &jsonx.Slot(&v).CacheSubnetGroupDescription)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupDescription, &jsonx.Values(d, &v).CacheSubnetGroupDescription)
 		case "cacheSubnetGroupName":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Values(d, &v).CacheSubnetGroupName)
 		case "subnets":
 			st = jsonx.List(d, &s.Subnets, (*Subnet).decode)
 		case "supportedNetworkTypes":
 			st = jsonx.List(d, &s.SupportedNetworkTypes, jsonx.StrElem[NetworkType])
 		case "vpcId":
-			st = jsonx.StringInto(d, &s.VPCID, &jsonx.Slot(&v).VPCID)
+			st = jsonx.StringInto(d, &s.VPCID, &jsonx.Values(d, &v).VPCID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2040,10 +2076,13 @@ func decodeConfigureShardPtr(d *jsonx.Decoder, p **ConfigureShard) jsonx.Status 
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ConfigureShard
 		v configureShardValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -2062,9 +2101,9 @@ func (s *ConfigureShard) decodeWith(d *jsonx.Decoder, v *configureShardValues) j
 		st := jsonx.Unknown
 		switch m.Key {
 		case "newReplicaCount":
-			st = jsonx.Int32Into(d, &s.NewReplicaCount, &jsonx.Slot(&v).NewReplicaCount)
+			st = jsonx.Int32Into(d, &s.NewReplicaCount, &jsonx.Values(d, &v).NewReplicaCount)
 		case "nodeGroupId":
-			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Values(d, &v).NodeGroupID)
 		case "preferredAvailabilityZones":
 			st = jsonx.List(d, &s.PreferredAvailabilityZones, jsonx.StrElem[string])
 		case "preferredOutpostArns":
@@ -2148,10 +2187,13 @@ func decodeCustomerNodeEndpointPtr(d *jsonx.Decoder, p **CustomerNodeEndpoint) j
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s CustomerNodeEndpoint
 		v customerNodeEndpointValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -2170,9 +2212,9 @@ func (s *CustomerNodeEndpoint) decodeWith(d *jsonx.Decoder, v *customerNodeEndpo
 		st := jsonx.Unknown
 		switch m.Key {
 		case "address":
-			st = jsonx.StringInto(d, &s.Address, &jsonx.Slot(&v).Address)
+			st = jsonx.StringInto(d, &s.Address, &jsonx.Values(d, &v).Address)
 		case "port":
-			st = jsonx.Int32Into(d, &s.Port, &jsonx.Slot(&v).Port)
+			st = jsonx.Int32Into(d, &s.Port, &jsonx.Values(d, &v).Port)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2247,10 +2289,13 @@ func decodeDataStoragePtr(d *jsonx.Decoder, p **DataStorage) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s DataStorage
 		v dataStorageValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -2269,11 +2314,11 @@ func (s *DataStorage) decodeWith(d *jsonx.Decoder, v *dataStorageValues) jsonx.S
 		st := jsonx.Unknown
 		switch m.Key {
 		case "unit":
-			st = jsonx.StringInto(d, &s.Unit, &jsonx.Slot(&v).Unit)
+			st = jsonx.StringInto(d, &s.Unit, &jsonx.Values(d, &v).Unit)
 		case "maximum":
-			st = jsonx.Int32Into(d, &s.Maximum, &jsonx.Slot(&v).Maximum)
+			st = jsonx.Int32Into(d, &s.Maximum, &jsonx.Values(d, &v).Maximum)
 		case "minimum":
-			st = jsonx.Int32Into(d, &s.Minimum, &jsonx.Slot(&v).Minimum)
+			st = jsonx.Int32Into(d, &s.Minimum, &jsonx.Values(d, &v).Minimum)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2420,10 +2465,13 @@ func decodeEC2SecurityGroupPtr(d *jsonx.Decoder, p **EC2SecurityGroup) jsonx.Sta
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s EC2SecurityGroup
 		v eC2SecurityGroupValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -2442,11 +2490,11 @@ func (s *EC2SecurityGroup) decodeWith(d *jsonx.Decoder, v *eC2SecurityGroupValue
 		st := jsonx.Unknown
 		switch m.Key {
 		case "eC2SecurityGroupName":
-			st = jsonx.StringInto(d, &s.EC2SecurityGroupName, &jsonx.Slot(&v).EC2SecurityGroupName)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupName, &jsonx.Values(d, &v).EC2SecurityGroupName)
 		case "eC2SecurityGroupOwnerId":
-			st = jsonx.StringInto(d, &s.EC2SecurityGroupOwnerID, &jsonx.Slot(&v).EC2SecurityGroupOwnerID)
+			st = jsonx.StringInto(d, &s.EC2SecurityGroupOwnerID, &jsonx.Values(d, &v).EC2SecurityGroupOwnerID)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2522,10 +2570,13 @@ func decodeECPUPerSecondPtr(d *jsonx.Decoder, p **ECPUPerSecond) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ECPUPerSecond
 		v eCPUPerSecondValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -2544,9 +2595,9 @@ func (s *ECPUPerSecond) decodeWith(d *jsonx.Decoder, v *eCPUPerSecondValues) jso
 		st := jsonx.Unknown
 		switch m.Key {
 		case "maximum":
-			st = jsonx.Int32Into(d, &s.Maximum, &jsonx.Slot(&v).Maximum)
+			st = jsonx.Int32Into(d, &s.Maximum, &jsonx.Values(d, &v).Maximum)
 		case "minimum":
-			st = jsonx.Int32Into(d, &s.Minimum, &jsonx.Slot(&v).Minimum)
+			st = jsonx.Int32Into(d, &s.Minimum, &jsonx.Values(d, &v).Minimum)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2618,10 +2669,13 @@ func decodeEndpointPtr(d *jsonx.Decoder, p **Endpoint) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s Endpoint
 		v endpointValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -2640,9 +2694,9 @@ func (s *Endpoint) decodeWith(d *jsonx.Decoder, v *endpointValues) jsonx.Status 
 		st := jsonx.Unknown
 		switch m.Key {
 		case "address":
-			st = jsonx.StringInto(d, &s.Address, &jsonx.Slot(&v).Address)
+			st = jsonx.StringInto(d, &s.Address, &jsonx.Values(d, &v).Address)
 		case "port":
-			st = jsonx.Int32Into(d, &s.Port, &jsonx.Slot(&v).Port)
+			st = jsonx.Int32Into(d, &s.Port, &jsonx.Values(d, &v).Port)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -2718,10 +2772,13 @@ func decodeEngineDefaultsPtr(d *jsonx.Decoder, p **EngineDefaults) jsonx.Status 
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s EngineDefaults
 		v engineDefaultsValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -2742,9 +2799,9 @@ func (s *EngineDefaults) decodeWith(d *jsonx.Decoder, v *engineDefaultsValues) j
 		case "cacheNodeTypeSpecificParameters":
 			st = jsonx.List(d, &s.CacheNodeTypeSpecificParameters, (*CacheNodeTypeSpecificParameter).decode)
 		case "cacheParameterGroupFamily":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Slot(&v).CacheParameterGroupFamily)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupFamily, &jsonx.Values(d, &v).CacheParameterGroupFamily)
 		case "marker":
-			st = jsonx.StringInto(d, &s.Marker, &jsonx.Slot(&v).Marker)
+			st = jsonx.StringInto(d, &s.Marker, &jsonx.Values(d, &v).Marker)
 		case "parameters":
 			st = jsonx.List(d, &s.Parameters, (*Parameter).decode)
 		}
@@ -2832,10 +2889,13 @@ func decodeEventPtr(d *jsonx.Decoder, p **Event) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s Event
 		v eventValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -2854,13 +2914,13 @@ func (s *Event) decodeWith(d *jsonx.Decoder, v *eventValues) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "date":
-			st = jsonx.TimeInto(d, &s.Date, &jsonx.Slot(&v).Date)
+			st = jsonx.TimeInto(d, &s.Date, &jsonx.Values(d, &v).Date)
 		case "message":
-			st = jsonx.StringInto(d, &s.Message, &jsonx.Slot(&v).Message)
+			st = jsonx.StringInto(d, &s.Message, &jsonx.Values(d, &v).Message)
 		case "sourceIdentifier":
-			st = jsonx.StringInto(d, &s.SourceIdentifier, &jsonx.Slot(&v).SourceIdentifier)
+			st = jsonx.StringInto(d, &s.SourceIdentifier, &jsonx.Values(d, &v).SourceIdentifier)
 		case "sourceType":
-			st = jsonx.StringInto(d, &s.SourceType, &jsonx.Slot(&v).SourceType)
+			st = jsonx.StringInto(d, &s.SourceType, &jsonx.Values(d, &v).SourceType)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3008,10 +3068,13 @@ func decodeGlobalNodeGroupPtr(d *jsonx.Decoder, p **GlobalNodeGroup) jsonx.Statu
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s GlobalNodeGroup
 		v globalNodeGroupValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -3030,9 +3093,9 @@ func (s *GlobalNodeGroup) decodeWith(d *jsonx.Decoder, v *globalNodeGroupValues)
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalNodeGroupId":
-			st = jsonx.StringInto(d, &s.GlobalNodeGroupID, &jsonx.Slot(&v).GlobalNodeGroupID)
+			st = jsonx.StringInto(d, &s.GlobalNodeGroupID, &jsonx.Values(d, &v).GlobalNodeGroupID)
 		case "slots":
-			st = jsonx.StringInto(d, &s.Slots, &jsonx.Slot(&v).Slots)
+			st = jsonx.StringInto(d, &s.Slots, &jsonx.Values(d, &v).Slots)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3135,10 +3198,13 @@ func decodeGlobalReplicationGroupPtr(d *jsonx.Decoder, p **GlobalReplicationGrou
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s GlobalReplicationGroup
 		v globalReplicationGroupValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -3157,31 +3223,31 @@ func (s *GlobalReplicationGroup) decodeWith(d *jsonx.Decoder, v *globalReplicati
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "atRestEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Slot(&v).AtRestEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Values(d, &v).AtRestEncryptionEnabled)
 		case "authTokenEnabled":
-			st = jsonx.BoolInto(d, &s.AuthTokenEnabled, &jsonx.Slot(&v).AuthTokenEnabled)
+			st = jsonx.BoolInto(d, &s.AuthTokenEnabled, &jsonx.Values(d, &v).AuthTokenEnabled)
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "clusterEnabled":
-			st = jsonx.BoolInto(d, &s.ClusterEnabled, &jsonx.Slot(&v).ClusterEnabled)
+			st = jsonx.BoolInto(d, &s.ClusterEnabled, &jsonx.Values(d, &v).ClusterEnabled)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "globalNodeGroups":
 			st = jsonx.List(d, &s.GlobalNodeGroups, (*GlobalNodeGroup).decode)
 		case "globalReplicationGroupDescription":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupDescription, &jsonx.Slot(&v).GlobalReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupDescription, &jsonx.Values(d, &v).GlobalReplicationGroupDescription)
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		case "members":
 			st = jsonx.List(d, &s.Members, (*GlobalReplicationGroupMember).decode)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		case "transitEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Values(d, &v).TransitEncryptionEnabled)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3301,10 +3367,13 @@ func decodeGlobalReplicationGroupInfoPtr(d *jsonx.Decoder, p **GlobalReplication
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s GlobalReplicationGroupInfo
 		v globalReplicationGroupInfoValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -3323,9 +3392,9 @@ func (s *GlobalReplicationGroupInfo) decodeWith(d *jsonx.Decoder, v *globalRepli
 		st := jsonx.Unknown
 		switch m.Key {
 		case "globalReplicationGroupId":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Slot(&v).GlobalReplicationGroupID)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupID, &jsonx.Values(d, &v).GlobalReplicationGroupID)
 		case "globalReplicationGroupMemberRole":
-			st = jsonx.StringInto(d, &s.GlobalReplicationGroupMemberRole, &jsonx.Slot(&v).GlobalReplicationGroupMemberRole)
+			st = jsonx.StringInto(d, &s.GlobalReplicationGroupMemberRole, &jsonx.Values(d, &v).GlobalReplicationGroupMemberRole)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3412,10 +3481,13 @@ func decodeGlobalReplicationGroupMemberPtr(d *jsonx.Decoder, p **GlobalReplicati
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s GlobalReplicationGroupMember
 		v globalReplicationGroupMemberValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -3434,15 +3506,15 @@ func (s *GlobalReplicationGroupMember) decodeWith(d *jsonx.Decoder, v *globalRep
 		st := jsonx.Unknown
 		switch m.Key {
 		case "automaticFailover":
-			st = jsonx.StringInto(d, &s.AutomaticFailover, &jsonx.Slot(&v).AutomaticFailover)
+			st = jsonx.StringInto(d, &s.AutomaticFailover, &jsonx.Values(d, &v).AutomaticFailover)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "replicationGroupRegion":
-			st = jsonx.StringInto(d, &s.ReplicationGroupRegion, &jsonx.Slot(&v).ReplicationGroupRegion)
+			st = jsonx.StringInto(d, &s.ReplicationGroupRegion, &jsonx.Values(d, &v).ReplicationGroupRegion)
 		case "role":
-			st = jsonx.StringInto(d, &s.Role, &jsonx.Slot(&v).Role)
+			st = jsonx.StringInto(d, &s.Role, &jsonx.Values(d, &v).Role)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3605,10 +3677,13 @@ func decodeLogDeliveryConfigurationPtr(d *jsonx.Decoder, p **LogDeliveryConfigur
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s LogDeliveryConfiguration
 		v logDeliveryConfigurationValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -3629,15 +3704,15 @@ func (s *LogDeliveryConfiguration) decodeWith(d *jsonx.Decoder, v *logDeliveryCo
 		case "destinationDetails":
 			st = jsonx.StructPtr(d, &s.DestinationDetails, (*DestinationDetails).decode)
 		case "destinationType":
-			st = jsonx.StringInto(d, &s.DestinationType, &jsonx.Slot(&v).DestinationType)
+			st = jsonx.StringInto(d, &s.DestinationType, &jsonx.Values(d, &v).DestinationType)
 		case "logFormat":
-			st = jsonx.StringInto(d, &s.LogFormat, &jsonx.Slot(&v).LogFormat)
+			st = jsonx.StringInto(d, &s.LogFormat, &jsonx.Values(d, &v).LogFormat)
 		case "logType":
-			st = jsonx.StringInto(d, &s.LogType, &jsonx.Slot(&v).LogType)
+			st = jsonx.StringInto(d, &s.LogType, &jsonx.Values(d, &v).LogType)
 		case "message":
-			st = jsonx.StringInto(d, &s.Message, &jsonx.Slot(&v).Message)
+			st = jsonx.StringInto(d, &s.Message, &jsonx.Values(d, &v).Message)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3739,10 +3814,13 @@ func decodeLogDeliveryConfigurationRequestPtr(d *jsonx.Decoder, p **LogDeliveryC
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s LogDeliveryConfigurationRequest
 		v logDeliveryConfigurationRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -3763,13 +3841,13 @@ func (s *LogDeliveryConfigurationRequest) decodeWith(d *jsonx.Decoder, v *logDel
 		case "destinationDetails":
 			st = jsonx.StructPtr(d, &s.DestinationDetails, (*DestinationDetails).decode)
 		case "destinationType":
-			st = jsonx.StringInto(d, &s.DestinationType, &jsonx.Slot(&v).DestinationType)
+			st = jsonx.StringInto(d, &s.DestinationType, &jsonx.Values(d, &v).DestinationType)
 		case "enabled":
-			st = jsonx.BoolInto(d, &s.Enabled, &jsonx.Slot(&v).Enabled)
+			st = jsonx.BoolInto(d, &s.Enabled, &jsonx.Values(d, &v).Enabled)
 		case "logFormat":
-			st = jsonx.StringInto(d, &s.LogFormat, &jsonx.Slot(&v).LogFormat)
+			st = jsonx.StringInto(d, &s.LogFormat, &jsonx.Values(d, &v).LogFormat)
 		case "logType":
-			st = jsonx.StringInto(d, &s.LogType, &jsonx.Slot(&v).LogType)
+			st = jsonx.StringInto(d, &s.LogType, &jsonx.Values(d, &v).LogType)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3859,10 +3937,13 @@ func decodeMigrationSummaryPtr(d *jsonx.Decoder, p **MigrationSummary) jsonx.Sta
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s MigrationSummary
 		v migrationSummaryValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -3881,11 +3962,11 @@ func (s *MigrationSummary) decodeWith(d *jsonx.Decoder, v *migrationSummaryValue
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cutoverMode":
-			st = jsonx.StringInto(d, &s.CutoverMode, &jsonx.Slot(&v).CutoverMode)
+			st = jsonx.StringInto(d, &s.CutoverMode, &jsonx.Values(d, &v).CutoverMode)
 		case "migrationEndpoint":
 			st = decodeEndpointPtr(d, &s.MigrationEndpoint)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -3970,10 +4051,13 @@ func decodeNodeGroupPtr(d *jsonx.Decoder, p **NodeGroup) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s NodeGroup
 		v nodeGroupValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -3992,7 +4076,7 @@ func (s *NodeGroup) decodeWith(d *jsonx.Decoder, v *nodeGroupValues) jsonx.Statu
 		st := jsonx.Unknown
 		switch m.Key {
 		case "nodeGroupId":
-			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Values(d, &v).NodeGroupID)
 		case "nodeGroupMembers":
 			st = jsonx.List(d, &s.NodeGroupMembers, (*NodeGroupMember).decode)
 		case "primaryEndpoint":
@@ -4000,9 +4084,9 @@ func (s *NodeGroup) decodeWith(d *jsonx.Decoder, v *nodeGroupValues) jsonx.Statu
 		case "readerEndpoint":
 			st = decodeEndpointPtr(d, &s.ReaderEndpoint)
 		case "slots":
-			st = jsonx.StringInto(d, &s.Slots, &jsonx.Slot(&v).Slots)
+			st = jsonx.StringInto(d, &s.Slots, &jsonx.Values(d, &v).Slots)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -4103,10 +4187,13 @@ func decodeNodeGroupConfigurationPtr(d *jsonx.Decoder, p **NodeGroupConfiguratio
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s NodeGroupConfiguration
 		v nodeGroupConfigurationValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -4125,19 +4212,19 @@ func (s *NodeGroupConfiguration) decodeWith(d *jsonx.Decoder, v *nodeGroupConfig
 		st := jsonx.Unknown
 		switch m.Key {
 		case "nodeGroupId":
-			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Values(d, &v).NodeGroupID)
 		case "primaryAvailabilityZone":
-			st = jsonx.StringInto(d, &s.PrimaryAvailabilityZone, &jsonx.Slot(&v).PrimaryAvailabilityZone)
+			st = jsonx.StringInto(d, &s.PrimaryAvailabilityZone, &jsonx.Values(d, &v).PrimaryAvailabilityZone)
 		case "primaryOutpostArn":
-			st = jsonx.StringInto(d, &s.PrimaryOutpostARN, &jsonx.Slot(&v).PrimaryOutpostARN)
+			st = jsonx.StringInto(d, &s.PrimaryOutpostARN, &jsonx.Values(d, &v).PrimaryOutpostARN)
 		case "replicaAvailabilityZones":
 			st = jsonx.List(d, &s.ReplicaAvailabilityZones, jsonx.StrElem[string])
 		case "replicaCount":
-			st = jsonx.Int32Into(d, &s.ReplicaCount, &jsonx.Slot(&v).ReplicaCount)
+			st = jsonx.Int32Into(d, &s.ReplicaCount, &jsonx.Values(d, &v).ReplicaCount)
 		case "replicaOutpostArns":
 			st = jsonx.List(d, &s.ReplicaOutpostARNs, jsonx.StrElem[string])
 		case "slots":
-			st = jsonx.StringInto(d, &s.Slots, &jsonx.Slot(&v).Slots)
+			st = jsonx.StringInto(d, &s.Slots, &jsonx.Values(d, &v).Slots)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -4242,10 +4329,13 @@ func decodeNodeGroupMemberPtr(d *jsonx.Decoder, p **NodeGroupMember) jsonx.Statu
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s NodeGroupMember
 		v nodeGroupMemberValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -4264,15 +4354,15 @@ func (s *NodeGroupMember) decodeWith(d *jsonx.Decoder, v *nodeGroupMemberValues)
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "cacheNodeId":
-			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Slot(&v).CacheNodeID)
+			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Values(d, &v).CacheNodeID)
 		case "currentRole":
-			st = jsonx.StringInto(d, &s.CurrentRole, &jsonx.Slot(&v).CurrentRole)
+			st = jsonx.StringInto(d, &s.CurrentRole, &jsonx.Values(d, &v).CurrentRole)
 		case "preferredAvailabilityZone":
-			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Slot(&v).PreferredAvailabilityZone)
+			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Values(d, &v).PreferredAvailabilityZone)
 		case "preferredOutpostArn":
-			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Slot(&v).PreferredOutpostARN)
+			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Values(d, &v).PreferredOutpostARN)
 		case "readEndpoint":
 			st = decodeEndpointPtr(d, &s.ReadEndpoint)
 		}
@@ -4385,10 +4475,13 @@ func decodeNodeGroupMemberUpdateStatusPtr(d *jsonx.Decoder, p **NodeGroupMemberU
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s NodeGroupMemberUpdateStatus
 		v nodeGroupMemberUpdateStatusValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -4407,23 +4500,23 @@ func (s *NodeGroupMemberUpdateStatus) decodeWith(d *jsonx.Decoder, v *nodeGroupM
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "cacheNodeId":
-			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Slot(&v).CacheNodeID)
+			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Values(d, &v).CacheNodeID)
 		case "nodeDeletionDate":
-			st = jsonx.TimeInto(d, &s.NodeDeletionDate, &jsonx.Slot(&v).NodeDeletionDate)
+			st = jsonx.TimeInto(d, &s.NodeDeletionDate, &jsonx.Values(d, &v).NodeDeletionDate)
 		case "nodeUpdateEndDate":
-			st = jsonx.TimeInto(d, &s.NodeUpdateEndDate, &jsonx.Slot(&v).NodeUpdateEndDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateEndDate, &jsonx.Values(d, &v).NodeUpdateEndDate)
 		case "nodeUpdateInitiatedBy":
-			st = jsonx.StringInto(d, &s.NodeUpdateInitiatedBy, &jsonx.Slot(&v).NodeUpdateInitiatedBy)
+			st = jsonx.StringInto(d, &s.NodeUpdateInitiatedBy, &jsonx.Values(d, &v).NodeUpdateInitiatedBy)
 		case "nodeUpdateInitiatedDate":
-			st = jsonx.TimeInto(d, &s.NodeUpdateInitiatedDate, &jsonx.Slot(&v).NodeUpdateInitiatedDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateInitiatedDate, &jsonx.Values(d, &v).NodeUpdateInitiatedDate)
 		case "nodeUpdateStartDate":
-			st = jsonx.TimeInto(d, &s.NodeUpdateStartDate, &jsonx.Slot(&v).NodeUpdateStartDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateStartDate, &jsonx.Values(d, &v).NodeUpdateStartDate)
 		case "nodeUpdateStatus":
-			st = jsonx.StringInto(d, &s.NodeUpdateStatus, &jsonx.Slot(&v).NodeUpdateStatus)
+			st = jsonx.StringInto(d, &s.NodeUpdateStatus, &jsonx.Values(d, &v).NodeUpdateStatus)
 		case "nodeUpdateStatusModifiedDate":
-			st = jsonx.TimeInto(d, &s.NodeUpdateStatusModifiedDate, &jsonx.Slot(&v).NodeUpdateStatusModifiedDate)
+			st = jsonx.TimeInto(d, &s.NodeUpdateStatusModifiedDate, &jsonx.Values(d, &v).NodeUpdateStatusModifiedDate)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -4611,10 +4704,13 @@ func decodeNodeSnapshotPtr(d *jsonx.Decoder, p **NodeSnapshot) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s NodeSnapshot
 		v nodeSnapshotValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -4633,19 +4729,19 @@ func (s *NodeSnapshot) decodeWith(d *jsonx.Decoder, v *nodeSnapshotValues) jsonx
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "cacheNodeCreateTime":
-			st = jsonx.TimeInto(d, &s.CacheNodeCreateTime, &jsonx.Slot(&v).CacheNodeCreateTime)
+			st = jsonx.TimeInto(d, &s.CacheNodeCreateTime, &jsonx.Values(d, &v).CacheNodeCreateTime)
 		case "cacheNodeId":
-			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Slot(&v).CacheNodeID)
+			st = jsonx.StringInto(d, &s.CacheNodeID, &jsonx.Values(d, &v).CacheNodeID)
 		case "cacheSize":
-			st = jsonx.StringInto(d, &s.CacheSize, &jsonx.Slot(&v).CacheSize)
+			st = jsonx.StringInto(d, &s.CacheSize, &jsonx.Values(d, &v).CacheSize)
 		case "nodeGroupConfiguration":
 			st = decodeNodeGroupConfigurationPtr(d, &s.NodeGroupConfiguration)
 		case "nodeGroupId":
-			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Values(d, &v).NodeGroupID)
 		case "snapshotCreateTime":
-			st = jsonx.TimeInto(d, &s.SnapshotCreateTime, &jsonx.Slot(&v).SnapshotCreateTime)
+			st = jsonx.TimeInto(d, &s.SnapshotCreateTime, &jsonx.Values(d, &v).SnapshotCreateTime)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -4739,10 +4835,13 @@ func decodeNotificationConfigurationPtr(d *jsonx.Decoder, p **NotificationConfig
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s NotificationConfiguration
 		v notificationConfigurationValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -4761,9 +4860,9 @@ func (s *NotificationConfiguration) decodeWith(d *jsonx.Decoder, v *notification
 		st := jsonx.Unknown
 		switch m.Key {
 		case "topicArn":
-			st = jsonx.StringInto(d, &s.TopicARN, &jsonx.Slot(&v).TopicARN)
+			st = jsonx.StringInto(d, &s.TopicARN, &jsonx.Values(d, &v).TopicARN)
 		case "topicStatus":
-			st = jsonx.StringInto(d, &s.TopicStatus, &jsonx.Slot(&v).TopicStatus)
+			st = jsonx.StringInto(d, &s.TopicStatus, &jsonx.Values(d, &v).TopicStatus)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -4860,10 +4959,13 @@ func decodeParameterPtr(d *jsonx.Decoder, p **Parameter) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s Parameter
 		v parameterValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -4882,23 +4984,23 @@ func (s *Parameter) decodeWith(d *jsonx.Decoder, v *parameterValues) jsonx.Statu
 		st := jsonx.Unknown
 		switch m.Key {
 		case "allowedValues":
-			st = jsonx.StringInto(d, &s.AllowedValues, &jsonx.Slot(&v).AllowedValues)
+			st = jsonx.StringInto(d, &s.AllowedValues, &jsonx.Values(d, &v).AllowedValues)
 		case "changeType":
-			st = jsonx.StringInto(d, &s.ChangeType, &jsonx.Slot(&v).ChangeType)
+			st = jsonx.StringInto(d, &s.ChangeType, &jsonx.Values(d, &v).ChangeType)
 		case "dataType":
-			st = jsonx.StringInto(d, &s.DataType, &jsonx.Slot(&v).DataType)
+			st = jsonx.StringInto(d, &s.DataType, &jsonx.Values(d, &v).DataType)
 		case "description":
-			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Values(d, &v).Description)
 		case "isModifiable":
-			st = jsonx.BoolInto(d, &s.IsModifiable, &jsonx.Slot(&v).IsModifiable)
+			st = jsonx.BoolInto(d, &s.IsModifiable, &jsonx.Values(d, &v).IsModifiable)
 		case "minimumEngineVersion":
-			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Values(d, &v).MinimumEngineVersion)
 		case "parameterName":
-			st = jsonx.StringInto(d, &s.ParameterName, &jsonx.Slot(&v).ParameterName)
+			st = jsonx.StringInto(d, &s.ParameterName, &jsonx.Values(d, &v).ParameterName)
 		case "parameterValue":
-			st = jsonx.StringInto(d, &s.ParameterValue, &jsonx.Slot(&v).ParameterValue)
+			st = jsonx.StringInto(d, &s.ParameterValue, &jsonx.Values(d, &v).ParameterValue)
 		case "source":
-			st = jsonx.StringInto(d, &s.Source, &jsonx.Slot(&v).Source)
+			st = jsonx.StringInto(d, &s.Source, &jsonx.Values(d, &v).Source)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -4998,10 +5100,13 @@ func decodeParameterNameValuePtr(d *jsonx.Decoder, p **ParameterNameValue) jsonx
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ParameterNameValue
 		v parameterNameValueValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -5020,9 +5125,9 @@ func (s *ParameterNameValue) decodeWith(d *jsonx.Decoder, v *parameterNameValueV
 		st := jsonx.Unknown
 		switch m.Key {
 		case "parameterName":
-			st = jsonx.StringInto(d, &s.ParameterName, &jsonx.Slot(&v).ParameterName)
+			st = jsonx.StringInto(d, &s.ParameterName, &jsonx.Values(d, &v).ParameterName)
 		case "parameterValue":
-			st = jsonx.StringInto(d, &s.ParameterValue, &jsonx.Slot(&v).ParameterValue)
+			st = jsonx.StringInto(d, &s.ParameterValue, &jsonx.Values(d, &v).ParameterValue)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5101,10 +5206,13 @@ func decodePendingLogDeliveryConfigurationPtr(d *jsonx.Decoder, p **PendingLogDe
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s PendingLogDeliveryConfiguration
 		v pendingLogDeliveryConfigurationValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -5125,11 +5233,11 @@ func (s *PendingLogDeliveryConfiguration) decodeWith(d *jsonx.Decoder, v *pendin
 		case "destinationDetails":
 			st = jsonx.StructPtr(d, &s.DestinationDetails, (*DestinationDetails).decode)
 		case "destinationType":
-			st = jsonx.StringInto(d, &s.DestinationType, &jsonx.Slot(&v).DestinationType)
+			st = jsonx.StringInto(d, &s.DestinationType, &jsonx.Values(d, &v).DestinationType)
 		case "logFormat":
-			st = jsonx.StringInto(d, &s.LogFormat, &jsonx.Slot(&v).LogFormat)
+			st = jsonx.StringInto(d, &s.LogFormat, &jsonx.Values(d, &v).LogFormat)
 		case "logType":
-			st = jsonx.StringInto(d, &s.LogType, &jsonx.Slot(&v).LogType)
+			st = jsonx.StringInto(d, &s.LogType, &jsonx.Values(d, &v).LogType)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5231,10 +5339,13 @@ func decodePendingModifiedValuesPtr(d *jsonx.Decoder, p **PendingModifiedValues)
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s PendingModifiedValues
 		v pendingModifiedValuesValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -5253,23 +5364,23 @@ func (s *PendingModifiedValues) decodeWith(d *jsonx.Decoder, v *pendingModifiedV
 		st := jsonx.Unknown
 		switch m.Key {
 		case "authTokenStatus":
-			st = jsonx.StringInto(d, &s.AuthTokenStatus, &jsonx.Slot(&v).AuthTokenStatus)
+			st = jsonx.StringInto(d, &s.AuthTokenStatus, &jsonx.Values(d, &v).AuthTokenStatus)
 		case "cacheNodeIdsToRemove":
 			st = jsonx.List(d, &s.CacheNodeIDsToRemove, jsonx.StrElem[string])
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*PendingLogDeliveryConfiguration).decode)
 		case "numCacheNodes":
-			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Slot(&v).NumCacheNodes)
+			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Values(d, &v).NumCacheNodes)
 		case "scaleConfig":
 			st = decodeScaleConfigPtr(d, &s.ScaleConfig)
 		case "transitEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Values(d, &v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Values(d, &v).TransitEncryptionMode)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5377,10 +5488,13 @@ func decodeProcessedUpdateActionPtr(d *jsonx.Decoder, p **ProcessedUpdateAction)
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ProcessedUpdateAction
 		v processedUpdateActionValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -5399,13 +5513,13 @@ func (s *ProcessedUpdateAction) decodeWith(d *jsonx.Decoder, v *processedUpdateA
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "serviceUpdateName":
-			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Values(d, &v).ServiceUpdateName)
 		case "updateActionStatus":
-			st = jsonx.StringInto(d, &s.UpdateActionStatus, &jsonx.Slot(&v).UpdateActionStatus)
+			st = jsonx.StringInto(d, &s.UpdateActionStatus, &jsonx.Values(d, &v).UpdateActionStatus)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5490,10 +5604,13 @@ func decodeRecurringChargePtr(d *jsonx.Decoder, p **RecurringCharge) jsonx.Statu
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s RecurringCharge
 		v recurringChargeValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -5512,9 +5629,9 @@ func (s *RecurringCharge) decodeWith(d *jsonx.Decoder, v *recurringChargeValues)
 		st := jsonx.Unknown
 		switch m.Key {
 		case "recurringChargeAmount":
-			st = jsonx.Float64TextInto(d, &s.RecurringChargeAmount, &jsonx.Slot(&v).RecurringChargeAmount, &s.recurringChargeAmountText)
+			st = jsonx.Float64TextInto(d, &s.RecurringChargeAmount, &jsonx.Values(d, &v).RecurringChargeAmount, &s.recurringChargeAmountText)
 		case "recurringChargeFrequency":
-			st = jsonx.StringInto(d, &s.RecurringChargeFrequency, &jsonx.Slot(&v).RecurringChargeFrequency)
+			st = jsonx.StringInto(d, &s.RecurringChargeFrequency, &jsonx.Values(d, &v).RecurringChargeFrequency)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -5588,10 +5705,13 @@ func decodeRegionalConfigurationPtr(d *jsonx.Decoder, p **RegionalConfiguration)
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s RegionalConfiguration
 		v regionalConfigurationValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -5610,9 +5730,9 @@ func (s *RegionalConfiguration) decodeWith(d *jsonx.Decoder, v *regionalConfigur
 		st := jsonx.Unknown
 		switch m.Key {
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "replicationGroupRegion":
-			st = jsonx.StringInto(d, &s.ReplicationGroupRegion, &jsonx.Slot(&v).ReplicationGroupRegion)
+			st = jsonx.StringInto(d, &s.ReplicationGroupRegion, &jsonx.Values(d, &v).ReplicationGroupRegion)
 		case "reshardingConfiguration":
 			st = jsonx.List(d, &s.ReshardingConfiguration, (*ReshardingConfiguration).decode)
 		}
@@ -5783,10 +5903,13 @@ func decodeReplicationGroupPtr(d *jsonx.Decoder, p **ReplicationGroup) jsonx.Sta
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ReplicationGroup
 		v replicationGroupValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -5805,41 +5928,41 @@ func (s *ReplicationGroup) decodeWith(d *jsonx.Decoder, v *replicationGroupValue
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "atRestEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Slot(&v).AtRestEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.AtRestEncryptionEnabled, &jsonx.Values(d, &v).AtRestEncryptionEnabled)
 		case "authTokenEnabled":
-			st = jsonx.BoolInto(d, &s.AuthTokenEnabled, &jsonx.Slot(&v).AuthTokenEnabled)
+			st = jsonx.BoolInto(d, &s.AuthTokenEnabled, &jsonx.Values(d, &v).AuthTokenEnabled)
 		case "authTokenLastModifiedDate":
-			st = jsonx.TimeInto(d, &s.AuthTokenLastModifiedDate, &jsonx.Slot(&v).AuthTokenLastModifiedDate)
+			st = jsonx.TimeInto(d, &s.AuthTokenLastModifiedDate, &jsonx.Values(d, &v).AuthTokenLastModifiedDate)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Values(d, &v).AutoMinorVersionUpgrade)
 		case "automaticFailover":
-			st = jsonx.StringInto(d, &s.AutomaticFailover, &jsonx.Slot(&v).AutomaticFailover)
+			st = jsonx.StringInto(d, &s.AutomaticFailover, &jsonx.Values(d, &v).AutomaticFailover)
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "clusterEnabled":
-			st = jsonx.BoolInto(d, &s.ClusterEnabled, &jsonx.Slot(&v).ClusterEnabled)
+			st = jsonx.BoolInto(d, &s.ClusterEnabled, &jsonx.Values(d, &v).ClusterEnabled)
 		case "clusterMode":
-			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Slot(&v).ClusterMode)
+			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Values(d, &v).ClusterMode)
 		case "configurationEndpoint":
 			st = decodeEndpointPtr(d, &s.ConfigurationEndpoint)
 		case "dataTiering":
-			st = jsonx.StringInto(d, &s.DataTiering, &jsonx.Slot(&v).DataTiering)
+			st = jsonx.StringInto(d, &s.DataTiering, &jsonx.Values(d, &v).DataTiering)
 		case "description":
-			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Values(d, &v).Description)
 		case "durability":
-			st = jsonx.StringInto(d, &s.Durability, &jsonx.Slot(&v).Durability)
+			st = jsonx.StringInto(d, &s.Durability, &jsonx.Values(d, &v).Durability)
 		case "effectiveDurability":
-			st = jsonx.StringInto(d, &s.EffectiveDurability, &jsonx.Slot(&v).EffectiveDurability)
+			st = jsonx.StringInto(d, &s.EffectiveDurability, &jsonx.Values(d, &v).EffectiveDurability)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "globalReplicationGroupInfo":
 			st = decodeGlobalReplicationGroupInfoPtr(d, &s.GlobalReplicationGroupInfo)
 		case "ipDiscovery":
-			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Slot(&v).IPDiscovery)
+			st = jsonx.StringInto(d, &s.IPDiscovery, &jsonx.Values(d, &v).IPDiscovery)
 		case "kmsKeyId":
-			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Values(d, &v).KMSKeyID)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*LogDeliveryConfiguration).decode)
 		case "memberClusters":
@@ -5847,31 +5970,31 @@ func (s *ReplicationGroup) decodeWith(d *jsonx.Decoder, v *replicationGroupValue
 		case "memberClustersOutpostArns":
 			st = jsonx.List(d, &s.MemberClustersOutpostARNs, jsonx.StrElem[string])
 		case "multiAZ":
-			st = jsonx.StringInto(d, &s.MultiAZ, &jsonx.Slot(&v).MultiAZ)
+			st = jsonx.StringInto(d, &s.MultiAZ, &jsonx.Values(d, &v).MultiAZ)
 		case "networkType":
-			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Values(d, &v).NetworkType)
 		case "nodeGroups":
 			st = jsonx.List(d, &s.NodeGroups, (*NodeGroup).decode)
 		case "pendingModifiedValues":
 			st = decodeReplicationGroupPendingModifiedValuesPtr(d, &s.PendingModifiedValues)
 		case "replicationGroupCreateTime":
-			st = jsonx.TimeInto(d, &s.ReplicationGroupCreateTime, &jsonx.Slot(&v).ReplicationGroupCreateTime)
+			st = jsonx.TimeInto(d, &s.ReplicationGroupCreateTime, &jsonx.Values(d, &v).ReplicationGroupCreateTime)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Values(d, &v).SnapshotRetentionLimit)
 		case "snapshotWindow":
-			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Values(d, &v).SnapshotWindow)
 		case "snapshottingClusterId":
-			st = jsonx.StringInto(d, &s.SnapshottingClusterID, &jsonx.Slot(&v).SnapshottingClusterID)
+			st = jsonx.StringInto(d, &s.SnapshottingClusterID, &jsonx.Values(d, &v).SnapshottingClusterID)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		case "storageEncryptionType":
-			st = jsonx.StringInto(d, &s.StorageEncryptionType, &jsonx.Slot(&v).StorageEncryptionType)
+			st = jsonx.StringInto(d, &s.StorageEncryptionType, &jsonx.Values(d, &v).StorageEncryptionType)
 		case "transitEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Values(d, &v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Values(d, &v).TransitEncryptionMode)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		}
@@ -6097,10 +6220,13 @@ func decodeReplicationGroupPendingModifiedValuesPtr(d *jsonx.Decoder, p **Replic
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ReplicationGroupPendingModifiedValues
 		v replicationGroupPendingModifiedValuesValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -6119,21 +6245,21 @@ func (s *ReplicationGroupPendingModifiedValues) decodeWith(d *jsonx.Decoder, v *
 		st := jsonx.Unknown
 		switch m.Key {
 		case "authTokenStatus":
-			st = jsonx.StringInto(d, &s.AuthTokenStatus, &jsonx.Slot(&v).AuthTokenStatus)
+			st = jsonx.StringInto(d, &s.AuthTokenStatus, &jsonx.Values(d, &v).AuthTokenStatus)
 		case "automaticFailoverStatus":
-			st = jsonx.StringInto(d, &s.AutomaticFailoverStatus, &jsonx.Slot(&v).AutomaticFailoverStatus)
+			st = jsonx.StringInto(d, &s.AutomaticFailoverStatus, &jsonx.Values(d, &v).AutomaticFailoverStatus)
 		case "clusterMode":
-			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Slot(&v).ClusterMode)
+			st = jsonx.StringInto(d, &s.ClusterMode, &jsonx.Values(d, &v).ClusterMode)
 		case "logDeliveryConfigurations":
 			st = jsonx.List(d, &s.LogDeliveryConfigurations, (*PendingLogDeliveryConfiguration).decode)
 		case "primaryClusterId":
-			st = jsonx.StringInto(d, &s.PrimaryClusterID, &jsonx.Slot(&v).PrimaryClusterID)
+			st = jsonx.StringInto(d, &s.PrimaryClusterID, &jsonx.Values(d, &v).PrimaryClusterID)
 		case "resharding":
 			st = jsonx.StructPtr(d, &s.Resharding, (*ReshardingStatus).decode)
 		case "transitEncryptionEnabled":
-			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Slot(&v).TransitEncryptionEnabled)
+			st = jsonx.BoolInto(d, &s.TransitEncryptionEnabled, &jsonx.Values(d, &v).TransitEncryptionEnabled)
 		case "transitEncryptionMode":
-			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Slot(&v).TransitEncryptionMode)
+			st = jsonx.StringInto(d, &s.TransitEncryptionMode, &jsonx.Values(d, &v).TransitEncryptionMode)
 		case "userGroups":
 			st = jsonx.StructPtr(d, &s.UserGroups, (*UserGroupsUpdateStatus).decode)
 		}
@@ -6277,10 +6403,13 @@ func decodeReservedCacheNodePtr(d *jsonx.Decoder, p **ReservedCacheNode) jsonx.S
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ReservedCacheNode
 		v reservedCacheNodeValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -6299,31 +6428,31 @@ func (s *ReservedCacheNode) decodeWith(d *jsonx.Decoder, v *reservedCacheNodeVal
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeCount":
-			st = jsonx.Int32Into(d, &s.CacheNodeCount, &jsonx.Slot(&v).CacheNodeCount)
+			st = jsonx.Int32Into(d, &s.CacheNodeCount, &jsonx.Values(d, &v).CacheNodeCount)
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "duration":
-			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Slot(&v).Duration)
+			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Values(d, &v).Duration)
 		case "fixedPrice":
-			st = jsonx.Float64TextInto(d, &s.FixedPrice, &jsonx.Slot(&v).FixedPrice, &s.fixedPriceText)
+			st = jsonx.Float64TextInto(d, &s.FixedPrice, &jsonx.Values(d, &v).FixedPrice, &s.fixedPriceText)
 		case "offeringType":
-			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Slot(&v).OfferingType)
+			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Values(d, &v).OfferingType)
 		case "productDescription":
-			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Slot(&v).ProductDescription)
+			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Values(d, &v).ProductDescription)
 		case "recurringCharges":
 			st = jsonx.List(d, &s.RecurringCharges, (*RecurringCharge).decode)
 		case "reservationARN":
-			st = jsonx.StringInto(d, &s.ReservationARN, &jsonx.Slot(&v).ReservationARN)
+			st = jsonx.StringInto(d, &s.ReservationARN, &jsonx.Values(d, &v).ReservationARN)
 		case "reservedCacheNodeId":
-			st = jsonx.StringInto(d, &s.ReservedCacheNodeID, &jsonx.Slot(&v).ReservedCacheNodeID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodeID, &jsonx.Values(d, &v).ReservedCacheNodeID)
 		case "reservedCacheNodesOfferingId":
-			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Values(d, &v).ReservedCacheNodesOfferingID)
 		case "startTime":
-			st = jsonx.TimeInto(d, &s.StartTime, &jsonx.Slot(&v).StartTime)
+			st = jsonx.TimeInto(d, &s.StartTime, &jsonx.Values(d, &v).StartTime)
 		case "state":
-			st = jsonx.StringInto(d, &s.State, &jsonx.Slot(&v).State)
+			st = jsonx.StringInto(d, &s.State, &jsonx.Values(d, &v).State)
 		case "usagePrice":
-			st = jsonx.Float64TextInto(d, &s.UsagePrice, &jsonx.Slot(&v).UsagePrice, &s.usagePriceText)
+			st = jsonx.Float64TextInto(d, &s.UsagePrice, &jsonx.Values(d, &v).UsagePrice, &s.usagePriceText)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6462,10 +6591,13 @@ func decodeReservedCacheNodesOfferingPtr(d *jsonx.Decoder, p **ReservedCacheNode
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ReservedCacheNodesOffering
 		v reservedCacheNodesOfferingValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -6484,21 +6616,21 @@ func (s *ReservedCacheNodesOffering) decodeWith(d *jsonx.Decoder, v *reservedCac
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "duration":
-			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Slot(&v).Duration)
+			st = jsonx.Int32Into(d, &s.Duration, &jsonx.Values(d, &v).Duration)
 		case "fixedPrice":
-			st = jsonx.Float64TextInto(d, &s.FixedPrice, &jsonx.Slot(&v).FixedPrice, &s.fixedPriceText)
+			st = jsonx.Float64TextInto(d, &s.FixedPrice, &jsonx.Values(d, &v).FixedPrice, &s.fixedPriceText)
 		case "offeringType":
-			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Slot(&v).OfferingType)
+			st = jsonx.StringInto(d, &s.OfferingType, &jsonx.Values(d, &v).OfferingType)
 		case "productDescription":
-			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Slot(&v).ProductDescription)
+			st = jsonx.StringInto(d, &s.ProductDescription, &jsonx.Values(d, &v).ProductDescription)
 		case "recurringCharges":
 			st = jsonx.List(d, &s.RecurringCharges, (*RecurringCharge).decode)
 		case "reservedCacheNodesOfferingId":
-			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Slot(&v).ReservedCacheNodesOfferingID)
+			st = jsonx.StringInto(d, &s.ReservedCacheNodesOfferingID, &jsonx.Values(d, &v).ReservedCacheNodesOfferingID)
 		case "usagePrice":
-			st = jsonx.Float64TextInto(d, &s.UsagePrice, &jsonx.Slot(&v).UsagePrice, &s.usagePriceText)
+			st = jsonx.Float64TextInto(d, &s.UsagePrice, &jsonx.Values(d, &v).UsagePrice, &s.usagePriceText)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6730,10 +6862,13 @@ func decodeScaleConfigPtr(d *jsonx.Decoder, p **ScaleConfig) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ScaleConfig
 		v scaleConfigValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -6752,9 +6887,9 @@ func (s *ScaleConfig) decodeWith(d *jsonx.Decoder, v *scaleConfigValues) jsonx.S
 		st := jsonx.Unknown
 		switch m.Key {
 		case "scaleIntervalMinutes":
-			st = jsonx.Int32Into(d, &s.ScaleIntervalMinutes, &jsonx.Slot(&v).ScaleIntervalMinutes)
+			st = jsonx.Int32Into(d, &s.ScaleIntervalMinutes, &jsonx.Values(d, &v).ScaleIntervalMinutes)
 		case "scalePercentage":
-			st = jsonx.Int32Into(d, &s.ScalePercentage, &jsonx.Slot(&v).ScalePercentage)
+			st = jsonx.Int32Into(d, &s.ScalePercentage, &jsonx.Values(d, &v).ScalePercentage)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -6890,10 +7025,13 @@ func decodeSecurityGroupMembershipPtr(d *jsonx.Decoder, p **SecurityGroupMembers
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s SecurityGroupMembership
 		v securityGroupMembershipValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -6912,9 +7050,9 @@ func (s *SecurityGroupMembership) decodeWith(d *jsonx.Decoder, v *securityGroupM
 		st := jsonx.Unknown
 		switch m.Key {
 		case "securityGroupId":
-			st = jsonx.StringInto(d, &s.SecurityGroupID, &jsonx.Slot(&v).SecurityGroupID)
+			st = jsonx.StringInto(d, &s.SecurityGroupID, &jsonx.Values(d, &v).SecurityGroupID)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -7041,10 +7179,13 @@ func decodeServerlessCachePtr(d *jsonx.Decoder, p **ServerlessCache) jsonx.Statu
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ServerlessCache
 		v serverlessCacheValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -7063,47 +7204,47 @@ func (s *ServerlessCache) decodeWith(d *jsonx.Decoder, v *serverlessCacheValues)
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "cacheUsageLimits":
 			st = jsonx.StructPtr(d, &s.CacheUsageLimits, (*CacheUsageLimits).decode)
 		case "connectionType":
-			st = jsonx.StringInto(d, &s.ConnectionType, &jsonx.Slot(&v).ConnectionType)
+			st = jsonx.StringInto(d, &s.ConnectionType, &jsonx.Values(d, &v).ConnectionType)
 		case "createTime":
-			st = jsonx.TimeInto(d, &s.CreateTime, &jsonx.Slot(&v).CreateTime)
+			st = jsonx.TimeInto(d, &s.CreateTime, &jsonx.Values(d, &v).CreateTime)
 		case "dailySnapshotTime":
-			st = jsonx.StringInto(d, &s.DailySnapshotTime, &jsonx.Slot(&v).DailySnapshotTime)
+			st = jsonx.StringInto(d, &s.DailySnapshotTime, &jsonx.Values(d, &v).DailySnapshotTime)
 		case "description":
-			st = jsonx.StringInto(d, &s.Description, &jsonx.Slot(&v).Description)
+			st = jsonx.StringInto(d, &s.Description, &jsonx.Values(d, &v).Description)
 		case "endpoint":
 			st = decodeEndpointPtr(d, &s.Endpoint)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "fullEngineVersion":
-			st = jsonx.StringInto(d, &s.FullEngineVersion, &jsonx.Slot(&v).FullEngineVersion)
+			st = jsonx.StringInto(d, &s.FullEngineVersion, &jsonx.Values(d, &v).FullEngineVersion)
 		case "kmsKeyId":
-			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Values(d, &v).KMSKeyID)
 		case "majorEngineVersion":
-			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Slot(&v).MajorEngineVersion)
+			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Values(d, &v).MajorEngineVersion)
 		case "migration":
 			st = decodeMigrationSummaryPtr(d, &s.Migration)
 		case "networkType":
-			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Slot(&v).NetworkType)
+			st = jsonx.StringInto(d, &s.NetworkType, &jsonx.Values(d, &v).NetworkType)
 		case "readerEndpoint":
 			st = decodeEndpointPtr(d, &s.ReaderEndpoint)
 		case "securityGroupIds":
 			st = jsonx.List(d, &s.SecurityGroupIDs, jsonx.StrElem[string])
 		case "serverlessCacheName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Values(d, &v).ServerlessCacheName)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Values(d, &v).SnapshotRetentionLimit)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		case "storageEncryptionType":
-			st = jsonx.StringInto(d, &s.StorageEncryptionType, &jsonx.Slot(&v).StorageEncryptionType)
+			st = jsonx.StringInto(d, &s.StorageEncryptionType, &jsonx.Values(d, &v).StorageEncryptionType)
 		case "subnetIds":
 			st = jsonx.List(d, &s.SubnetIDs, jsonx.StrElem[string])
 		case "userGroupId":
-			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Values(d, &v).UserGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -7256,10 +7397,13 @@ func decodeServerlessCacheConfigurationPtr(d *jsonx.Decoder, p **ServerlessCache
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ServerlessCacheConfiguration
 		v serverlessCacheConfigurationValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -7278,11 +7422,11 @@ func (s *ServerlessCacheConfiguration) decodeWith(d *jsonx.Decoder, v *serverles
 		st := jsonx.Unknown
 		switch m.Key {
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "majorEngineVersion":
-			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Slot(&v).MajorEngineVersion)
+			st = jsonx.StringInto(d, &s.MajorEngineVersion, &jsonx.Values(d, &v).MajorEngineVersion)
 		case "serverlessCacheName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Values(d, &v).ServerlessCacheName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -7382,10 +7526,13 @@ func decodeServerlessCacheSnapshotPtr(d *jsonx.Decoder, p **ServerlessCacheSnaps
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ServerlessCacheSnapshot
 		v serverlessCacheSnapshotValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -7404,23 +7551,23 @@ func (s *ServerlessCacheSnapshot) decodeWith(d *jsonx.Decoder, v *serverlessCach
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "bytesUsedForCache":
-			st = jsonx.StringInto(d, &s.BytesUsedForCache, &jsonx.Slot(&v).BytesUsedForCache)
+			st = jsonx.StringInto(d, &s.BytesUsedForCache, &jsonx.Values(d, &v).BytesUsedForCache)
 		case "createTime":
-			st = jsonx.TimeInto(d, &s.CreateTime, &jsonx.Slot(&v).CreateTime)
+			st = jsonx.TimeInto(d, &s.CreateTime, &jsonx.Values(d, &v).CreateTime)
 		case "expiryTime":
-			st = jsonx.TimeInto(d, &s.ExpiryTime, &jsonx.Slot(&v).ExpiryTime)
+			st = jsonx.TimeInto(d, &s.ExpiryTime, &jsonx.Values(d, &v).ExpiryTime)
 		case "kmsKeyId":
-			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Values(d, &v).KMSKeyID)
 		case "serverlessCacheConfiguration":
 			st = decodeServerlessCacheConfigurationPtr(d, &s.ServerlessCacheConfiguration)
 		case "serverlessCacheSnapshotName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Slot(&v).ServerlessCacheSnapshotName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheSnapshotName, &jsonx.Values(d, &v).ServerlessCacheSnapshotName)
 		case "snapshotType":
-			st = jsonx.StringInto(d, &s.SnapshotType, &jsonx.Slot(&v).SnapshotType)
+			st = jsonx.StringInto(d, &s.SnapshotType, &jsonx.Values(d, &v).SnapshotType)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -7554,10 +7701,13 @@ func decodeServiceUpdatePtr(d *jsonx.Decoder, p **ServiceUpdate) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s ServiceUpdate
 		v serviceUpdateValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -7576,29 +7726,29 @@ func (s *ServiceUpdate) decodeWith(d *jsonx.Decoder, v *serviceUpdateValues) jso
 		st := jsonx.Unknown
 		switch m.Key {
 		case "autoUpdateAfterRecommendedApplyByDate":
-			st = jsonx.BoolInto(d, &s.AutoUpdateAfterRecommendedApplyByDate, &jsonx.Slot(&v).AutoUpdateAfterRecommendedApplyByDate)
+			st = jsonx.BoolInto(d, &s.AutoUpdateAfterRecommendedApplyByDate, &jsonx.Values(d, &v).AutoUpdateAfterRecommendedApplyByDate)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "estimatedUpdateTime":
-			st = jsonx.StringInto(d, &s.EstimatedUpdateTime, &jsonx.Slot(&v).EstimatedUpdateTime)
+			st = jsonx.StringInto(d, &s.EstimatedUpdateTime, &jsonx.Values(d, &v).EstimatedUpdateTime)
 		case "serviceUpdateDescription":
-			st = jsonx.StringInto(d, &s.ServiceUpdateDescription, &jsonx.Slot(&v).ServiceUpdateDescription)
+			st = jsonx.StringInto(d, &s.ServiceUpdateDescription, &jsonx.Values(d, &v).ServiceUpdateDescription)
 		case "serviceUpdateEndDate":
-			st = jsonx.TimeInto(d, &s.ServiceUpdateEndDate, &jsonx.Slot(&v).ServiceUpdateEndDate)
+			st = jsonx.TimeInto(d, &s.ServiceUpdateEndDate, &jsonx.Values(d, &v).ServiceUpdateEndDate)
 		case "serviceUpdateName":
-			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Values(d, &v).ServiceUpdateName)
 		case "serviceUpdateRecommendedApplyByDate":
-			st = jsonx.TimeInto(d, &s.ServiceUpdateRecommendedApplyByDate, &jsonx.Slot(&v).ServiceUpdateRecommendedApplyByDate)
+			st = jsonx.TimeInto(d, &s.ServiceUpdateRecommendedApplyByDate, &jsonx.Values(d, &v).ServiceUpdateRecommendedApplyByDate)
 		case "serviceUpdateReleaseDate":
-			st = jsonx.TimeInto(d, &s.ServiceUpdateReleaseDate, &jsonx.Slot(&v).ServiceUpdateReleaseDate)
+			st = jsonx.TimeInto(d, &s.ServiceUpdateReleaseDate, &jsonx.Values(d, &v).ServiceUpdateReleaseDate)
 		case "serviceUpdateSeverity":
-			st = jsonx.StringInto(d, &s.ServiceUpdateSeverity, &jsonx.Slot(&v).ServiceUpdateSeverity)
+			st = jsonx.StringInto(d, &s.ServiceUpdateSeverity, &jsonx.Values(d, &v).ServiceUpdateSeverity)
 		case "serviceUpdateStatus":
-			st = jsonx.StringInto(d, &s.ServiceUpdateStatus, &jsonx.Slot(&v).ServiceUpdateStatus)
+			st = jsonx.StringInto(d, &s.ServiceUpdateStatus, &jsonx.Values(d, &v).ServiceUpdateStatus)
 		case "serviceUpdateType":
-			st = jsonx.StringInto(d, &s.ServiceUpdateType, &jsonx.Slot(&v).ServiceUpdateType)
+			st = jsonx.StringInto(d, &s.ServiceUpdateType, &jsonx.Values(d, &v).ServiceUpdateType)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -7853,10 +8003,13 @@ func decodeSnapshotPtr(d *jsonx.Decoder, p **Snapshot) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s Snapshot
 		v snapshotValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -7875,63 +8028,63 @@ func (s *Snapshot) decodeWith(d *jsonx.Decoder, v *snapshotValues) jsonx.Status 
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "autoMinorVersionUpgrade":
-			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Slot(&v).AutoMinorVersionUpgrade)
+			st = jsonx.BoolInto(d, &s.AutoMinorVersionUpgrade, &jsonx.Values(d, &v).AutoMinorVersionUpgrade)
 		case "automaticFailover":
-			st = jsonx.StringInto(d, &s.AutomaticFailover, &jsonx.Slot(&v).AutomaticFailover)
+			st = jsonx.StringInto(d, &s.AutomaticFailover, &jsonx.Values(d, &v).AutomaticFailover)
 		case "cacheClusterCreateTime":
-			st = jsonx.TimeInto(d, &s.CacheClusterCreateTime, &jsonx.Slot(&v).CacheClusterCreateTime)
+			st = jsonx.TimeInto(d, &s.CacheClusterCreateTime, &jsonx.Values(d, &v).CacheClusterCreateTime)
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "cacheNodeType":
-			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Slot(&v).CacheNodeType)
+			st = jsonx.StringInto(d, &s.CacheNodeType, &jsonx.Values(d, &v).CacheNodeType)
 		case "cacheParameterGroupName":
-			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Slot(&v).CacheParameterGroupName)
+			st = jsonx.StringInto(d, &s.CacheParameterGroupName, &jsonx.Values(d, &v).CacheParameterGroupName)
 		case "cacheSubnetGroupName":
-			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Slot(&v).CacheSubnetGroupName)
+			st = jsonx.StringInto(d, &s.CacheSubnetGroupName, &jsonx.Values(d, &v).CacheSubnetGroupName)
 		case "dataTiering":
-			st = jsonx.StringInto(d, &s.DataTiering, &jsonx.Slot(&v).DataTiering)
+			st = jsonx.StringInto(d, &s.DataTiering, &jsonx.Values(d, &v).DataTiering)
 		case "durability":
-			st = jsonx.StringInto(d, &s.Durability, &jsonx.Slot(&v).Durability)
+			st = jsonx.StringInto(d, &s.Durability, &jsonx.Values(d, &v).Durability)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "engineVersion":
-			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Slot(&v).EngineVersion)
+			st = jsonx.StringInto(d, &s.EngineVersion, &jsonx.Values(d, &v).EngineVersion)
 		case "kmsKeyId":
-			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Slot(&v).KMSKeyID)
+			st = jsonx.StringInto(d, &s.KMSKeyID, &jsonx.Values(d, &v).KMSKeyID)
 		case "nodeSnapshots":
 			st = jsonx.List(d, &s.NodeSnapshots, (*NodeSnapshot).decode)
 		case "numCacheNodes":
-			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Slot(&v).NumCacheNodes)
+			st = jsonx.Int32Into(d, &s.NumCacheNodes, &jsonx.Values(d, &v).NumCacheNodes)
 		case "numNodeGroups":
-			st = jsonx.Int32Into(d, &s.NumNodeGroups, &jsonx.Slot(&v).NumNodeGroups)
+			st = jsonx.Int32Into(d, &s.NumNodeGroups, &jsonx.Values(d, &v).NumNodeGroups)
 		case "port":
-			st = jsonx.Int32Into(d, &s.Port, &jsonx.Slot(&v).Port)
+			st = jsonx.Int32Into(d, &s.Port, &jsonx.Values(d, &v).Port)
 		case "preferredAvailabilityZone":
-			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Slot(&v).PreferredAvailabilityZone)
+			st = jsonx.StringInto(d, &s.PreferredAvailabilityZone, &jsonx.Values(d, &v).PreferredAvailabilityZone)
 		case "preferredMaintenanceWindow":
-			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Slot(&v).PreferredMaintenanceWindow)
+			st = jsonx.StringInto(d, &s.PreferredMaintenanceWindow, &jsonx.Values(d, &v).PreferredMaintenanceWindow)
 		case "preferredOutpostArn":
-			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Slot(&v).PreferredOutpostARN)
+			st = jsonx.StringInto(d, &s.PreferredOutpostARN, &jsonx.Values(d, &v).PreferredOutpostARN)
 		case "replicationGroupDescription":
-			st = jsonx.StringInto(d, &s.ReplicationGroupDescription, &jsonx.Slot(&v).ReplicationGroupDescription)
+			st = jsonx.StringInto(d, &s.ReplicationGroupDescription, &jsonx.Values(d, &v).ReplicationGroupDescription)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "snapshotName":
-			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Slot(&v).SnapshotName)
+			st = jsonx.StringInto(d, &s.SnapshotName, &jsonx.Values(d, &v).SnapshotName)
 		case "snapshotRetentionLimit":
-			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Slot(&v).SnapshotRetentionLimit)
+			st = jsonx.Int32Into(d, &s.SnapshotRetentionLimit, &jsonx.Values(d, &v).SnapshotRetentionLimit)
 		case "snapshotSource":
-			st = jsonx.StringInto(d, &s.SnapshotSource, &jsonx.Slot(&v).SnapshotSource)
+			st = jsonx.StringInto(d, &s.SnapshotSource, &jsonx.Values(d, &v).SnapshotSource)
 		case "snapshotStatus":
-			st = jsonx.StringInto(d, &s.SnapshotStatus, &jsonx.Slot(&v).SnapshotStatus)
+			st = jsonx.StringInto(d, &s.SnapshotStatus, &jsonx.Values(d, &v).SnapshotStatus)
 		case "snapshotWindow":
-			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Slot(&v).SnapshotWindow)
+			st = jsonx.StringInto(d, &s.SnapshotWindow, &jsonx.Values(d, &v).SnapshotWindow)
 		case "topicArn":
-			st = jsonx.StringInto(d, &s.TopicARN, &jsonx.Slot(&v).TopicARN)
+			st = jsonx.StringInto(d, &s.TopicARN, &jsonx.Values(d, &v).TopicARN)
 		case "vpcId":
-			st = jsonx.StringInto(d, &s.VPCID, &jsonx.Slot(&v).VPCID)
+			st = jsonx.StringInto(d, &s.VPCID, &jsonx.Values(d, &v).VPCID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -8175,10 +8328,13 @@ func decodeSourceTLSConfigurationPtr(d *jsonx.Decoder, p **SourceTLSConfiguratio
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s SourceTLSConfiguration
 		v sourceTLSConfigurationValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -8197,9 +8353,9 @@ func (s *SourceTLSConfiguration) decodeWith(d *jsonx.Decoder, v *sourceTLSConfig
 		st := jsonx.Unknown
 		switch m.Key {
 		case "sourceTlsCertificate":
-			st = jsonx.StringInto(d, &s.SourceTLSCertificate, &jsonx.Slot(&v).SourceTLSCertificate)
+			st = jsonx.StringInto(d, &s.SourceTLSCertificate, &jsonx.Values(d, &v).SourceTLSCertificate)
 		case "sourceTlsMode":
-			st = jsonx.StringInto(d, &s.SourceTLSMode, &jsonx.Slot(&v).SourceTLSMode)
+			st = jsonx.StringInto(d, &s.SourceTLSMode, &jsonx.Values(d, &v).SourceTLSMode)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -8417,10 +8573,13 @@ func decodeTagPtr(d *jsonx.Decoder, p **Tag) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s Tag
 		v tagValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -8439,9 +8598,9 @@ func (s *Tag) decodeWith(d *jsonx.Decoder, v *tagValues) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "key":
-			st = jsonx.StringInto(d, &s.Key, &jsonx.Slot(&v).Key)
+			st = jsonx.StringInto(d, &s.Key, &jsonx.Values(d, &v).Key)
 		case "value":
-			st = jsonx.StringInto(d, &s.Value, &jsonx.Slot(&v).Value)
+			st = jsonx.StringInto(d, &s.Value, &jsonx.Values(d, &v).Value)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -8513,10 +8672,13 @@ func decodeTimeRangeFilterPtr(d *jsonx.Decoder, p **TimeRangeFilter) jsonx.Statu
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s TimeRangeFilter
 		v timeRangeFilterValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -8535,9 +8697,9 @@ func (s *TimeRangeFilter) decodeWith(d *jsonx.Decoder, v *timeRangeFilterValues)
 		st := jsonx.Unknown
 		switch m.Key {
 		case "endTime":
-			st = jsonx.TimeInto(d, &s.EndTime, &jsonx.Slot(&v).EndTime)
+			st = jsonx.TimeInto(d, &s.EndTime, &jsonx.Values(d, &v).EndTime)
 		case "startTime":
-			st = jsonx.TimeInto(d, &s.StartTime, &jsonx.Slot(&v).StartTime)
+			st = jsonx.TimeInto(d, &s.StartTime, &jsonx.Values(d, &v).StartTime)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -8618,10 +8780,13 @@ func decodeUnprocessedUpdateActionPtr(d *jsonx.Decoder, p **UnprocessedUpdateAct
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s UnprocessedUpdateAction
 		v unprocessedUpdateActionValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -8640,15 +8805,15 @@ func (s *UnprocessedUpdateAction) decodeWith(d *jsonx.Decoder, v *unprocessedUpd
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "errorMessage":
-			st = jsonx.StringInto(d, &s.ErrorMessage, &jsonx.Slot(&v).ErrorMessage)
+			st = jsonx.StringInto(d, &s.ErrorMessage, &jsonx.Values(d, &v).ErrorMessage)
 		case "errorType":
-			st = jsonx.StringInto(d, &s.ErrorType, &jsonx.Slot(&v).ErrorType)
+			st = jsonx.StringInto(d, &s.ErrorType, &jsonx.Values(d, &v).ErrorType)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "serviceUpdateName":
-			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Values(d, &v).ServiceUpdateName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -8779,10 +8944,13 @@ func decodeUpdateActionPtr(d *jsonx.Decoder, p **UpdateAction) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s UpdateAction
 		v updateActionValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -8801,39 +8969,39 @@ func (s *UpdateAction) decodeWith(d *jsonx.Decoder, v *updateActionValues) jsonx
 		st := jsonx.Unknown
 		switch m.Key {
 		case "cacheClusterId":
-			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Slot(&v).CacheClusterID)
+			st = jsonx.StringInto(d, &s.CacheClusterID, &jsonx.Values(d, &v).CacheClusterID)
 		case "cacheNodeUpdateStatus":
 			st = jsonx.List(d, &s.CacheNodeUpdateStatus, (*CacheNodeUpdateStatus).decode)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "estimatedUpdateTime":
-			st = jsonx.StringInto(d, &s.EstimatedUpdateTime, &jsonx.Slot(&v).EstimatedUpdateTime)
+			st = jsonx.StringInto(d, &s.EstimatedUpdateTime, &jsonx.Values(d, &v).EstimatedUpdateTime)
 		case "nodeGroupUpdateStatus":
 			st = jsonx.List(d, &s.NodeGroupUpdateStatus, (*NodeGroupUpdateStatus).decode)
 		case "nodesUpdated":
-			st = jsonx.StringInto(d, &s.NodesUpdated, &jsonx.Slot(&v).NodesUpdated)
+			st = jsonx.StringInto(d, &s.NodesUpdated, &jsonx.Values(d, &v).NodesUpdated)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "serviceUpdateName":
-			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Slot(&v).ServiceUpdateName)
+			st = jsonx.StringInto(d, &s.ServiceUpdateName, &jsonx.Values(d, &v).ServiceUpdateName)
 		case "serviceUpdateRecommendedApplyByDate":
-			st = jsonx.TimeInto(d, &s.ServiceUpdateRecommendedApplyByDate, &jsonx.Slot(&v).ServiceUpdateRecommendedApplyByDate)
+			st = jsonx.TimeInto(d, &s.ServiceUpdateRecommendedApplyByDate, &jsonx.Values(d, &v).ServiceUpdateRecommendedApplyByDate)
 		case "serviceUpdateReleaseDate":
-			st = jsonx.TimeInto(d, &s.ServiceUpdateReleaseDate, &jsonx.Slot(&v).ServiceUpdateReleaseDate)
+			st = jsonx.TimeInto(d, &s.ServiceUpdateReleaseDate, &jsonx.Values(d, &v).ServiceUpdateReleaseDate)
 		case "serviceUpdateSeverity":
-			st = jsonx.StringInto(d, &s.ServiceUpdateSeverity, &jsonx.Slot(&v).ServiceUpdateSeverity)
+			st = jsonx.StringInto(d, &s.ServiceUpdateSeverity, &jsonx.Values(d, &v).ServiceUpdateSeverity)
 		case "serviceUpdateStatus":
-			st = jsonx.StringInto(d, &s.ServiceUpdateStatus, &jsonx.Slot(&v).ServiceUpdateStatus)
+			st = jsonx.StringInto(d, &s.ServiceUpdateStatus, &jsonx.Values(d, &v).ServiceUpdateStatus)
 		case "serviceUpdateType":
-			st = jsonx.StringInto(d, &s.ServiceUpdateType, &jsonx.Slot(&v).ServiceUpdateType)
+			st = jsonx.StringInto(d, &s.ServiceUpdateType, &jsonx.Values(d, &v).ServiceUpdateType)
 		case "slaMet":
-			st = jsonx.StringInto(d, &s.SlaMet, &jsonx.Slot(&v).SlaMet)
+			st = jsonx.StringInto(d, &s.SlaMet, &jsonx.Values(d, &v).SlaMet)
 		case "updateActionAvailableDate":
-			st = jsonx.TimeInto(d, &s.UpdateActionAvailableDate, &jsonx.Slot(&v).UpdateActionAvailableDate)
+			st = jsonx.TimeInto(d, &s.UpdateActionAvailableDate, &jsonx.Values(d, &v).UpdateActionAvailableDate)
 		case "updateActionStatus":
-			st = jsonx.StringInto(d, &s.UpdateActionStatus, &jsonx.Slot(&v).UpdateActionStatus)
+			st = jsonx.StringInto(d, &s.UpdateActionStatus, &jsonx.Values(d, &v).UpdateActionStatus)
 		case "updateActionStatusModifiedDate":
-			st = jsonx.TimeInto(d, &s.UpdateActionStatusModifiedDate, &jsonx.Slot(&v).UpdateActionStatusModifiedDate)
+			st = jsonx.TimeInto(d, &s.UpdateActionStatusModifiedDate, &jsonx.Values(d, &v).UpdateActionStatusModifiedDate)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -8984,10 +9152,13 @@ func decodeUserPtr(d *jsonx.Decoder, p **User) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s User
 		v userValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -9006,23 +9177,23 @@ func (s *User) decodeWith(d *jsonx.Decoder, v *userValues) jsonx.Status {
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "accessString":
-			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Slot(&v).AccessString)
+			st = jsonx.StringInto(d, &s.AccessString, &jsonx.Values(d, &v).AccessString)
 		case "authentication":
 			st = decodeAuthenticationPtr(d, &s.Authentication)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Values(d, &v).MinimumEngineVersion)
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		case "userGroupIds":
 			st = jsonx.List(d, &s.UserGroupIDs, jsonx.StrElem[string])
 		case "userId":
-			st = jsonx.StringInto(d, &s.UserID, &jsonx.Slot(&v).UserID)
+			st = jsonx.StringInto(d, &s.UserID, &jsonx.Values(d, &v).UserID)
 		case "userName":
-			st = jsonx.StringInto(d, &s.UserName, &jsonx.Slot(&v).UserName)
+			st = jsonx.StringInto(d, &s.UserName, &jsonx.Values(d, &v).UserName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
@@ -9139,10 +9310,13 @@ func decodeUserGroupPtr(d *jsonx.Decoder, p **UserGroup) jsonx.Status {
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s UserGroup
 		v userGroupValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -9161,11 +9335,11 @@ func (s *UserGroup) decodeWith(d *jsonx.Decoder, v *userGroupValues) jsonx.Statu
 		st := jsonx.Unknown
 		switch m.Key {
 		case "aRN":
-			st = jsonx.StringInto(d, &s.ARN, &jsonx.Slot(&v).ARN)
+			st = jsonx.StringInto(d, &s.ARN, &jsonx.Values(d, &v).ARN)
 		case "engine":
-			st = jsonx.StringInto(d, &s.Engine, &jsonx.Slot(&v).Engine)
+			st = jsonx.StringInto(d, &s.Engine, &jsonx.Values(d, &v).Engine)
 		case "minimumEngineVersion":
-			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Slot(&v).MinimumEngineVersion)
+			st = jsonx.StringInto(d, &s.MinimumEngineVersion, &jsonx.Values(d, &v).MinimumEngineVersion)
 		case "pendingChanges":
 			st = jsonx.StructPtr(d, &s.PendingChanges, (*UserGroupPendingChanges).decode)
 		case "replicationGroups":
@@ -9173,9 +9347,9 @@ func (s *UserGroup) decodeWith(d *jsonx.Decoder, v *userGroupValues) jsonx.Statu
 		case "serverlessCaches":
 			st = jsonx.List(d, &s.ServerlessCaches, jsonx.StrElem[string])
 		case "status":
-			st = jsonx.StringInto(d, &s.Status, &jsonx.Slot(&v).Status)
+			st = jsonx.StringInto(d, &s.Status, &jsonx.Values(d, &v).Status)
 		case "userGroupId":
-			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Slot(&v).UserGroupID)
+			st = jsonx.StringInto(d, &s.UserGroupID, &jsonx.Values(d, &v).UserGroupID)
 		case "userIds":
 			st = jsonx.List(d, &s.UserIDs, jsonx.StrElem[string])
 		}

@@ -45,10 +45,13 @@ func decodeStartMigrationRequestPtr(d *jsonx.Decoder, p **StartMigrationRequest)
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s StartMigrationRequest
 		v startMigrationRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -67,15 +70,15 @@ func (s *StartMigrationRequest) decodeWith(d *jsonx.Decoder, v *startMigrationRe
 		st := jsonx.Unknown
 		switch m.Key {
 		case "autoCutover":
-			st = jsonx.BoolInto(d, &s.AutoCutover, &jsonx.Slot(&v).AutoCutover)
+			st = jsonx.BoolInto(d, &s.AutoCutover, &jsonx.Values(d, &v).AutoCutover)
 		case "clearTargetCacheData":
-			st = jsonx.BoolInto(d, &s.ClearTargetCacheData, &jsonx.Slot(&v).ClearTargetCacheData)
+			st = jsonx.BoolInto(d, &s.ClearTargetCacheData, &jsonx.Values(d, &v).ClearTargetCacheData)
 		case "customerNodeEndpointList":
 			st = jsonx.List(d, &s.CustomerNodeEndpointList, (*CustomerNodeEndpoint).decode)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		case "serverlessCacheName":
-			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Slot(&v).ServerlessCacheName)
+			st = jsonx.StringInto(d, &s.ServerlessCacheName, &jsonx.Values(d, &v).ServerlessCacheName)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

@@ -37,10 +37,13 @@ func decodeTestFailoverRequestPtr(d *jsonx.Decoder, p **TestFailoverRequest) jso
 	if d.Dup() {
 		*p = nil
 	}
-	b := new(struct {
+	b, ok := jsonx.New[struct {
 		s TestFailoverRequest
 		v testFailoverRequestValues
-	})
+	}](d)
+	if !ok {
+		return jsonx.Dense
+	}
 	st := b.s.decodeWith(d, &b.v)
 	if st == jsonx.OK {
 		*p = &b.s
@@ -59,9 +62,9 @@ func (s *TestFailoverRequest) decodeWith(d *jsonx.Decoder, v *testFailoverReques
 		st := jsonx.Unknown
 		switch m.Key {
 		case "nodeGroupId":
-			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Slot(&v).NodeGroupID)
+			st = jsonx.StringInto(d, &s.NodeGroupID, &jsonx.Values(d, &v).NodeGroupID)
 		case "replicationGroupId":
-			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Slot(&v).ReplicationGroupID)
+			st = jsonx.StringInto(d, &s.ReplicationGroupID, &jsonx.Values(d, &v).ReplicationGroupID)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}

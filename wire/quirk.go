@@ -30,6 +30,12 @@ const (
 	// "HIDDEN_DUE_TO_SECURITY_REASONS"; it is kept raw in the parent's
 	// Unknown members and the typed field stays unset.
 	QuirkKeptRaw QuirkKind = "kept-raw"
+	// QuirkKeptRawTooDense is a list or object whose typed form would take
+	// far more memory than its text, such as thousands of {} decoding into
+	// large structs: it is kept raw in the parent's Unknown members, like
+	// QuirkKeptRaw, and the typed field stays unset. Real CloudTrail data
+	// never comes near it; it bounds what a hostile record costs.
+	QuirkKeptRawTooDense QuirkKind = "kept-raw-dense"
 	// QuirkDuplicateName is an object member name seen twice in one object.
 	// The last value wins for typed fields.
 	QuirkDuplicateName QuirkKind = "duplicate-name"

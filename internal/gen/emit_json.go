@@ -38,7 +38,9 @@ func emitShapeCodec(f *File, s *Shape) {
 		// The last value of a duplicated name wins, even one that does
 		// not fit: no stale earlier struct stays.
 		f.Printf("\tif d.Dup() {\n\t\t*p = nil\n\t}\n")
-		f.Printf("\tb := new(struct {\n\t\ts %s\n\t\tv %s\n\t})\n", s.Name, vals)
+		// The allocation is charged to the decoder's memory budget: past
+		// it, the value is kept raw.
+		f.Printf("\tb, ok := jsonx.New[struct {\n\t\ts %s\n\t\tv %s\n\t}](d)\n\tif !ok {\n\t\treturn jsonx.Dense\n\t}\n", s.Name, vals)
 		f.Printf("\tst := b.s.decodeWith(d, &b.v)\n\tif st == jsonx.OK {\n\t\t*p = &b.s\n\t}\n\treturn st\n}\n\n")
 		f.Printf("// decodeWith decodes into %s, taking the values of its optional\n// scalars from v, or from a %s allocated on first use when v is nil.\n", r, vals)
 		f.Printf("func (%s *%s) decodeWith(d *jsonx.Decoder, v *%s) jsonx.Status {\n", r, s.Name, vals)
@@ -50,7 +52,7 @@ func emitShapeCodec(f *File, s *Shape) {
 		for _, fl := range s.Fields {
 			expr := decodeExpr(r+"."+fl.Name, fl.Type)
 			if vals != "" && fl.Type.Kind.Scalar() {
-				expr = decodeIntoExpr(r+"."+fl.Name, "&jsonx.Slot(&v)."+fl.Name, fl.Type)
+				expr = decodeIntoExpr(r+"."+fl.Name, "&jsonx.Values(d, &v)."+fl.Name, fl.Type)
 			}
 			f.Printf("\t\tcase %q:\n\t\t\tst = %s\n", fl.Wire, expr)
 		}

@@ -33,6 +33,7 @@ const (
 	Null                   // an explicit null; the field stays unset
 	Empty                  // {} read where a list is expected (ListStart only)
 	Fatal                  // a syntax error; decoding has stopped
+	Dense                  // the typed value would overrun the memory budget; kept raw
 )
 
 // Options configure a Decoder.
@@ -40,6 +41,9 @@ type Options struct {
 	Base     int64  // byte offset of the source's first byte in the original input
 	Path     string // dotted path of the value being decoded, such as "requestParameters"
 	MaxDepth int    // 0 means DefaultMaxDepth
+	// Unmodelled makes the decoder list the members kept raw for their
+	// unknown names (see Decoder.Unmodelled), each with its path.
+	Unmodelled bool
 }
 
 // Unmodelled is the location of a member the model did not capture.
@@ -70,7 +74,10 @@ type Decoder struct {
 	dup      bool      // the current member's name came earlier in its object
 
 	q          quirkState
+	listUnmod  bool
 	unmodelled []Unmodelled
+	copied     []byte // src, copied for the kept values to share
+	charged    int    // bytes of typed memory allocated, for the budget (budget.go)
 	errs       []*Error
 	fatal      *Error
 }
@@ -88,14 +95,15 @@ func NewDecoder(src string, o Options) *Decoder {
 // Reset makes d read src, keeping its buffers.
 func (d *Decoder) Reset(src string, o Options) {
 	*d = Decoder{
-		src:      src,
-		base:     o.Base,
-		prefix:   o.Path,
-		maxDepth: o.MaxDepth,
-		path:     d.path[:0],
-		keys:     d.keys[:0],
-		sets:     d.sets,
-		q:        quirkState{log: d.q.log[:0]},
+		src:       src,
+		base:      o.Base,
+		prefix:    o.Path,
+		maxDepth:  o.MaxDepth,
+		listUnmod: o.Unmodelled,
+		path:      d.path[:0],
+		keys:      d.keys[:0],
+		sets:      d.sets,
+		q:         quirkState{log: d.q.log[:0]},
 	}
 	if d.maxDepth <= 0 {
 		d.maxDepth = DefaultMaxDepth
@@ -103,7 +111,7 @@ func (d *Decoder) Reset(src string, o Options) {
 }
 
 // Unmodelled returns the members kept raw because the model does not know
-// their names.
+// their names, if Options.Unmodelled asked for them.
 func (d *Decoder) Unmodelled() []Unmodelled { return d.unmodelled }
 
 // Errors returns the semantic errors: values that broke the model in a way
@@ -221,13 +229,16 @@ func describeByte(c byte) string {
 
 // Path returns the dotted path of the current value, such as
 // "requestParameters.cacheSecurityGroupNames[0]".
-func (d *Decoder) Path() string {
-	if len(d.path) == 0 {
+func (d *Decoder) Path() string { return d.pathTo(len(d.path)) }
+
+// pathTo returns the path of the value n segments deep.
+func (d *Decoder) pathTo(n int) string {
+	if n == 0 {
 		return d.prefix
 	}
-	b := make([]byte, 0, len(d.prefix)+16*len(d.path))
+	b := make([]byte, 0, len(d.prefix)+16*n)
 	b = append(b, d.prefix...)
-	for _, s := range d.path {
+	for _, s := range d.path[:n] {
 		if s.index >= 0 {
 			b = append(b, '[')
 			b = strconv.AppendInt(b, int64(s.index), 10)

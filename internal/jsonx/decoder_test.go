@@ -126,7 +126,7 @@ func (s *group) encode(e *Encoder) {
 
 func decodeGroup(t *testing.T, src string) (*group, *Decoder) {
 	t.Helper()
-	d := NewDecoder(src, Options{Base: 100, Path: "requestParameters"})
+	d := NewDecoder(src, Options{Base: 100, Path: "requestParameters", Unmodelled: true})
 	var g group
 	st := g.decode(d)
 	if st == OK {
@@ -463,4 +463,37 @@ func TestTimeKeepsText(t *testing.T) {
 		e.Time(v)
 		assert.Equal(t, `"`+tt.norm+`"`, string(e.Bytes()))
 	}
+}
+
+// TestKeptValuesShareACopy checks that kept values are slices of one copy
+// of the source, each capped so that appending to one cannot change
+// another, and that a value whose trailing commas were blanked has its own.
+func TestKeptValuesShareACopy(t *testing.T) {
+	t.Parallel()
+	src := `{"a":[1],"b":[2,],"c":[3],"d":{"e":4}}`
+	g, d := decodeGroup(t, src)
+	require.NoError(t, d.Err())
+	require.Len(t, g.Unknown, 4)
+	a, b, c := g.Unknown[0].Value, g.Unknown[1].Value, g.Unknown[2].Value
+	assert.Equal(t, "[1]", string(a))
+	assert.Equal(t, "[2 ]", string(b))
+	assert.Equal(t, "[3]", string(c))
+	assert.Equal(t, len(a), cap(a))
+	assert.Same(t, &d.copied[strings.Index(src, "[3]")], &c[0], "c shares the copy")
+	assert.NotSame(t, &d.copied[strings.Index(src, "[2,]")], &b[0], "b has its own bytes")
+	_ = append(a, 'x')
+	assert.Equal(t, src, string(d.copied), "appending to a copies it")
+	assert.Equal(t, []Unmodelled{
+		{Path: "requestParameters.a", Offset: 100 + 5, Reason: wire.ReasonUnknown},
+		{Path: "requestParameters.b", Offset: 100 + 13, Reason: wire.ReasonUnknown},
+		{Path: "requestParameters.c", Offset: 100 + 22, Reason: wire.ReasonUnknown},
+		{Path: "requestParameters.d", Offset: 100 + 30, Reason: wire.ReasonUnknown},
+	}, d.Unmodelled())
+
+	// Without Options.Unmodelled, nothing is listed.
+	d2 := NewDecoder(src, Options{})
+	var g2 group
+	require.Equal(t, OK, g2.decode(d2))
+	assert.Len(t, g2.Unknown, 4)
+	assert.Nil(t, d2.Unmodelled())
 }

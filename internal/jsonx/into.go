@@ -72,11 +72,3 @@ func TimeInto(d *Decoder, p **wire.Time, slot *wire.Time) Status {
 	}
 	return stale(d, st, p)
 }
-
-// Slot returns *v, allocating it on first use.
-func Slot[T any](v **T) *T {
-	if *v == nil {
-		*v = new(T)
-	}
-	return *v
-}

@@ -17,6 +17,7 @@ type Member struct {
 	depth    int       // depth inside the object
 	start    int       // position of the current member's value
 	nerrs    int       // len(d.errs) when the value started
+	nunmod   int       // len(d.unmodelled) when the value started
 	quirks   quirkMark // quirks when the value started
 	seen     uint64    // a bit per hash of the names read, to skip most duplicate checks
 	set      int       // index+1 in d.sets of the object's name set, 0 while it is small
@@ -25,7 +26,9 @@ type Member struct {
 	dead     int       // entries of *u dropped as stale duplicates, compacted at the end
 	dup      bool      // the current name came earlier in the object
 	u        *wire.Members
-	ulen     int // len(*u) when the value started
+	ulen     int    // len(*u) when the value started
+	parent   string // the object's path, built for its first unknown member
+	hasPath  bool   // parent is built
 }
 
 // Small objects find duplicate names by scanning the earlier names; past
@@ -153,6 +156,7 @@ func (d *Decoder) nextMember(m *Member) bool {
 	m.setTop = d.nsets
 	m.start = d.pos
 	m.nerrs = len(d.errs)
+	m.nunmod = len(d.unmodelled)
 	m.quirks = d.quirkMark()
 	if m.u != nil {
 		m.ulen = len(*m.u)
@@ -253,7 +257,8 @@ func (d *Decoder) endObject(m *Member) {
 // EndMember finishes the current member. Unless st is OK or Fatal, the
 // value is read again raw and kept in u with its reason; unknown names are
 // also listed by Unmodelled. (A mismatched value is reported already, as
-// an error or a kept-raw quirk.) For a duplicate name, the entry an
+// an error or a kept-raw quirk. A Dense one forgets what was found inside
+// it and is reported as a kept-raw-dense quirk.) For a duplicate name, the entry an
 // earlier value left in u is dropped: the last value wins.
 func (d *Decoder) EndMember(m *Member, st Status, u *wire.Members) {
 	m.u = u
@@ -299,12 +304,19 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 	d.rollback(m.quirks)
 	reason := wire.ReasonUnknown
 	switch st {
-	case Mismatch:
+	case Mismatch, Dense:
 		reason = wire.ReasonMismatch
 	case Null:
 		reason = wire.ReasonNull
 	}
 	d.pos = m.start
+	if st == Dense {
+		// Given up for memory, not for what it holds: the value is
+		// kept whole, so what its parts reported goes.
+		d.errs = d.errs[:m.nerrs]
+		d.unmodelled = d.unmodelled[:m.nunmod]
+		d.quirk(wire.QuirkKeptRawTooDense, m.start, "")
+	}
 	if st == Mismatch && len(d.errs) == m.nerrs {
 		k := d.Kind()
 		detail := ""
@@ -313,15 +325,54 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 		}
 		d.quirk(wire.QuirkKeptRaw, m.start, detail)
 	}
-	raw, ok := d.Raw()
+	d.skipWS()
+	start := d.pos
+	value, ok := d.keptValue()
 	if !ok {
 		return
 	}
-	off := d.base + int64(m.start)
-	*u = append(grow(*u), wire.Member{Name: m.Key, Value: []byte(raw), Reason: reason, Offset: off})
-	if reason == wire.ReasonUnknown {
-		d.unmodelled = append(grow(d.unmodelled), Unmodelled{Path: d.Path(), Offset: off, Reason: reason})
+	off := d.base + int64(start)
+	*u = append(grow(*u), wire.Member{Name: m.Key, Value: value, Reason: reason, Offset: off})
+	if reason == wire.ReasonUnknown && d.listUnmod {
+		d.unmodelled = append(grow(d.unmodelled), Unmodelled{Path: d.memberPath(m), Offset: off, Reason: reason})
 	}
+}
+
+// keptValue reads the next value raw, as Raw does, and returns its text
+// as bytes. The kept values of a decode share one copy of the source, made
+// when the first is kept, rather than a small allocation each; only a
+// value with trailing commas, which are blanked, gets its own. (Values are
+// not kept in input order: a list given up as Dense is kept after what its
+// elements kept. So the copy is of the whole source.)
+func (d *Decoder) keptValue() ([]byte, bool) {
+	start := d.pos
+	var commas []int
+	if !d.skipValue(&commas) {
+		return nil, false
+	}
+	if len(commas) > 0 {
+		b := []byte(d.src[start:d.pos])
+		for _, c := range commas {
+			b[c-start] = ' '
+		}
+		return b, true
+	}
+	if d.copied == nil {
+		d.copied = []byte(d.src)
+	}
+	return d.copied[start:d.pos:d.pos], true
+}
+
+// memberPath returns the path of m's current member: the object's path,
+// built once for all its unknown members, and the name.
+func (d *Decoder) memberPath(m *Member) string {
+	if !m.hasPath {
+		m.parent, m.hasPath = d.pathTo(m.pathLen), true
+	}
+	if m.parent == "" {
+		return m.Key
+	}
+	return m.parent + "." + m.Key
 }
 
 // Elem is the state of one array being read by NextElem.

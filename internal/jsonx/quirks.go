@@ -17,7 +17,7 @@ const MaxQuirks = 100
 var quirkKinds = [...]wire.QuirkKind{
 	wire.QuirkTrailingComma, wire.QuirkByteOrderMark, wire.QuirkEmptyObjectAsList,
 	wire.QuirkStringAsNumber, wire.QuirkStringAsBool, wire.QuirkNonRFC3339Time,
-	wire.QuirkNumberAsTime, wire.QuirkKeptRaw, wire.QuirkDuplicateName,
+	wire.QuirkNumberAsTime, wire.QuirkKeptRaw, wire.QuirkKeptRawTooDense, wire.QuirkDuplicateName,
 	wire.QuirkInvalidUTF8, wire.QuirkNonCanonicalIP,
 }
 

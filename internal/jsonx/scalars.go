@@ -323,7 +323,8 @@ func RawValue(d *Decoder, p *string) Status {
 
 // List reads an array (or {} for an empty one) into *p, one element at a
 // time with elem. If any element does not fit, the whole list is left
-// unset and Mismatch returned, so the caller keeps it raw.
+// unset and Mismatch returned, so the caller keeps it raw; if the list
+// would overrun the decoder's memory budget, Dense.
 func List[T any](d *Decoder, p *[]T, elem func(*T, *Decoder) Status) Status {
 	if d.dup {
 		*p = nil // the last value wins, even one that does not fit
@@ -339,15 +340,24 @@ func List[T any](d *Decoder, p *[]T, elem func(*T, *Decoder) Status) Status {
 	}
 	out := []T{}
 	for d.NextElem(&a) {
+		if len(out) == cap(out) {
+			var ok bool
+			if out, ok = growList(d, out); !ok {
+				return Dense
+			}
+		}
 		// Decoding in place: a local would escape through elem and cost
-		// an allocation per element.
-		var zero T
-		out = append(out, zero)
+		// an allocation per element. The new element is zero: growList
+		// made the array, and nothing wrote past len.
+		out = out[:len(out)+1]
 		if st := elem(&out[len(out)-1], d); st != OK {
 			if st == Null {
 				st = Mismatch
 			}
 			return st
+		}
+		if d.overBudget() {
+			return Dense
 		}
 	}
 	if d.fatal != nil {
@@ -358,12 +368,16 @@ func List[T any](d *Decoder, p *[]T, elem func(*T, *Decoder) Status) Status {
 }
 
 // StructPtr reads an object into a new *T stored in *p, with body
-// decoding the members.
+// decoding the members. It returns Dense, consuming nothing, when the new
+// T would overrun the decoder's memory budget.
 func StructPtr[T any](d *Decoder, p **T, body func(*T, *Decoder) Status) Status {
 	if d.dup {
 		*p = nil // the last value wins, even one that does not fit
 	}
-	v := new(T)
+	v, ok := New[T](d)
+	if !ok {
+		return Dense
+	}
 	st := body(v, d)
 	if st == OK {
 		*p = v

@@ -1,6 +1,7 @@
 package jsonx
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/cachetrail/cachetrail/wire"
@@ -18,11 +19,17 @@ func (d *Decoder) Raw() (string, bool) {
 	}
 	text := d.src[start:d.pos]
 	if len(commas) > 0 {
-		b := []byte(text)
+		// One allocation: a []byte would need a second to be a string.
+		var b strings.Builder
+		b.Grow(len(text))
+		prev := start
 		for _, c := range commas {
-			b[c-start] = ' '
+			b.WriteString(d.src[prev:c])
+			b.WriteByte(' ')
+			prev = c + 1
 		}
-		text = string(b)
+		b.WriteString(d.src[prev:d.pos])
+		text = b.String()
 	}
 	return text, true
 }
@@ -123,7 +130,7 @@ func (d *Decoder) skipValue(commas *[]int) bool {
 			d.skipWS()
 			if d.pos < len(d.src) && d.src[d.pos] == closer {
 				d.quirk(wire.QuirkTrailingComma, comma, closerDetail(closer))
-				*commas = append(*commas, comma)
+				*commas = append(grow(*commas), comma)
 				d.pos++
 				d.depth--
 				stack = stack[:len(stack)-1]
