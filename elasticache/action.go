@@ -45,9 +45,8 @@ type Action interface {
 type meta struct {
 	ev     *event.Event
 	quirks []wire.Quirk
-	// unmodelled is kept as the decoder listed it: converting it costs a
-	// slice per call of Unmodelled, not a second copy per decode.
-	unmodelled []jsonx.Unmodelled
+	self   Action       // the action, whose typed payloads Unmodelled walks
+	raw    []Unmodelled // the payloads an Unrecognized action skipped
 }
 
 func (m *meta) info() *meta { return m }
@@ -55,26 +54,3 @@ func (m *meta) info() *meta { return m }
 // Quirks returns the departures forgiven while decoding the payloads, such
 // as "cacheNodeIdsToReboot":{} read as an empty list.
 func (m *meta) Quirks() []wire.Quirk { return m.quirks }
-
-// Unmodelled returns the payload members whose names the typed model does
-// not know, such as a parameter AWS added later. (Values of the wrong JSON
-// type are kept raw too, and reported as errors or kept-raw quirks.) Each
-// call returns a new slice; nil when there are none.
-func (m *meta) Unmodelled() []Unmodelled {
-	if len(m.unmodelled) == 0 {
-		return nil
-	}
-	out := make([]Unmodelled, len(m.unmodelled))
-	for i, u := range m.unmodelled {
-		out[i] = Unmodelled(u)
-	}
-	return out
-}
-
-// Unmodelled locates one payload member that the typed model did not
-// capture.
-type Unmodelled struct {
-	Path   string      // dotted JSON path, like "requestParameters.someNewParam"
-	Offset int64       // byte offset of the value in the original input
-	Reason wire.Reason // wire.ReasonUnknown
-}

@@ -61,7 +61,7 @@ func Decode(ev *event.Event, opts ...Option) (Action, error) {
 		a = &Unrecognized{Event: ev}
 	}
 	m := a.info()
-	m.ev = ev
+	m.ev, m.self = ev, a
 	a.setEvent(ev)
 	var errs []error
 	errs = decodePayload(ev, "requestParameters", ev.RequestParameters, a.decodeRequest, m, errs)
@@ -102,7 +102,7 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 	if !unchanged {
 		text = string(raw)
 	}
-	d := jsonx.Get(text, jsonx.Options{Base: base, Path: name, MaxDepth: depth, Unmodelled: true})
+	d := jsonx.Get(text, jsonx.Options{Base: base, Path: name, MaxDepth: depth})
 	defer d.Release()
 	st := dec(d)
 	switch st {
@@ -126,13 +126,6 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 	// Each payload's decoder locates at most jsonx.MaxQuirks quirks plus a
 	// summary per kind, so a record's list stays bounded.
 	m.quirks = append(m.quirks, d.Quirks()...)
-	// The decoder's list is not reused: the first payload's is taken
-	// as is.
-	if m.unmodelled == nil {
-		m.unmodelled = d.Unmodelled()
-	} else {
-		m.unmodelled = append(m.unmodelled, d.Unmodelled()...)
-	}
 	slices.SortStableFunc(m.quirks, func(a, b wire.Quirk) int { return compareInt64(a.Offset, b.Offset) })
 	return errs
 }

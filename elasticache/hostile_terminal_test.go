@@ -81,3 +81,35 @@ func jsonString(s string) string {
 	}
 	return b.String()
 }
+
+// TestHostileTerminalPaths checks that member names, which callers choose,
+// reach paths (in errors, quirks and Unmodelled) escaped and quoted.
+func TestHostileTerminalPaths(t *testing.T) {
+	for _, u := range unsafeRunes {
+		key := jsonString("k" + u)
+		raw := `{"eventVersion":"1.08","eventTime":"2024-01-02T03:04:05Z","eventSource":"elasticache.amazonaws.com",` +
+			`"eventName":"CreateCacheCluster","awsRegion":"us-east-1","` + key + `":{"a":1,"a":2,},` +
+			`"requestParameters":{"cacheClusterId":"c","numCacheNodes":"two","` + key + `":{"b":[1,],"b":"x"},"tags":[{"key":"k","` + key + `":1}]}}`
+		ev, err := event.Parse([]byte(raw), event.Strict())
+		require.NotNil(t, ev, "%v", err)
+		require.Error(t, err, "strict mode reports the quirks")
+		act, decodeErr := elasticache.Decode(ev, elasticache.Strict())
+		require.Error(t, decodeErr)
+		var texts []string
+		// errors.Join puts a newline between the errors: check each.
+		texts = append(texts, strings.Split(err.Error()+"\n"+decodeErr.Error(), "\n")...)
+		for _, q := range append(ev.Quirks(), act.Quirks()...) {
+			texts = append(texts, q.String(), q.Path)
+		}
+		var paths []string
+		for _, m := range act.Unmodelled() {
+			paths = append(paths, m.Path)
+		}
+		assert.Contains(t, paths, `requestParameters[`+fmt.Sprintf("%q", "k"+u)+`]`, "an odd name is quoted in the path")
+		assert.Contains(t, paths, `requestParameters.tags[0][`+fmt.Sprintf("%q", "k"+u)+`]`)
+		texts = append(texts, paths...)
+		for _, s := range texts {
+			assert.Empty(t, terminalSafe(s), "%q", s)
+		}
+	}
+}

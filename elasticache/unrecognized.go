@@ -40,7 +40,7 @@ func (a *Unrecognized) skip(d *jsonx.Decoder) jsonx.Status {
 		return jsonx.Fatal
 	}
 	if !null {
-		a.unmodelled = append(a.unmodelled, jsonx.Unmodelled{Path: path, Offset: off, Reason: wire.ReasonUnknown})
+		a.raw = append(a.raw, Unmodelled{Path: path, Offset: off, Reason: wire.ReasonUnknown})
 	}
 	return jsonx.OK
 }

@@ -41,16 +41,6 @@ type Options struct {
 	Base     int64  // byte offset of the source's first byte in the original input
 	Path     string // dotted path of the value being decoded, such as "requestParameters"
 	MaxDepth int    // 0 means DefaultMaxDepth
-	// Unmodelled makes the decoder list the members kept raw for their
-	// unknown names (see Decoder.Unmodelled), each with its path.
-	Unmodelled bool
-}
-
-// Unmodelled is the location of a member the model did not capture.
-type Unmodelled struct {
-	Path   string
-	Offset int64
-	Reason wire.Reason
 }
 
 type segment struct {
@@ -73,13 +63,11 @@ type Decoder struct {
 	nsets    int       // sets in use
 	dup      bool      // the current member's name came earlier in its object
 
-	q          quirkState
-	listUnmod  bool
-	unmodelled []Unmodelled
-	copied     []byte // src, copied for the kept values to share
-	charged    int    // bytes of typed memory allocated, for the budget (budget.go)
-	errs       []*Error
-	fatal      *Error
+	q       quirkState
+	copied  []byte // src, copied for the kept values to share
+	charged int    // bytes of typed memory allocated, for the budget (budget.go)
+	errs    []*Error
+	fatal   *Error
 }
 
 // maxErrors bounds the semantic errors kept for one decode.
@@ -95,24 +83,19 @@ func NewDecoder(src string, o Options) *Decoder {
 // Reset makes d read src, keeping its buffers.
 func (d *Decoder) Reset(src string, o Options) {
 	*d = Decoder{
-		src:       src,
-		base:      o.Base,
-		prefix:    o.Path,
-		maxDepth:  o.MaxDepth,
-		listUnmod: o.Unmodelled,
-		path:      d.path[:0],
-		keys:      d.keys[:0],
-		sets:      d.sets,
-		q:         quirkState{log: d.q.log[:0]},
+		src:      src,
+		base:     o.Base,
+		prefix:   o.Path,
+		maxDepth: o.MaxDepth,
+		path:     d.path[:0],
+		keys:     d.keys[:0],
+		sets:     d.sets,
+		q:        quirkState{log: d.q.log[:0]},
 	}
 	if d.maxDepth <= 0 {
 		d.maxDepth = DefaultMaxDepth
 	}
 }
-
-// Unmodelled returns the members kept raw because the model does not know
-// their names, if Options.Unmodelled asked for them.
-func (d *Decoder) Unmodelled() []Unmodelled { return d.unmodelled }
 
 // Errors returns the semantic errors: values that broke the model in a way
 // that is not a forgiven quirk, such as "two" for a number. Each such value
@@ -240,15 +223,10 @@ func (d *Decoder) pathTo(n int) string {
 	b = append(b, d.prefix...)
 	for _, s := range d.path[:n] {
 		if s.index >= 0 {
-			b = append(b, '[')
-			b = strconv.AppendInt(b, int64(s.index), 10)
-			b = append(b, ']')
-			continue
+			b = AppendPathIndex(b, s.index)
+		} else {
+			b = AppendPathKey(b, s.key)
 		}
-		if len(b) > 0 {
-			b = append(b, '.')
-		}
-		b = append(b, s.key...)
 	}
 	return string(b)
 }

@@ -126,7 +126,7 @@ func (s *group) encode(e *Encoder) {
 
 func decodeGroup(t *testing.T, src string) (*group, *Decoder) {
 	t.Helper()
-	d := NewDecoder(src, Options{Base: 100, Path: "requestParameters", Unmodelled: true})
+	d := NewDecoder(src, Options{Base: 100, Path: "requestParameters"})
 	var g group
 	st := g.decode(d)
 	if st == OK {
@@ -156,10 +156,10 @@ func TestDecodeTypedAndRoundTrip(t *testing.T) {
 	assert.Equal(t, "us-east-1a", mustGet(t, g.Primary.Unknown, "zone"))
 	assert.Equal(t, 2.5, *g.Size)
 	assert.Empty(t, d.Quirks())
-	assert.Equal(t, []Unmodelled{
-		{Path: "requestParameters.primary.zone", Offset: 100 + int64(strings.Index(src, `"us-east-1a"`)), Reason: wire.ReasonUnknown},
-		{Path: "requestParameters.extra", Offset: 100 + int64(strings.Index(src, `{"x"`)), Reason: wire.ReasonUnknown},
-	}, d.Unmodelled())
+	assert.Equal(t, int64(100+strings.Index(src, `"us-east-1a"`)), g.Primary.Unknown[0].Offset)
+	assert.Equal(t, wire.ReasonUnknown, g.Primary.Unknown[0].Reason)
+	require.Len(t, g.Unknown, 1)
+	assert.Equal(t, wire.Member{Name: "extra", Value: []byte(`{"x":[1,2]}`), Reason: wire.ReasonUnknown, Offset: 100 + int64(strings.Index(src, `{"x"`))}, g.Unknown[0])
 	assertJSONEqual(t, src, encodeGroup(g))
 }
 
@@ -367,7 +367,8 @@ func TestListElementMismatchKeepsWholeList(t *testing.T) {
 	assert.Nil(t, g.Nodes)
 	assert.Equal(t, "n", *g.Name)
 	assertJSONEqual(t, src, encodeGroup(g))
-	assert.Empty(t, d.Unmodelled(), "a mismatch is reported as an error, not as unmodelled")
+	require.Len(t, g.Unknown, 1)
+	assert.Equal(t, wire.ReasonMismatch, g.Unknown[0].Reason, "a mismatch is kept as such, not as unknown")
 }
 
 func TestDepthLimit(t *testing.T) {
@@ -483,17 +484,7 @@ func TestKeptValuesShareACopy(t *testing.T) {
 	assert.NotSame(t, &d.copied[strings.Index(src, "[2,]")], &b[0], "b has its own bytes")
 	_ = append(a, 'x')
 	assert.Equal(t, src, string(d.copied), "appending to a copies it")
-	assert.Equal(t, []Unmodelled{
-		{Path: "requestParameters.a", Offset: 100 + 5, Reason: wire.ReasonUnknown},
-		{Path: "requestParameters.b", Offset: 100 + 13, Reason: wire.ReasonUnknown},
-		{Path: "requestParameters.c", Offset: 100 + 22, Reason: wire.ReasonUnknown},
-		{Path: "requestParameters.d", Offset: 100 + 30, Reason: wire.ReasonUnknown},
-	}, d.Unmodelled())
-
-	// Without Options.Unmodelled, nothing is listed.
-	d2 := NewDecoder(src, Options{})
-	var g2 group
-	require.Equal(t, OK, g2.decode(d2))
-	assert.Len(t, g2.Unknown, 4)
-	assert.Nil(t, d2.Unmodelled())
+	for i, off := range []int64{5, 13, 22, 30} {
+		assert.Equal(t, 100+off, g.Unknown[i].Offset, g.Unknown[i].Name)
+	}
 }

@@ -17,7 +17,6 @@ type Member struct {
 	depth    int       // depth inside the object
 	start    int       // position of the current member's value
 	nerrs    int       // len(d.errs) when the value started
-	nunmod   int       // len(d.unmodelled) when the value started
 	quirks   quirkMark // quirks when the value started
 	seen     uint64    // a bit per hash of the names read, to skip most duplicate checks
 	set      int       // index+1 in d.sets of the object's name set, 0 while it is small
@@ -26,9 +25,7 @@ type Member struct {
 	dead     int       // entries of *u dropped as stale duplicates, compacted at the end
 	dup      bool      // the current name came earlier in the object
 	u        *wire.Members
-	ulen     int    // len(*u) when the value started
-	parent   string // the object's path, built for its first unknown member
-	hasPath  bool   // parent is built
+	ulen     int // len(*u) when the value started
 }
 
 // Small objects find duplicate names by scanning the earlier names; past
@@ -156,7 +153,6 @@ func (d *Decoder) nextMember(m *Member) bool {
 	m.setTop = d.nsets
 	m.start = d.pos
 	m.nerrs = len(d.errs)
-	m.nunmod = len(d.unmodelled)
 	m.quirks = d.quirkMark()
 	if m.u != nil {
 		m.ulen = len(*m.u)
@@ -255,11 +251,11 @@ func (d *Decoder) endObject(m *Member) {
 }
 
 // EndMember finishes the current member. Unless st is OK or Fatal, the
-// value is read again raw and kept in u with its reason; unknown names are
-// also listed by Unmodelled. (A mismatched value is reported already, as
-// an error or a kept-raw quirk. A Dense one forgets what was found inside
-// it and is reported as a kept-raw-dense quirk.) For a duplicate name, the entry an
-// earlier value left in u is dropped: the last value wins.
+// value is read again raw and kept in u with its reason. (A mismatched
+// value is reported already, as an error or a kept-raw quirk. A Dense one
+// forgets what was found inside it and is reported as a kept-raw-dense
+// quirk.) For a duplicate name, the entry an earlier value left in u is
+// dropped: the last value wins.
 func (d *Decoder) EndMember(m *Member, st Status, u *wire.Members) {
 	m.u = u
 	if m.dup {
@@ -314,7 +310,6 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 		// Given up for memory, not for what it holds: the value is
 		// kept whole, so what its parts reported goes.
 		d.errs = d.errs[:m.nerrs]
-		d.unmodelled = d.unmodelled[:m.nunmod]
 		d.quirk(wire.QuirkKeptRawTooDense, m.start, "")
 	}
 	if st == Mismatch && len(d.errs) == m.nerrs {
@@ -333,9 +328,6 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 	}
 	off := d.base + int64(start)
 	*u = append(grow(*u), wire.Member{Name: m.Key, Value: value, Reason: reason, Offset: off})
-	if reason == wire.ReasonUnknown && d.listUnmod {
-		d.unmodelled = append(grow(d.unmodelled), Unmodelled{Path: d.memberPath(m), Offset: off, Reason: reason})
-	}
 }
 
 // keptValue reads the next value raw, as Raw does, and returns its text
@@ -361,18 +353,6 @@ func (d *Decoder) keptValue() ([]byte, bool) {
 		d.copied = []byte(d.src)
 	}
 	return d.copied[start:d.pos:d.pos], true
-}
-
-// memberPath returns the path of m's current member: the object's path,
-// built once for all its unknown members, and the name.
-func (d *Decoder) memberPath(m *Member) string {
-	if !m.hasPath {
-		m.parent, m.hasPath = d.pathTo(m.pathLen), true
-	}
-	if m.parent == "" {
-		return m.Key
-	}
-	return m.parent + "." + m.Key
 }
 
 // Elem is the state of one array being read by NextElem.
