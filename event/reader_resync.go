@@ -38,6 +38,10 @@ import (
 //     record the cut one took as a member's value) is passed. If the item
 //     then ends broken, the reader goes back to the first passed fence
 //     whose value closed before the damage: a record swallowed whole.
+//   - an item that starts at the region's last fence and breaks past the
+//     region's end (a fence found in a broken string, followed by a record
+//     start broken in its turn) grows the region to its break, so that
+//     the record starts there are fences too.
 //
 // A record start in valid JSON is always where a value may start, so
 // fences never split a well-formed record: an attacker who nests
@@ -149,6 +153,27 @@ func (r *Reader) findFences(start, end int) bool {
 	r.fence = in.offset(i)
 	r.damaged0, r.damagedEnd = in.offset(start), in.offset(end)
 	r.backtrack = 0
+	return true
+}
+
+// extendDamage, for an item that starts inside the damaged region and is
+// found broken at buf[end], past the region's end, looks for record starts
+// between the region's end and end. If there is one, the region grows to
+// end and it returns true. Such an item starts at the region's last fence
+// (a later fence would have ended it), so each byte of a region is
+// scanned again at most once when it grows: the time stays linear.
+func (r *Reader) extendDamage(end int) bool {
+	in := &r.in
+	if in.offset(end) <= r.damagedEnd {
+		return false
+	}
+	from := max(in.start+1, int(r.damagedEnd-in.off))
+	i, _ := findStart(in.buf[:in.end], from, end)
+	if i < 0 {
+		return false
+	}
+	r.fence = in.offset(i)
+	r.damagedEnd = in.offset(end)
 	return true
 }
 

@@ -269,7 +269,14 @@ func (r *Reader) item(ctx frameKind, c byte) {
 // it again with them as fences.
 func (r *Reader) refence(ctx frameKind, off int64, dropped int64, end int) bool {
 	in := &r.in
-	if dropped > 0 || r.damaged(off) || !r.findFences(in.start, end) {
+	if dropped > 0 {
+		return false
+	}
+	if r.damaged(off) {
+		if !r.extendDamage(end) {
+			return false
+		}
+	} else if !r.findFences(in.start, end) {
 		return false
 	}
 	in.pos = in.start
