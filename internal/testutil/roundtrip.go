@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
@@ -75,7 +76,7 @@ func SameJSON(in, out any, path string, quirks []wire.Quirk) (string, bool) {
 			return path, false
 		}
 		for i := range in {
-			if p, ok := SameJSON(in[i], o[i], path+"["+strconv.Itoa(i)+"]", quirks); !ok {
+			if p, ok := SameJSON(in[i], o[i], string(jsonx.AppendPathIndex([]byte(path), i)), quirks); !ok {
 				return p, false
 			}
 		}
@@ -110,12 +111,9 @@ func sameNumber(a, b string) bool {
 	return errA == nil && errB == nil && x == y
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
+// join is the path of member key of the value at path, spelled as the
+// decoder spells it in quirks.
+func join(path, key string) string { return string(jsonx.AppendPathKey([]byte(path), key)) }
 
 // QuirksCapped reports whether quirks were counted past the per-decoder
 // cap: their paths are then unknown, so an oracle that allows rewrites
