@@ -139,8 +139,10 @@ func FuzzAppendRedacted(f *testing.F) {
 		}
 		require.True(t, json.Valid(out), "%s -> %s", in, out)
 		require.Equal(t, string(out), string(wire.AppendRedacted(nil, out)))
+		d := json.NewDecoder(bytes.NewReader(out))
+		d.UseNumber() // 1e1000 is valid JSON, but no float64
 		var v any
-		require.NoError(t, json.Unmarshal(out, &v))
+		require.NoError(t, d.Decode(&v))
 		checkRedacted(t, v, false)
 	})
 }
