@@ -26,7 +26,8 @@ type config struct{ strict bool }
 
 // Strict makes Decode report every forgiven quirk in the payloads as an
 // error (a *event.DecodeError wrapping event.ErrQuirk), besides decoding
-// as usual.
+// as usual. An event read in strict mode (event.Strict, given to
+// event.Parse, event.NewReader or Actions) is decoded strictly without it.
 func Strict() Option { return func(c *config) { c.strict = true } }
 
 // Decode returns the typed action of an ElastiCache event.
@@ -49,7 +50,9 @@ func Decode(ev *event.Event, opts ...Option) (Action, error) {
 		return nil, &event.DecodeError{Source: ev.Origin().Source, Record: ev.Origin().Index, Offset: ev.Origin().Offset,
 			Path: "eventSource", Msg: "eventSource " + quote(ev.EventSource) + " is not " + Source, Err: ErrNotElastiCache}
 	}
-	var c config
+	// The event's own strictness carries over, so that Actions with
+	// event.Strict reports payload quirks as Decode with Strict does.
+	c := config{strict: ev.Payload("requestParameters").Strict}
 	for _, o := range opts {
 		if o != nil {
 			o(&c)

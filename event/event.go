@@ -70,7 +70,8 @@ type Event struct {
 	rawText  [numRaw]string // each raw payload as read, sharing the record's text
 	rawBuf   []byte         // the record's bytes from rawFrom on, shared by raw members
 	rawFrom  int
-	maxDepth int // the nesting limit it was parsed with
+	maxDepth int  // the nesting limit it was parsed with
+	strict   bool // parsed in strict mode: typed payload decoding is strict too
 }
 
 // Resource is one entry of the resources list.
@@ -150,7 +151,7 @@ func (e *Event) Payload(member string) payload.Source {
 	case "serviceEventDetails":
 		i, raw = rawServiceEventDetails, e.ServiceEventDetails
 	}
-	src := payload.Source{Offset: -1, MaxDepth: e.maxDepth}
+	src := payload.Source{Offset: -1, MaxDepth: e.maxDepth, Strict: e.strict}
 	if i < 0 {
 		return src
 	}

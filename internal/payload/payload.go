@@ -16,4 +16,7 @@ type Source struct {
 	Offset int64
 	// MaxDepth is the nesting limit the event was parsed with.
 	MaxDepth int
+	// Strict is set when the event was read in strict mode: the payload's
+	// quirks are then errors too.
+	Strict bool
 }
