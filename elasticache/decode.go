@@ -50,9 +50,7 @@ func Decode(ev *event.Event, opts ...Option) (Action, error) {
 		return nil, &event.DecodeError{Source: ev.Origin().Source, Record: ev.Origin().Index, Offset: ev.Origin().Offset,
 			Path: "eventSource", Msg: "eventSource " + quote(ev.EventSource) + " is not " + Source, Err: ErrNotElastiCache}
 	}
-	// The event's own strictness carries over, so that Actions with
-	// event.Strict reports payload quirks as Decode with Strict does.
-	c := config{strict: ev.Payload("requestParameters").Strict}
+	var c config
 	for _, o := range opts {
 		if o != nil {
 			o(&c)
@@ -66,8 +64,8 @@ func Decode(ev *event.Event, opts ...Option) (Action, error) {
 	m.ev, m.self = ev, a
 	a.setEvent(ev)
 	var errs []error
-	errs = decodePayload(ev, "requestParameters", ev.RequestParameters, a.decodeRequest, m, errs)
-	errs = decodePayload(ev, "responseElements", ev.ResponseElements, a.decodeResponse, m, errs)
+	errs = decodePayload(ev, "requestParameters", ev.RequestParameters, a.decodeRequest, m, &c, errs)
+	errs = decodePayload(ev, "responseElements", ev.ResponseElements, a.decodeResponse, m, &c, errs)
 	if c.strict {
 		for _, q := range m.quirks {
 			err := decodeError(ev, q.Offset, q.Path, "forgiven "+string(q.Kind)+detail(q.Detail)+repeats(q.Repeats), event.ErrQuirk)
@@ -92,11 +90,15 @@ func detail(s string) string {
 	return " (" + s + ")"
 }
 
-func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Decoder) jsonx.Status, m *meta, errs []error) []error {
+// decodePayload decodes a payload of ev. An event read in strict mode
+// makes c strict, so that Actions with event.Strict reports payload quirks
+// as Decode with Strict does.
+func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Decoder) jsonx.Status, m *meta, c *config, errs []error) []error {
 	if len(raw) == 0 {
 		return errs
 	}
 	src := ev.Payload(name)
+	c.strict = c.strict || src.Strict
 	base := max(src.Offset, 0)
 	text := src.Text
 	if text == "" {
