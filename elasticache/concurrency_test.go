@@ -38,7 +38,7 @@ func decodeShared(ev *event.Event, act elasticache.Action) decoded {
 	d.event = fmt.Sprint(string(out), err)
 	v, vok := ev.Version()
 	addr, aok := ev.SourceAddr()
-	d.quirks = fmt.Sprint(ev.Quirks(), v, vok, addr, aok, ev.Failed(), ev.UserIdentity.Actor(), reflect.TypeOf(ev.UserIdentity.Variant()), ev.PayloadOffset("requestParameters"))
+	d.quirks = fmt.Sprint(ev.Quirks(), v, vok, addr, aok, ev.Failed(), ev.UserIdentity.Actor(), reflect.TypeOf(ev.UserIdentity.Variant()), ev.Payload("requestParameters").Offset)
 	if act == nil {
 		return d
 	}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/cachetrail/cachetrail/event"
-	"github.com/cachetrail/cachetrail/internal/bridge"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
 )
@@ -27,7 +26,8 @@ type config struct{ strict bool }
 
 // Strict makes Decode report every forgiven quirk in the payloads as an
 // error (a *event.DecodeError wrapping event.ErrQuirk), besides decoding
-// as usual.
+// as usual. An event read in strict mode (event.Strict, given to
+// event.Parse, event.NewReader or Actions) is decoded strictly without it.
 func Strict() Option { return func(c *config) { c.strict = true } }
 
 // Decode returns the typed action of an ElastiCache event.
@@ -64,11 +64,11 @@ func Decode(ev *event.Event, opts ...Option) (Action, error) {
 	m.ev, m.self = ev, a
 	a.setEvent(ev)
 	var errs []error
-	errs = decodePayload(ev, "requestParameters", ev.RequestParameters, a.decodeRequest, m, errs)
-	errs = decodePayload(ev, "responseElements", ev.ResponseElements, a.decodeResponse, m, errs)
+	errs = decodePayload(ev, "requestParameters", ev.RequestParameters, a.decodeRequest, m, &c, errs)
+	errs = decodePayload(ev, "responseElements", ev.ResponseElements, a.decodeResponse, m, &c, errs)
 	if c.strict {
 		for _, q := range m.quirks {
-			err := event.NewDecodeError(ev, q.Offset, q.Path, "forgiven "+string(q.Kind)+detail(q.Detail)+repeats(q.Repeats), event.ErrQuirk)
+			err := decodeError(ev, q.Offset, q.Path, "forgiven "+string(q.Kind)+detail(q.Detail)+repeats(q.Repeats), event.ErrQuirk)
 			err.Quirk = q.Kind
 			errs = append(errs, err)
 		}
@@ -90,19 +90,21 @@ func detail(s string) string {
 	return " (" + s + ")"
 }
 
-func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Decoder) jsonx.Status, m *meta, errs []error) []error {
+// decodePayload decodes a payload of ev. An event read in strict mode
+// makes c strict, so that Actions with event.Strict reports payload quirks
+// as Decode with Strict does.
+func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Decoder) jsonx.Status, m *meta, c *config, errs []error) []error {
 	if len(raw) == 0 {
 		return errs
 	}
-	base := ev.PayloadOffset(name)
-	if base < 0 {
-		base = 0
-	}
-	text, unchanged, depth := bridge.Payload(ev, name)
-	if !unchanged {
+	src := ev.Payload(name)
+	c.strict = c.strict || src.Strict
+	base := max(src.Offset, 0)
+	text := src.Text
+	if text == "" {
 		text = string(raw)
 	}
-	d := jsonx.Get(text, jsonx.Options{Base: base, Path: name, MaxDepth: depth})
+	d := jsonx.Get(text, jsonx.Options{Base: base, Path: name, MaxDepth: src.MaxDepth})
 	defer d.Release()
 	st := dec(d)
 	switch st {
@@ -118,16 +120,22 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 		m.quirks = append(m.quirks, wire.Quirk{Kind: wire.QuirkKeptRawTooDense, Offset: base, Path: name})
 	}
 	if f := d.Fatal(); f != nil {
-		return append(errs, event.NewDecodeError(ev, f.Offset, f.Path, f.Msg, event.ErrSyntax))
+		return append(errs, decodeError(ev, f.Offset, f.Path, f.Msg, event.ErrSyntax))
 	}
 	for _, e := range d.Errors() {
-		errs = append(errs, event.NewDecodeError(ev, e.Offset, e.Path, e.Msg, event.ErrType))
+		errs = append(errs, decodeError(ev, e.Offset, e.Path, e.Msg, event.ErrType))
 	}
 	// Each payload's decoder locates at most jsonx.MaxQuirks quirks plus a
 	// summary per kind, so a record's list stays bounded.
 	m.quirks = append(m.quirks, d.Quirks()...)
 	slices.SortStableFunc(m.quirks, func(a, b wire.Quirk) int { return compareInt64(a.Offset, b.Offset) })
 	return errs
+}
+
+// decodeError locates a problem found in a payload of ev.
+func decodeError(ev *event.Event, offset int64, path, msg string, kind error) *event.DecodeError {
+	o := ev.Origin()
+	return &event.DecodeError{Source: o.Source, Record: o.Index, Offset: offset, Path: path, Msg: msg, Err: kind}
 }
 
 func compareInt64(a, b int64) int {

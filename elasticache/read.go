@@ -15,7 +15,8 @@ import (
 //
 // As with the reader, an error for one record does not end the sequence:
 // the action is yielded with it when the record could be read, nil when
-// not; a broken container ends it after its error.
+// not; a broken container ends it after its error. Breaking out of the
+// loop stops reading r: it is not read after the loop ends.
 func Actions(r io.Reader, opts ...event.Option) iter.Seq2[Action, error] {
 	return func(yield func(Action, error) bool) {
 		rd := event.NewReader(r, append([]event.Option{event.WithEventSources(Source)}, opts...)...)

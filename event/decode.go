@@ -3,7 +3,6 @@ package event
 import (
 	"encoding/json"
 
-	"github.com/cachetrail/cachetrail/internal/bridge"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/userid"
 	"github.com/cachetrail/cachetrail/wire"
@@ -101,7 +100,7 @@ func (e *Event) decode(d *jsonx.Decoder) jsonx.Status {
 				e.UserIdentity = userid.Identity{}
 				e.present &^= hasUserIdentity
 			}
-			st = bridge.DecodeIdentity(d, &e.UserIdentity)
+			st = e.UserIdentity.DecodeFrom(d)
 			if st == jsonx.OK {
 				e.present |= hasUserIdentity
 			}

@@ -3,7 +3,6 @@ package event
 import (
 	"encoding/json"
 
-	"github.com/cachetrail/cachetrail/internal/bridge"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 )
 
@@ -57,7 +56,7 @@ func (e *Event) encode(enc *jsonx.Encoder) {
 	e.strMember(enc, hasEventVersion, "eventVersion", e.EventVersion)
 	if e.present.has(hasUserIdentity) || !e.UserIdentity.IsZero() {
 		enc.Key("userIdentity")
-		bridge.EncodeIdentity(enc, &e.UserIdentity)
+		e.UserIdentity.EncodeTo(enc)
 	}
 	if !e.EventTime.IsZero() {
 		enc.Key("eventTime")

@@ -84,14 +84,3 @@ func (c *config) quirkError(q wire.Quirk) *DecodeError {
 	err.Quirk = q.Kind
 	return err
 }
-
-// NewDecodeError builds a *DecodeError for a problem found in the payload
-// of an event, such as one found by package elasticache. It is exported
-// for packages decoding event payloads; msg says what is wrong.
-func NewDecodeError(ev *Event, offset int64, path, msg string, kind error) *DecodeError {
-	o := Origin{Index: -1}
-	if ev != nil {
-		o = ev.origin
-	}
-	return &DecodeError{Source: o.Source, Record: o.Index, Offset: offset, Path: path, Msg: msg, Err: kind}
-}

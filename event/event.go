@@ -3,7 +3,7 @@ package event
 import (
 	"encoding/json"
 
-	"github.com/cachetrail/cachetrail/internal/bridge"
+	"github.com/cachetrail/cachetrail/internal/payload"
 	"github.com/cachetrail/cachetrail/userid"
 	"github.com/cachetrail/cachetrail/wire"
 )
@@ -70,7 +70,8 @@ type Event struct {
 	rawText  [numRaw]string // each raw payload as read, sharing the record's text
 	rawBuf   []byte         // the record's bytes from rawFrom on, shared by raw members
 	rawFrom  int
-	maxDepth int // the nesting limit it was parsed with
+	maxDepth int  // the nesting limit it was parsed with
+	strict   bool // parsed in strict mode: typed payload decoding is strict too
 }
 
 // Resource is one entry of the resources list.
@@ -134,43 +135,32 @@ const (
 	numRaw
 )
 
-func init() { bridge.Payload = payload }
-
-// payload returns the text a raw payload was read from, if the payload
-// is still what was read, and the nesting limit of the parse, so typed
-// decoding needs no copy and applies the same limit.
-func payload(ev any, member string) (string, bool, int) {
-	e := ev.(*Event)
-	var s string
+// Payload describes a raw payload (requestParameters, responseElements,
+// additionalEventData or serviceEventDetails) as read, for the packages of
+// this module that decode payloads; its result type is internal.
+func (e *Event) Payload(member string) payload.Source {
+	i := -1
 	var raw []byte
 	switch member {
 	case "requestParameters":
-		s, raw = e.rawText[rawRequestParameters], e.RequestParameters
+		i, raw = rawRequestParameters, e.RequestParameters
 	case "responseElements":
-		s, raw = e.rawText[rawResponseElements], e.ResponseElements
-	default:
-		return "", false, e.maxDepth
-	}
-	return s, s != "" && len(s) == len(raw) && s == string(raw), e.maxDepth
-}
-
-// PayloadOffset returns the byte offset in the original input of the value
-// of requestParameters, responseElements, additionalEventData or
-// serviceEventDetails, or -1 when the member was not read from input.
-func (e *Event) PayloadOffset(member string) int64 {
-	i := -1
-	switch member {
-	case "requestParameters":
-		i = rawRequestParameters
-	case "responseElements":
-		i = rawResponseElements
+		i, raw = rawResponseElements, e.ResponseElements
 	case "additionalEventData":
-		i = rawAdditionalEventData
+		i, raw = rawAdditionalEventData, e.AdditionalEventData
 	case "serviceEventDetails":
-		i = rawServiceEventDetails
+		i, raw = rawServiceEventDetails, e.ServiceEventDetails
 	}
-	if i < 0 || e.offsets[i] == 0 {
-		return -1
+	src := payload.Source{Offset: -1, MaxDepth: e.maxDepth, Strict: e.strict}
+	if i < 0 {
+		return src
 	}
-	return e.offsets[i] - 1
+	if e.offsets[i] != 0 {
+		src.Offset = e.offsets[i] - 1
+	}
+	// The text serves only while the payload is what was read.
+	if s := e.rawText[i]; s != "" && len(s) == len(raw) && s == string(raw) {
+		src.Text = s
+	}
+	return src
 }

@@ -129,7 +129,7 @@ func dump(b *bytes.Buffer, ev *event.Event, err error) {
 		case string(raw) == "null":
 			p(m, "null")
 		default:
-			p(m, fmt.Sprintf("%d bytes at offset %d", len(raw), ev.PayloadOffset(m)))
+			p(m, fmt.Sprintf("%d bytes at offset %d", len(raw), ev.Payload(m).Offset))
 		}
 	}
 	if ev.ReadOnly != nil {

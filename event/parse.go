@@ -146,6 +146,7 @@ func (c *config) parse(src string) (*Event, error) {
 	ev := new(Event)
 	ev.origin = c.origin
 	ev.maxDepth = c.maxDepth
+	ev.strict = c.strict
 	switch k := d.Kind(); k {
 	case '{':
 	case 0:

@@ -55,7 +55,7 @@ func TestParseSeedCreateCacheCluster(t *testing.T) {
 	assert.Equal(t, "192.0.2.01", ev.SourceIPAddress, "the text is kept")
 
 	// requestParameters stays raw, valid JSON, offset exact.
-	off := ev.PayloadOffset("requestParameters")
+	off := ev.Payload("requestParameters").Offset
 	assert.Equal(t, byte('{'), data[off])
 }
 

@@ -149,10 +149,29 @@ func (r *Reader) Next() (*Event, error) {
 	return res.ev, res.err
 }
 
+// Close stops reading: the io.Reader given to NewReader is not read after
+// Close returns (a Read in progress in the goroutine inflating gzip input
+// is waited for), and that goroutine has ended. It does not close the
+// io.Reader. After Close, Next returns io.EOF, as at the end of the input;
+// Summary keeps the counts so far. Close is idempotent and returns nil.
+//
+// A Reader read to io.EOF, or through All, needs no Close; one abandoned
+// early after Next should be closed (else the goroutine ends only when
+// the collector finds the Reader unreachable).
+func (r *Reader) Close() error {
+	r.in.close()
+	r.queue, r.head = nil, 0
+	r.done = true
+	return nil
+}
+
 // All returns an iterator over the remaining events and errors, as
-// returned by Next, stopping at io.EOF.
+// returned by Next, stopping at io.EOF. When the loop ends early (break,
+// return, panic), the input is not read again, and no goroutine is left
+// reading it, until Next or All is called again to read on.
 func (r *Reader) All() iter.Seq2[*Event, error] {
 	return func(yield func(*Event, error) bool) {
+		defer r.in.pause()
 		for {
 			ev, err := r.Next()
 			if err == io.EOF {
@@ -253,10 +272,12 @@ func (r *Reader) damage(err error) {
 	r.emit(nil, err)
 }
 
-// end ends the stream with err, which may be nil.
+// end ends the stream with err, which may be nil. A stream ended early
+// (input limit, broken container) stops reading ahead now.
 func (r *Reader) end(err error) {
 	if err != nil {
 		r.emit(nil, err)
 	}
 	r.done = true
+	r.in.pause()
 }

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"errors"
 	"io"
 	"runtime"
 	"sync"
@@ -16,30 +17,94 @@ const (
 
 // asyncReader reads r in a goroutine. Its buffers are reused, so memory
 // stays at about (asyncDepth+2)*asyncChunk however long the stream.
+//
+// The goroutine runs until the end of r, until pause (the consumer stops
+// for now: a later Read starts a new goroutine where the last one
+// stopped) or until close (for good). Both wait for it to return, so that
+// r is not read after them.
 type asyncReader struct {
-	full chan []byte   // chunks read, in order; closed at the end
-	free chan []byte   // chunks the consumer is done with
-	stop chan struct{} // closed when the consumer is gone
-	err  error         // why the stream ended; read after full is closed
-	cur  []byte        // unread part of the chunk being consumed
-	buf  []byte        // the chunk being consumed, to give back
+	r       io.Reader
+	free    chan []byte   // chunks the consumer is done with
+	quit    chan struct{} // closed by close or the cleanup: stop for good
+	quitted sync.Once
+	cleanup runtime.Cleanup
+
+	// The current run; nil channels when no goroutine was started since
+	// the last pause.
+	full  chan []byte   // chunks read, in order; closed when the run ends
+	pause chan struct{} // closed to end the run
+	done  chan struct{} // closed when the run's goroutine has returned
+
+	// Set by the goroutine before it closes full.
+	err     error  // why the stream ended; nil after a pause
+	pending []byte // a chunk read but not handed over when paused
+
+	cur []byte // unread part of the chunk being consumed
+	buf []byte // the chunk being consumed, to give back
 }
 
 // useAsync reports whether inflating in a goroutine can help.
 func useAsync() bool { return runtime.GOMAXPROCS(0) > 1 }
 
-// newAsyncReader starts reading r. owner is the object whose lifetime
-// bounds the goroutine: once owner is unreachable, the goroutine ends,
-// even if the consumer stopped early.
+// errStopped ends the goroutine's reading when the consumer is gone.
+var errStopped = errors.New("event: reader closed")
+
+// errPaused ends a run of the goroutine when the consumer pauses.
+var errPaused = errors.New("event: reader paused")
+
+// newAsyncReader starts reading r. As a safety net for a consumer that
+// neither reads to the end nor closes, the goroutine also ends once owner
+// is unreachable.
 func newAsyncReader[T any](r io.Reader, owner *T) *asyncReader {
 	a := &asyncReader{
-		full: make(chan []byte, asyncDepth),
+		r:    r,
 		free: make(chan []byte, asyncDepth+2),
-		stop: make(chan struct{}),
+		quit: make(chan struct{}),
 	}
-	go a.run(r)
-	runtime.AddCleanup(owner, func(stop chan struct{}) { close(stop) }, a.stop)
+	a.start()
+	a.cleanup = runtime.AddCleanup(owner, (*asyncReader).signal, a)
 	return a
+}
+
+// start begins a run of the goroutine.
+func (a *asyncReader) start() {
+	a.full = make(chan []byte, asyncDepth)
+	a.pause = make(chan struct{})
+	a.done = make(chan struct{})
+	go a.run(a.full, a.pause, a.done)
+}
+
+// signal asks the goroutine to stop for good, without waiting.
+func (a *asyncReader) signal() { a.quitted.Do(func() { close(a.quit) }) }
+
+// stopRun ends the current run, if any, and waits for its goroutine. The
+// chunks it read stay in full, and pending, for the consumer.
+func (a *asyncReader) stopRun() {
+	if a.pause == nil {
+		return
+	}
+	close(a.pause)
+	a.pause = nil
+	<-a.done
+}
+
+// close stops the goroutine for good and waits until it has returned, so
+// that r is not read after close returns. A Read of r in progress is
+// waited for: an io.Reader cannot be interrupted.
+func (a *asyncReader) close() {
+	a.cleanup.Stop()
+	a.signal()
+	a.stopRun()
+	for b := range a.full { // closed by now
+		chunkPool.Put(&b)
+	}
+	for _, b := range [][]byte{a.pending, a.buf} {
+		if b != nil {
+			b = b[:cap(b)]
+			chunkPool.Put(&b)
+		}
+	}
+	a.cur, a.buf, a.pending = nil, nil, nil
 }
 
 // chunkPool keeps chunks between readers: a Lambda function reads one
@@ -49,8 +114,9 @@ var chunkPool = sync.Pool{New: func() any {
 	return &b
 }}
 
-func (a *asyncReader) run(r io.Reader) {
-	defer close(a.full)
+func (a *asyncReader) run(full chan<- []byte, pause <-chan struct{}, done chan<- struct{}) {
+	defer close(done)
+	defer close(full)
 	defer a.recycle()
 	for {
 		var b []byte
@@ -59,15 +125,27 @@ func (a *asyncReader) run(r io.Reader) {
 		default:
 			b = *chunkPool.Get().(*[]byte)
 		}
-		n, err := fillChunk(r, b[:cap(b)])
+		n, err := fillChunk(a.r, b[:cap(b)], pause, a.quit)
 		if n > 0 {
 			select {
-			case a.full <- b[:n]:
-			case <-a.stop:
+			case full <- b[:n]:
+			case <-a.quit:
+				a.err = errStopped
+				return
+			case <-pause:
+				a.pending = b[:n] // handed over after the pause
+				if err == errPaused {
+					err = nil
+				}
+				a.err = err
 				return
 			}
 		}
-		if err != nil {
+		switch err {
+		case nil:
+		case errPaused:
+			return
+		default:
 			a.err = err
 			return
 		}
@@ -75,8 +153,8 @@ func (a *asyncReader) run(r io.Reader) {
 }
 
 // recycle gives the chunks on the free list back to chunkPool once the
-// stream has ended; chunks still in full or with the consumer are left
-// to the collector.
+// run has ended; chunks still in full or with the consumer are left to
+// the collector, or to close.
 func (a *asyncReader) recycle() {
 	for {
 		select {
@@ -88,12 +166,20 @@ func (a *asyncReader) recycle() {
 	}
 }
 
-// fillChunk reads into b until it is full or r fails, returning r's
-// error unchanged (io.ReadFull would turn a truncated gzip stream's
-// io.ErrUnexpectedEOF into a clean end).
-func fillChunk(r io.Reader, b []byte) (int, error) {
+// fillChunk reads into b until it is full, r fails, or pause or quit is
+// closed (errPaused, errStopped), returning r's error unchanged
+// (io.ReadFull would turn a truncated gzip stream's io.ErrUnexpectedEOF
+// into a clean end).
+func fillChunk(r io.Reader, b []byte, pause, quit <-chan struct{}) (int, error) {
 	n, empty := 0, 0
 	for n < len(b) {
+		select { // checked before each Read: none starts after a stop
+		case <-quit:
+			return n, errStopped
+		case <-pause:
+			return n, errPaused
+		default:
+		}
 		m, err := r.Read(b[n:])
 		n += m
 		if err != nil {
@@ -109,7 +195,8 @@ func fillChunk(r io.Reader, b []byte) (int, error) {
 }
 
 // Read copies from the current chunk, waiting for the next one when it
-// is used up, and returns the reading goroutine's error at the end.
+// is used up, and returns the reading goroutine's error at the end. After
+// a pause it hands over what the last run read, then starts a new run.
 func (a *asyncReader) Read(p []byte) (int, error) {
 	for len(a.cur) == 0 {
 		if a.buf != nil {
@@ -121,7 +208,15 @@ func (a *asyncReader) Read(p []byte) (int, error) {
 		}
 		b, ok := <-a.full
 		if !ok {
-			return 0, a.err
+			switch {
+			case a.pending != nil:
+				b, a.pending = a.pending, nil
+			case a.err != nil:
+				return 0, a.err
+			default: // paused: read on
+				a.start()
+				continue
+			}
 		}
 		a.cur, a.buf = b, b
 	}

@@ -101,6 +101,24 @@ func (in *input) open() bool {
 	return true
 }
 
+// pause stops the inflating goroutine, if any, until the next fill: the
+// underlying reader is not read until then.
+func (in *input) pause() {
+	if a, ok := in.r.(*asyncReader); ok {
+		a.stopRun()
+	}
+}
+
+// close stops reading: the underlying reader is not read again.
+func (in *input) close() {
+	if a, ok := in.r.(*asyncReader); ok {
+		a.close()
+	}
+	in.r, in.buf = nil, nil
+	in.start, in.pos, in.end = 0, 0, 0
+	in.eof = true
+}
+
 // fill reads more input after buf[end], keeping buf[start:end], and
 // reports whether it got any.
 func (in *input) fill() bool {

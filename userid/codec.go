@@ -1,15 +1,18 @@
 package userid
 
 import (
-	"github.com/cachetrail/cachetrail/internal/bridge"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
-func init() {
-	bridge.DecodeIdentity = func(d *jsonx.Decoder, id any) jsonx.Status { return id.(*Identity).decode(d) }
-	bridge.EncodeIdentity = func(e *jsonx.Encoder, id any) { id.(*Identity).encode(e) }
-}
+// DecodeFrom decodes the userIdentity value at d into id. It is for
+// package event, which decodes records; its types are internal to this
+// module.
+func (id *Identity) DecodeFrom(d *jsonx.Decoder) jsonx.Status { return id.decode(d) }
+
+// EncodeTo writes id to e as CloudTrail writes it. It is for package
+// event, which encodes records; its types are internal to this module.
+func (id *Identity) EncodeTo(e *jsonx.Encoder) { id.encode(e) }
 
 // bits records which string members of an Identity, or of an object
 // nested in it, were present, so that a member present with an empty value
