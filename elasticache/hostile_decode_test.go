@@ -19,7 +19,7 @@ import (
 // pathological shape.
 type hostileShape struct {
 	name string
-	n    int // units at 1x: enough for a few milliseconds
+	n    int // units at 1x: a megabyte or so, past the caches
 	make func(n int) []byte
 }
 
@@ -52,19 +52,19 @@ func distinct(i int) string { return `"m` + strconv.Itoa(i) + `":1` }
 func deep(depth int) string { return strings.Repeat("[", depth) + strings.Repeat("]", depth) }
 
 var hostileShapes = []hostileShape{
-	{"names/top", 20000, func(n int) []byte {
+	{"names/top", 100000, func(n int) []byte {
 		return hostileRecord("CreateReplicationGroup", ","+repeat(n, distinct), `{"replicationGroupId":"r"}`, "null")
 	}},
-	{"names/request", 20000, func(n int) []byte {
+	{"names/request", 100000, func(n int) []byte {
 		return hostileRecord("CreateReplicationGroup", "", `{"replicationGroupId":"r",`+repeat(n, distinct)+`}`, "null")
 	}},
-	{"names/response", 20000, func(n int) []byte {
+	{"names/response", 100000, func(n int) []byte {
 		return hostileRecord("DescribeCacheClusters", "", "{}", `{"cacheClusters":[],`+repeat(n, distinct)+`}`)
 	}},
-	{"names/nested", 20000, func(n int) []byte {
+	{"names/nested", 100000, func(n int) []byte {
 		return hostileRecord("CreateReplicationGroup", "", `{"tags":[{"key":"k",`+repeat(n, distinct)+`}]}`, "null")
 	}},
-	{"names/nested-user", 20000, func(n int) []byte {
+	{"names/nested-user", 100000, func(n int) []byte {
 		return hostileRecord("CreateUser", "", `{"userId":"u","authenticationMode":{"type":"iam",`+repeat(n, distinct)+`}}`, "null")
 	}},
 	{"names/duplicates", 20000, func(n int) []byte {
@@ -73,26 +73,26 @@ var hostileShapes = []hostileShape{
 			return distinct(i) + `,"replicationGroupId":null,` + distinct(i) + `,"replicationGroupId":"r"`
 		})+`}`, "null")
 	}},
-	{"quirks/trailing-commas", 20000, func(n int) []byte {
+	{"quirks/trailing-commas", 40000, func(n int) []byte {
 		return hostileRecord("CreateReplicationGroup", "", `{"tags":[`+repeat(n, func(int) string { return `{"key":"k",}` })+`,],`+
 			repeat(n, func(i int) string { return `"u` + strconv.Itoa(i) + `":[1,]` })+`}`, "null")
 	}},
-	{"quirks/duplicate-names", 20000, func(n int) []byte {
+	{"quirks/duplicate-names", 40000, func(n int) []byte {
 		return hostileRecord("CreateReplicationGroup", ","+repeat(n, func(int) string { return `"x":1` }),
 			`{`+repeat(n, func(int) string { return `"replicationGroupId":"r"` })+`}`, "null")
 	}},
-	{"quirks/invalid-utf8-one", 200000, func(n int) []byte {
+	{"quirks/invalid-utf8-one", 400000, func(n int) []byte {
 		return hostileRecord("CreateReplicationGroup", `,"errorMessage":"`+strings.Repeat("\xff", n)+`"`,
 			`{"replicationGroupId":"`+strings.Repeat("\xfe", n)+`","x":"`+strings.Repeat("\xfd", n)+`"}`, "null")
 	}},
-	{"quirks/invalid-utf8-many", 20000, func(n int) []byte {
+	{"quirks/invalid-utf8-many", 140000, func(n int) []byte {
 		bad := func(int) string { return "\"\xff\"" }
 		return hostileRecord("CreateReplicationGroup", "", `{"cacheSecurityGroupNames":[`+repeat(n, bad)+`],"x":[`+repeat(n, bad)+`]}`, "null")
 	}},
-	{"quirks/string-as-number", 20000, func(n int) []byte {
+	{"quirks/string-as-number", 60000, func(n int) []byte {
 		return hostileRecord("DescribeCacheClusters", "", "{}", `{"cacheClusters":[`+repeat(n, func(int) string { return `{"numCacheNodes":"1"}` })+`]}`)
 	}},
-	{"quirks/empty-object-as-list", 20000, func(n int) []byte {
+	{"quirks/empty-object-as-list", 60000, func(n int) []byte {
 		return hostileRecord("DescribeCacheClusters", "", "{}", `{"cacheClusters":[`+repeat(n, func(int) string { return `{"cacheNodes":{}}` })+`]}`)
 	}},
 	{"quirks/non-rfc3339-time", 20000, func(n int) []byte {
@@ -100,7 +100,7 @@ var hostileShapes = []hostileShape{
 			return `{"cacheClusterCreateTime":"Dec 1, 2014 10:16:06 PM"}`
 		})+`]}`)
 	}},
-	{"quirks/kept-raw", 20000, func(n int) []byte {
+	{"quirks/kept-raw", 60000, func(n int) []byte {
 		return hostileRecord("DescribeCacheClusters", "", "{}", `{"cacheClusters":[`+repeat(n, func(int) string { return `{"cacheNodes":"x"}` })+`]}`)
 	}},
 	{"nesting/deep", 1000, func(n int) []byte {
@@ -111,7 +111,7 @@ var hostileShapes = []hostileShape{
 		s := strings.Repeat(`\u00e9`, n)
 		return hostileRecord("CreateReplicationGroup", `,"errorMessage":"`+s+`"`, `{"replicationGroupId":"`+s+`","x":"`+s+`"}`, "null")
 	}},
-	{"escapes/backslash", 100000, func(n int) []byte {
+	{"escapes/backslash", 200000, func(n int) []byte {
 		s := strings.Repeat(`\\`, n)
 		return hostileRecord("CreateReplicationGroup", `,"errorMessage":"`+s+`"`, `{"replicationGroupId":"`+s+`","x":"`+s+`"}`, "null")
 	}},
