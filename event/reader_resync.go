@@ -13,8 +13,8 @@ import (
 //     reverse) ends the record there, with the error at that byte.
 //   - A byte between records that is neither ',' nor the array's end (a
 //     stray '}', ",,", a missing ','; a ']' of a log file's Records that
-//     neither '}' nor ',' and a name follow) is an error at that byte,
-//     with a Record of -1, counted in Summary.Damage.
+//     neither '}' nor ',' and a member name with its ':' follow) is an
+//     error at that byte, with a Record of -1, counted in Summary.Damage.
 //
 // After either, the reader skips to the next record start: a '{' followed
 // by a member name that begins records or the envelopes that hold them
@@ -309,7 +309,17 @@ func (r *Reader) strayClose() bool {
 		}
 		if q < in.end {
 			c := in.buf[q]
-			return !(c == '}' && !comma || c == '"' && comma)
+			switch {
+			case c == '}' && !comma:
+				return false
+			case c == '"' && comma:
+				// A next member of the log file object: its name and ':'.
+				if ok, more := memberNameAt(in.buf[:in.end], q); !more {
+					return !ok
+				}
+			default:
+				return true
+			}
 		}
 		ahead := q - in.pos
 		if int64(in.end-in.start) > r.cfg.maxRecordBytes || !in.fill() {
@@ -317,6 +327,25 @@ func (r *Reader) strayClose() bool {
 		}
 		q = in.pos + ahead
 	}
+}
+
+// memberNameAt reports whether b[q], a '"', starts a member name: a string
+// followed by white space and ':'. more says b ends before that can be
+// told.
+func memberNameAt(b []byte, q int) (ok, more bool) {
+	for p := q + 1; p < len(b); p++ {
+		switch b[p] {
+		case '\\':
+			p++
+		case '"':
+			p = skipSpace(b, p+1)
+			if p >= len(b) {
+				return false, true
+			}
+			return b[p] == ':', false
+		}
+	}
+	return false, true
 }
 
 // stray reports the byte at pos, where a ',', the end of an array or a
