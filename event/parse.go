@@ -147,7 +147,7 @@ func (c *config) parse(src string) (*Event, error) {
 	ev.origin = c.origin
 	ev.maxDepth = c.maxDepth
 	ev.strict = c.strict
-	switch k := d.Kind(); k {
+	switch k := d.CheckedKind(); k {
 	case '{':
 	case 0:
 		if f := d.Fatal(); f != nil { // a bare word such as nonsense

@@ -156,7 +156,9 @@ func (d *Decoder) skipWS() {
 
 // Kind returns the first byte of the next value: '{', '[', '"', 't', 'f',
 // 'n', '0' for any number, 0 at the end of input or after a fatal error,
-// and '?' for a byte that starts no JSON value.
+// and '?' for a byte that starts no JSON value. It looks at that byte
+// alone, as the hot path wants: readers of the value find a bad literal
+// or number themselves, and CheckedKind checks the whole value.
 func (d *Decoder) Kind() byte {
 	if d.fatal != nil {
 		return 0
@@ -166,20 +168,33 @@ func (d *Decoder) Kind() byte {
 		return 0
 	}
 	switch c := d.src[d.pos]; c {
-	case '{', '[', '"':
-		return c
-	case 't', 'f', 'n':
-		if !d.validLiteral(c) {
-			return 0
-		}
+	case '{', '[', '"', 't', 'f', 'n':
 		return c
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		if !d.validNumberAt() {
-			return 0
-		}
 		return '0'
 	}
 	return '?'
+}
+
+// CheckedKind is Kind, except that a bare word such as nonsense, tralala
+// or -x, which starts like a literal or a number but is neither, is a
+// syntax error at its first byte, and CheckedKind returns 0. Messages that
+// name the kind found ("got a boolean") use it.
+func (d *Decoder) CheckedKind() byte {
+	switch k := d.Kind(); k {
+	case 't', 'f', 'n':
+		if !d.validLiteral(k) {
+			return 0
+		}
+		return k
+	case '0':
+		if !d.validNumberAt() {
+			return 0
+		}
+		return k
+	default:
+		return k
+	}
 }
 
 // kindName names a Kind for messages.

@@ -44,7 +44,7 @@ func (d *Decoder) semanticError(pos int, msg string) {
 // typeError records that the next value is not of the wanted JSON type and
 // returns Mismatch.
 func (d *Decoder) typeError(want string) Status {
-	k := d.Kind()
+	k := d.CheckedKind()
 	if k == 0 || k == '?' {
 		d.badValue()
 		return Fatal

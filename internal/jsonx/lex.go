@@ -228,15 +228,12 @@ func (d *Decoder) badNumber() {
 
 // readLiteral consumes true, false or null.
 func (d *Decoder) readLiteral(lit string) bool {
-	if strings.HasPrefix(d.src[d.pos:], lit) {
+	rest := d.src[d.pos:]
+	if strings.HasPrefix(rest, lit) && (len(rest) == len(lit) || !isIdentByte(rest[len(lit)])) {
 		d.pos += len(lit)
-		if d.pos < len(d.src) && isIdentByte(d.src[d.pos]) {
-			d.syntaxError("unexpected " + describeByte(d.src[d.pos]) + " after " + lit)
-			return false
-		}
 		return true
 	}
-	d.badValue()
+	d.badWord("literal") // nonsense, tralala, tru, nullx
 	return false
 }
 

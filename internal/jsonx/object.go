@@ -28,10 +28,11 @@ type Member struct {
 	ulen     int // len(*u) when the value started
 }
 
-// Small objects find duplicate names by scanning the earlier names; past
-// smallObject members an object gets a hash set, so a name costs O(1)
-// however many members there are.
-const smallObject = 16
+// Small objects find duplicate names by scanning the earlier names (only
+// for a name whose filter bit is set); past smallObject members an object
+// gets a hash set, so a name costs O(1) however many members there are.
+// A record's envelope has some 20 members: it must not need the set.
+const smallObject = 64
 
 // maxReusedSet bounds the name sets kept for reuse across objects and
 // decodes: clearing a map costs its capacity, so a large one is dropped.
