@@ -127,7 +127,7 @@ func FuzzDecode(f *testing.F) {
 // equal to the payload less quirks.
 func checkPayload(t *testing.T, name string, in, out json.RawMessage, quirks []wire.Quirk) {
 	t.Helper()
-	if len(in) == 0 || string(bytes.TrimSpace(in)) == "null" || hasQuirk(quirks, name, wire.QuirkKeptRaw) || hasQuirk(quirks, name, wire.QuirkKeptRawTooDense) {
+	if len(in) == 0 || string(bytes.TrimSpace(in)) == "null" || testutil.QuirkAt(quirks, name, wire.QuirkKeptRaw) || testutil.QuirkAt(quirks, name, wire.QuirkKeptRawTooDense) {
 		if out != nil {
 			t.Fatalf("%s: encoding %s for a payload with no typed value %s", name, out, in)
 		}
@@ -158,15 +158,6 @@ func decodeAny(t *testing.T, data []byte) any {
 	return v
 }
 
-func hasQuirk(quirks []wire.Quirk, path string, kind wire.QuirkKind) bool {
-	for _, q := range quirks {
-		if q.Path == path && q.Kind == kind {
-			return true
-		}
-	}
-	return false
-}
-
 // equalLessQuirks reports whether out, a payload re-encoded from typed
 // values, equals in, the payload as read, as JSON values (objects as
 // maps, the last of duplicate names winning as in encoding/json; numbers
@@ -182,7 +173,7 @@ func equalLessQuirks(in, out any, path string, quirks []wire.Quirk) (string, boo
 	case map[string]any:
 		o, ok := out.(map[string]any)
 		if !ok {
-			if s, isList := out.([]any); isList && len(in) == 0 && len(s) == 0 && hasQuirk(quirks, path, wire.QuirkEmptyObjectAsList) {
+			if s, isList := out.([]any); isList && len(in) == 0 && len(s) == 0 && testutil.QuirkAt(quirks, path, wire.QuirkEmptyObjectAsList) {
 				return "", true
 			}
 			return path, false
@@ -219,9 +210,9 @@ func equalLessQuirks(in, out any, path string, quirks []wire.Quirk) (string, boo
 		case string:
 			return path, in == o
 		case json.Number:
-			return path, hasQuirk(quirks, path, wire.QuirkStringAsNumber) && sameNumber(in, string(o))
+			return path, testutil.QuirkAt(quirks, path, wire.QuirkStringAsNumber) && sameNumber(in, string(o))
 		case bool:
-			return path, hasQuirk(quirks, path, wire.QuirkStringAsBool) && in == strconv.FormatBool(o)
+			return path, testutil.QuirkAt(quirks, path, wire.QuirkStringAsBool) && in == strconv.FormatBool(o)
 		}
 		return path, false
 	default: // bool, nil
