@@ -212,29 +212,10 @@ func (w *redactor) str() bool {
 func (w *redactor) object(depth int, quiet bool) bool {
 	w.i++
 	w.emit(quiet, []byte{'{'})
-	first := true
-	for {
-		w.ws()
-		if w.i >= len(w.src) {
-			return false
+	for n := 0; ; n++ {
+		if end, ok := w.next('}', n, quiet); end || !ok {
+			return ok
 		}
-		if w.src[w.i] == '}' {
-			w.i++
-			w.emit(quiet, []byte{'}'})
-			return true
-		}
-		if !first {
-			if w.src[w.i] != ',' {
-				return false
-			}
-			w.i++
-			w.ws()
-			if w.i < len(w.src) && w.src[w.i] == '}' {
-				continue // a trailing comma, not copied
-			}
-			w.emit(quiet, []byte{','})
-		}
-		first = false
 		if w.i >= len(w.src) || w.src[w.i] != '"' {
 			return false
 		}
@@ -267,33 +248,40 @@ func (w *redactor) object(depth int, quiet bool) bool {
 	}
 }
 
+// next moves to the n-th member or element of the object or array that
+// close ends, copying the ',' before it. end reports that close came
+// instead (copied); a trailing comma before it is dropped. ok is false
+// when the text is not JSON there.
+func (w *redactor) next(close byte, n int, quiet bool) (end, ok bool) {
+	w.ws()
+	if n > 0 && w.i < len(w.src) && w.src[w.i] == ',' {
+		w.i++
+		w.ws()
+		if w.i < len(w.src) && w.src[w.i] != close {
+			w.emit(quiet, []byte{','})
+			return false, true
+		}
+	} else if n > 0 && (w.i >= len(w.src) || w.src[w.i] != close) {
+		return false, false
+	}
+	if w.i >= len(w.src) {
+		return false, false
+	}
+	if w.src[w.i] == close {
+		w.i++
+		w.emit(quiet, []byte{close})
+		return true, true
+	}
+	return false, true
+}
+
 func (w *redactor) array(depth int, quiet bool) bool {
 	w.i++
 	w.emit(quiet, []byte{'['})
-	first := true
-	for {
-		w.ws()
-		if w.i >= len(w.src) {
-			return false
+	for n := 0; ; n++ {
+		if end, ok := w.next(']', n, quiet); end || !ok {
+			return ok
 		}
-		if w.src[w.i] == ']' {
-			w.i++
-			w.emit(quiet, []byte{']'})
-			return true
-		}
-		if !first {
-			if w.src[w.i] != ',' {
-				return false
-			}
-			w.i++
-			w.ws()
-			if w.i < len(w.src) && w.src[w.i] == ']' {
-				continue
-			}
-			w.emit(quiet, []byte{','})
-		}
-		first = false
-		w.ws()
 		if !w.value(depth+1, quiet) {
 			return false
 		}
