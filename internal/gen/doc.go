@@ -17,6 +17,6 @@
 // file that declares it, so per-type code such as JSON codecs can be added
 // by appending an emitter.
 //
-// cmd/ecgen writes the files; elasticache's TestGenerated checks they are
-// current.
+// cmd/ecgen writes the files; TestGenerated here checks the committed ones
+// are current.
 package gen
