@@ -37,13 +37,7 @@ func (b bits) has(x bits) bool { return b&x != 0 }
 
 // str decodes a string member and records its presence.
 func (e *Event) str(d *jsonx.Decoder, bit bits, p *string) jsonx.Status {
-	st := jsonx.Str(d, p)
-	if st == jsonx.OK {
-		e.present |= bit
-	} else if d.Dup() {
-		e.present &^= bit // the last value wins
-	}
-	return st
+	return jsonx.StrBit(d, p, &e.present, bit)
 }
 
 func (e *Event) raw(d *jsonx.Decoder, i int, p *json.RawMessage) jsonx.Status {

@@ -44,13 +44,7 @@ const (
 
 // str decodes a string member, recording its presence in present.
 func str(d *jsonx.Decoder, present *bits, bit bits, p *string) jsonx.Status {
-	st := jsonx.Str(d, p)
-	if st == jsonx.OK {
-		*present |= bit
-	} else if d.Dup() {
-		*present &^= bit // the last value wins
-	}
-	return st
+	return jsonx.StrBit(d, p, present, bit)
 }
 
 func (id *Identity) str(d *jsonx.Decoder, bit bits, p *string) jsonx.Status {

@@ -21,6 +21,14 @@ func Get(src string, o Options) *Decoder {
 func (d *Decoder) Release() {
 	clear(d.keys[:cap(d.keys)])
 	clear(d.path[:cap(d.path)])
+	if len(d.sets) > 0 {
+		d.clearSets()
+	}
+	d.Reset("", Options{})
+	pool.Put(d)
+}
+
+func (d *Decoder) clearSets() {
 	for i, s := range d.sets {
 		if len(s) > maxReusedSet {
 			d.sets[i] = nil
@@ -28,6 +36,4 @@ func (d *Decoder) Release() {
 			clear(s)
 		}
 	}
-	d.Reset("", Options{})
-	pool.Put(d)
 }

@@ -36,17 +36,20 @@ type omitted struct {
 	first wire.Quirk // the first of them, located
 }
 
+// omittedKinds counts per kind (and one for any other kind).
+type omittedKinds [len(quirkKinds) + 1]omitted
+
 // quirkState holds the quirks of one decode.
 type quirkState struct {
 	located []wire.Quirk
-	omitted [len(quirkKinds) + 1]omitted
-	log     []uint8 // kind index of each omitted quirk, so a re-read value can undo them
+	omitted *omittedKinds // allocated at the first quirk past the cap, which only hostile input reaches
+	log     []uint8       // kind index of each omitted quirk, so a re-read value can undo them
 }
 
 // locates reports whether a quirk of kind k recorded now would keep its
 // path and detail: callers skip building a detail that would be dropped.
 func (d *Decoder) locates(k wire.QuirkKind) bool {
-	return len(d.q.located) < MaxQuirks || d.q.omitted[kindIndex(k)].n == 0
+	return len(d.q.located) < MaxQuirks || d.q.omitted == nil || d.q.omitted[kindIndex(k)].n == 0
 }
 
 func (d *Decoder) quirk(k wire.QuirkKind, pos int, detail string) {
@@ -59,6 +62,9 @@ func (d *Decoder) quirkOffset(k wire.QuirkKind, off int64, detail string) {
 		return
 	}
 	i := kindIndex(k)
+	if d.q.omitted == nil {
+		d.q.omitted = new(omittedKinds)
+	}
 	o := &d.q.omitted[i]
 	if o.n == 0 {
 		o.first = wire.Quirk{Kind: k, Offset: off, Path: d.Path(), Detail: detail}

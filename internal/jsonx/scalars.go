@@ -8,18 +8,45 @@ import (
 )
 
 // Str reads a string into *p.
-func Str[T ~string](d *Decoder, p *T) Status { return stale(d, str(d, p), p) }
+func Str[T ~string](d *Decoder, p *T) Status {
+	if d.Kind() != '"' {
+		return stale(d, notString(d), p)
+	}
+	s, ok := d.readString()
+	if !ok {
+		return stale(d, Fatal, p)
+	}
+	*p = T(s)
+	return OK
+}
 
-func str[T ~string](d *Decoder, p *T) Status {
-	switch d.Kind() {
-	case '"':
-		s, ok := d.readString()
-		if !ok {
-			return Fatal
+// StrBit reads a string into *p and keeps whether the member was present
+// in bit of *present: set when the value fits, cleared when a duplicate's
+// value does not (the last value wins), so an empty string is told from an
+// absent member.
+func StrBit[T ~string, B ~uint32](d *Decoder, p *T, present *B, bit B) Status {
+	if d.Kind() == '"' {
+		if s, ok := d.readString(); ok {
+			*p = T(s)
+			*present |= bit
+			return OK
 		}
-		*p = T(s)
-		return OK
-	case 'n':
+		return absentBit(d, Fatal, p, present, bit)
+	}
+	return absentBit(d, notString(d), p, present, bit)
+}
+
+func absentBit[T ~string, B ~uint32](d *Decoder, st Status, p *T, present *B, bit B) Status {
+	if d.dup {
+		*p = ""
+		*present &^= bit
+	}
+	return st
+}
+
+// notString reads a value that is not a string where one is wanted.
+func notString(d *Decoder) Status {
+	if d.Kind() == 'n' {
 		return d.null()
 	}
 	return d.typeError("string")
@@ -169,7 +196,13 @@ func (d *Decoder) floatText() (float64, string, Status) {
 }
 
 // BoolValue reads a boolean, or the string "true" or "false" (a quirk).
-func BoolValue(d *Decoder, p *bool) Status { return stale(d, boolValue(d, p), p) }
+func BoolValue(d *Decoder, p *bool) Status {
+	st := boolValue(d, p)
+	if st != OK {
+		return stale(d, st, p)
+	}
+	return OK
+}
 
 func boolValue(d *Decoder, p *bool) Status {
 	start := d.pos
