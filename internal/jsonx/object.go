@@ -10,23 +10,23 @@ import (
 type Member struct {
 	Key string // the current member's name
 
-	n        int       // members read
-	pathLen  int       // path length of the object itself
-	keysBase int       // first key of this object in d.keys
-	keysLen  int       // d.keys length after the current key
-	depth    int       // depth inside the object
-	start    int       // position of the current member's value
-	nerrs    int       // len(d.errs) when the value started
-	quirks   quirkMark // quirks when the value started
-	seen     uint64    // a bit per hash of the names read, to skip most duplicate checks
-	set      int       // index+1 in d.sets of the object's name set, 0 while it is small
-	setTop   int       // d.nsets while the current value is read
-	prev     int32     // for a duplicate in a large object: index+1 in *u of the earlier kept entry
-	dead     int       // entries of *u dropped as stale duplicates, compacted at the end
-	dup      bool      // the current name came earlier in the object
-	tracked  bool      // dup, or the object has a name set: EndMember has bookkeeping to do
-	u        *wire.Members
-	ulen     int // len(*u) when the value started
+	n         int       // members read
+	pathLen   int       // path length of the object itself
+	keysBase  int       // first key of this object in d.keys
+	keysLen   int       // d.keys length after the current key
+	depth     int       // depth inside the object
+	start     int       // position of the current member's value
+	nerrs     int       // len(d.errs) when the value started
+	quirks    quirkMark // quirks when the value started
+	seen      uint64    // a bit per hash of the names read, to skip most duplicate checks
+	set       int       // index+1 in d.sets of the object's name set, 0 while it is small
+	outerSets int       // d.nsets when the object started: the open objects' sets
+	prev      int32     // for a duplicate in a large object: index+1 in *u of the earlier kept entry
+	dead      int       // entries of *u dropped as stale duplicates, compacted at the end
+	dup       bool      // the current name came earlier in the object
+	tracked   bool      // dup, or the object has a name set: EndMember has bookkeeping to do
+	u         *wire.Members
+	ulen      int // len(*u) when the value started, for a tracked member
 }
 
 // Small objects find duplicate names by scanning the earlier names (only
@@ -57,7 +57,7 @@ func (d *Decoder) ObjectStart(m *Member) Status {
 		if !d.enter() {
 			return Fatal
 		}
-		*m = Member{pathLen: len(d.path), keysBase: len(d.keys), depth: d.depth}
+		*m = Member{pathLen: len(d.path), keysBase: len(d.keys), depth: d.depth, outerSets: d.nsets}
 		return OK
 	case 'n':
 		if d.readLiteral("null") {
@@ -139,26 +139,36 @@ func (d *Decoder) NextMember(m *Member) bool {
 	d.skipWS()
 	d.path = append(d.path[:m.pathLen], segment{key: key, index: -1})
 	// Most names fail the filter: only those that pass are looked up.
-	dup := false
 	if h := nameBit(key); m.set == 0 && m.seen&h == 0 {
 		m.seen |= h
 		d.keys = append(d.keys, key)
-	} else if dup = d.seenName(m, key); dup {
+		d.dup, m.dup, m.tracked = false, false, false
+	} else {
+		d.trackMember(m, key, keyPos)
+	}
+	m.Key = key
+	m.n++
+	m.keysLen = len(d.keys)
+	m.start = d.pos
+	m.nerrs = len(d.errs)
+	m.quirks = d.quirkMark()
+	return true
+}
+
+// trackMember looks key up among the earlier names of m's object, for a
+// name that passed the filter or an object with a name set, and readies
+// EndMember's bookkeeping.
+func (d *Decoder) trackMember(m *Member, key string, keyPos int) {
+	dup := d.seenName(m, key)
+	if dup {
 		d.quirk(wire.QuirkDuplicateName, keyPos, "the last value wins")
 	}
 	d.dup, m.dup = dup, dup
 	m.tracked = dup || m.set > 0
-	m.Key = key
-	m.n++
-	m.keysLen = len(d.keys)
-	m.setTop = d.nsets
-	m.start = d.pos
-	m.nerrs = len(d.errs)
-	m.quirks = d.quirkMark()
+	m.ulen = 0
 	if m.u != nil {
 		m.ulen = len(*m.u)
 	}
-	return true
 }
 
 // seenName records key, whose filter bit is set or whose object has a
@@ -275,7 +285,10 @@ func (d *Decoder) endMember(m *Member, st Status, u *wire.Members) {
 		d.path = d.path[:m.pathLen+1]
 		d.keys = d.keys[:m.keysLen]
 		d.depth = m.depth
-		d.nsets = m.setTop
+		d.nsets = m.outerSets
+		if m.set > 0 {
+			d.nsets = m.set
+		}
 		d.keep(m, st, u)
 	}
 	if m.set > 0 && len(*u) > m.ulen && (*u)[len(*u)-1].Name == m.Key {
