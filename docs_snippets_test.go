@@ -46,7 +46,7 @@ func TestDocSnippets(t *testing.T) {
 	build.Dir = mod
 	// The scratch module must not join the repository's workspace, nor
 	// fetch anything: every dependency is already in the module cache.
-	build.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=-mod=mod "+os.Getenv("GOFLAGS"))
+	build.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("the documents' Go code does not build:\n%s\n(generated sources under %s show the harness)",
 			pointAtDocs(string(out), snippets), mod)
