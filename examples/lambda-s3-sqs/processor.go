@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -26,7 +29,8 @@ type Processor struct {
 //
 // It fails when the file cannot be read through, since a retry may mend
 // that: the object is missing (not yet visible) or access is denied (a
-// policy being fixed), or the stream breaks (a truncated gzip). A record
+// policy being fixed), or the stream breaks (a connection lost, a
+// truncated gzip: after retries it reaches the dead-letter queue). A record
 // that cannot be read inside a readable file is logged with its position
 // and skipped: reading the same bytes again would not mend it.
 func (p *Processor) read(ctx context.Context, o object) error {
@@ -35,7 +39,11 @@ func (p *Processor) read(ctx context.Context, o object) error {
 		return err
 	}
 	defer out.Body.Close()
-	for a, err := range elasticache.Actions(out.Body, event.WithSourceName(o.URL())) {
+	body, err := gunzip(out.Body)
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.URL(), err)
+	}
+	for a, err := range elasticache.Actions(body, event.WithSourceName(o.URL())) {
 		if err != nil {
 			if re, ok := errors.AsType[*event.ReadError](err); ok {
 				return re
@@ -78,6 +86,21 @@ func (p *Processor) logRecordError(ctx context.Context, o object, err error) {
 		attrs = append(attrs, "record", de.Record, "offset", de.Offset)
 	}
 	p.Log.WarnContext(ctx, "record not read", attrs...)
+}
+
+// gunzip inflates a gzip stream here rather than in the reader, which
+// would report a truncated one as a syntax error like any other: from
+// here its end comes as a *event.ReadError, which fails the message.
+func gunzip(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+		return br, nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	return zr, nil
 }
 
 // eventOf returns the record an action was decoded from.
