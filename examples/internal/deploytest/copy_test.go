@@ -58,7 +58,7 @@ func TestCopiedExampleBuilds(t *testing.T) {
 			assert.Nil(t, f.Section(".symtab"), "stripped by -s")
 			info, err := os.Stat(bin)
 			require.NoError(t, err)
-			t.Logf("%s: %.1f MB", binaryName, float64(info.Size())/1e6)
+			t.Logf("%s/%s: %.1f MB", dir, binaryName, float64(info.Size())/1e6)
 		})
 	}
 }
