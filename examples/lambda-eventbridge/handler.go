@@ -11,7 +11,6 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
-	"github.com/cachetrail/cachetrail/examples/internal/ecview"
 )
 
 // Handler logs the ElastiCache changes EventBridge delivers as
@@ -57,11 +56,11 @@ func (h *Handler) Handle(ctx context.Context, payload json.RawMessage) (Result, 
 		if a == nil {
 			continue
 		}
-		if ecview.ReadOnly(a) {
+		if ReadOnly(a) {
 			res.ReadOnly++
 			continue
 		}
-		ecview.LogChange(ctx, h.Log, ev, a)
+		LogChange(ctx, h.Log, ev, a)
 		res.Changes++
 	}
 	sum := r.Summary()

@@ -11,8 +11,6 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
-	"github.com/cachetrail/cachetrail/examples/internal/ecview"
-	"github.com/cachetrail/cachetrail/examples/internal/s3src"
 )
 
 // Handler logs the ElastiCache changes in the CloudTrail log files a
@@ -60,8 +58,8 @@ func (h *Handler) Handle(ctx context.Context, payload json.RawMessage) (Result, 
 }
 
 // read streams one log file through the reader.
-func (h *Handler) read(ctx context.Context, o s3src.Object, res *Result) error {
-	body, err := s3src.Open(ctx, h.S3, o.Bucket, o.Key)
+func (h *Handler) read(ctx context.Context, o Object, res *Result) error {
+	body, err := open(ctx, h.S3, o)
 	if err != nil {
 		return err
 	}
@@ -87,11 +85,11 @@ func (h *Handler) read(ctx context.Context, o s3src.Object, res *Result) error {
 		if a == nil {
 			continue
 		}
-		if ecview.ReadOnly(a) {
+		if ReadOnly(a) {
 			res.ReadOnly++
 			continue
 		}
-		ecview.LogChange(ctx, h.Log, ev, a)
+		LogChange(ctx, h.Log, ev, a)
 		res.Changes++
 	}
 	res.Records += r.Summary().Records

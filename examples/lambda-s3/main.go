@@ -14,12 +14,10 @@ import (
 	"os"
 
 	"github.com/aws/aws-lambda-go/lambda"
-
-	"github.com/cachetrail/cachetrail/examples/internal/s3src"
 )
 
 func main() {
-	client, err := s3src.NewClient(context.Background(), "")
+	client, err := newS3Client(context.Background())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lambda-s3:", err)
 		os.Exit(1)

@@ -9,7 +9,6 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/cachetrail/cachetrail/event"
-	"github.com/cachetrail/cachetrail/examples/internal/s3src"
 )
 
 // maxNesting bounds how deep notifications may wrap each other
@@ -28,8 +27,8 @@ var errUnrecognised = errors.New("not an S3, SNS or SQS notification of a CloudT
 //   - the s3:TestEvent S3 sends when notifications are set up (no objects).
 //
 // CloudTrail digest files hold no records and are left out.
-func Objects(payload []byte) ([]s3src.Object, error) {
-	var out []s3src.Object
+func Objects(payload []byte) ([]Object, error) {
+	var out []Object
 	if err := collect(payload, 0, &out); err != nil {
 		return nil, err
 	}
@@ -50,7 +49,7 @@ type message struct {
 	Event   string            `json:"Event"`   // "s3:TestEvent"
 }
 
-func collect(payload []byte, depth int, out *[]s3src.Object) error {
+func collect(payload []byte, depth int, out *[]Object) error {
 	if depth > maxNesting {
 		return fmt.Errorf("notifications nested more than %d deep", maxNesting)
 	}
@@ -72,7 +71,7 @@ func collect(payload []byte, depth int, out *[]s3src.Object) error {
 	// CloudTrail's own notification, bare or in an SNS envelope.
 	if bucket, keys, err := event.ParseSNSNotification(payload); err == nil {
 		for _, k := range keys {
-			*out = append(*out, s3src.Object{Bucket: bucket, Key: k})
+			*out = append(*out, Object{Bucket: bucket, Key: k})
 		}
 		return nil
 	}
@@ -84,7 +83,7 @@ func collect(payload []byte, depth int, out *[]s3src.Object) error {
 
 // collectRecord reads one entry of a Records list: an S3 event record, an
 // SNS record or an SQS message.
-func collectRecord(raw json.RawMessage, depth int, out *[]s3src.Object) error {
+func collectRecord(raw json.RawMessage, depth int, out *[]Object) error {
 	var keys map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &keys); err != nil {
 		return fmt.Errorf("%w: %v", errUnrecognised, err)
@@ -96,7 +95,7 @@ func collectRecord(raw json.RawMessage, depth int, out *[]s3src.Object) error {
 			return err
 		}
 		if strings.HasPrefix(r.EventName, "ObjectCreated:") {
-			*out = append(*out, s3src.Object{Bucket: r.S3.Bucket.Name, Key: r.S3.Object.URLDecodedKey, Size: r.S3.Object.Size})
+			*out = append(*out, Object{Bucket: r.S3.Bucket.Name, Key: r.S3.Object.URLDecodedKey, Size: r.S3.Object.Size})
 		}
 		return nil
 	case keys["Sns"] != nil:

@@ -5,8 +5,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/cachetrail/cachetrail/examples/internal/s3src"
 )
 
 const (
@@ -15,26 +13,26 @@ const (
 )
 
 func TestObjects(t *testing.T) {
-	want := []s3src.Object{{Bucket: bucket, Key: key}}
+	want := []Object{{Bucket: bucket, Key: key}}
 	direct := s3Event("ObjectCreated:Put", bucket, key)
 	notification := cloudTrailNotification(bucket, key)
 	tests := []struct {
 		name    string
 		payload string
-		want    []s3src.Object
+		want    []Object
 		wantErr string
 	}{
-		{name: "S3", payload: direct, want: []s3src.Object{{Bucket: bucket, Key: key, Size: 7332}}},
-		{name: "S3 in SNS", payload: snsRecord(direct), want: []s3src.Object{{Bucket: bucket, Key: key, Size: 7332}}},
-		{name: "S3 in SQS", payload: sqsRecord(direct), want: []s3src.Object{{Bucket: bucket, Key: key, Size: 7332}}},
-		{name: "S3 in SNS in SQS", payload: sqsRecord(snsEnvelope(direct)), want: []s3src.Object{{Bucket: bucket, Key: key, Size: 7332}}},
+		{name: "S3", payload: direct, want: []Object{{Bucket: bucket, Key: key, Size: 7332}}},
+		{name: "S3 in SNS", payload: snsRecord(direct), want: []Object{{Bucket: bucket, Key: key, Size: 7332}}},
+		{name: "S3 in SQS", payload: sqsRecord(direct), want: []Object{{Bucket: bucket, Key: key, Size: 7332}}},
+		{name: "S3 in SNS in SQS", payload: sqsRecord(snsEnvelope(direct)), want: []Object{{Bucket: bucket, Key: key, Size: 7332}}},
 		{name: "CloudTrail notification in SNS", payload: snsRecord(notification), want: want},
 		{name: "CloudTrail notification in SNS in SQS", payload: sqsRecord(snsEnvelope(notification)), want: want},
 		{name: "CloudTrail notification, raw delivery to SQS", payload: sqsRecord(notification), want: want},
 		{
 			name:    "URL-encoded key",
 			payload: s3Event("ObjectCreated:CompleteMultipartUpload", bucket, "AWSLogs/o-exampleorg/123456789012/CloudTrail/us-west-2/2014/12/01/a+b%3Dc.json.gz"),
-			want:    []s3src.Object{{Bucket: bucket, Key: "AWSLogs/o-exampleorg/123456789012/CloudTrail/us-west-2/2014/12/01/a b=c.json.gz", Size: 7332}},
+			want:    []Object{{Bucket: bucket, Key: "AWSLogs/o-exampleorg/123456789012/CloudTrail/us-west-2/2014/12/01/a b=c.json.gz", Size: 7332}},
 		},
 		{name: "removal ignored", payload: s3Event("ObjectRemoved:Delete", bucket, key), want: nil},
 		{name: "digest left out", payload: s3Event("ObjectCreated:Put", bucket, "AWSLogs/123456789012/CloudTrail-Digest/us-west-2/2014/12/01/d.json.gz"), want: nil},

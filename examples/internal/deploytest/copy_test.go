@@ -1,0 +1,87 @@
+package deploytest
+
+import (
+	"debug/elf"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestCopiedExampleBuilds copies each Lambda example's non-test .go files
+// alone into a fresh module outside this checkout, which requires the
+// library (replaced by this checkout) and the examples' third-party
+// modules at the examples' versions, and builds it with the README's
+// command, offline: GOPROXY=off, GOWORK=off, GOFLAGS=-mod=mod, so only
+// the module cache serves. An import of examples/internal/..., or of a
+// sibling example, cannot resolve there. Tests are left out of the copy:
+// they may use the examples' internal harnesses.
+func TestCopiedExampleBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds binaries")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("go tool not found: %v", err)
+	}
+	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
+	require.NoError(t, err)
+	goMod, err := os.ReadFile(filepath.Join(root, "examples", "go.mod"))
+	require.NoError(t, err)
+	goSum, err := os.ReadFile(filepath.Join(root, "examples", "go.sum"))
+	require.NoError(t, err)
+
+	for _, dir := range lambdaDirs {
+		t.Run(dir, func(t *testing.T) {
+			mod := t.TempDir()
+			copyNonTestGo(t, filepath.Join(root, "examples", dir), mod)
+			writeFile(t, filepath.Join(mod, "go.mod"), freshGoMod(string(goMod), root))
+			require.NoError(t, os.WriteFile(filepath.Join(mod, "go.sum"), goSum, 0o644))
+
+			cmd := exec.Command(goTool, "build", "-trimpath", "-ldflags=-s -w", "-tags", "lambda.norpc", "-o", binaryName, ".")
+			cmd.Dir = mod
+			cmd.Env = append(os.Environ(), "GOOS="+buildGOOS, "GOARCH="+buildGOARCH, "CGO_ENABLED=0",
+				"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "go build in a fresh module:\n%s", out)
+
+			bin := filepath.Join(mod, binaryName)
+			f, err := elf.Open(bin)
+			require.NoError(t, err)
+			defer f.Close()
+			assert.Equal(t, elf.EM_AARCH64, f.Machine, "Architectures: [arm64]")
+			assert.Nil(t, f.Section(".symtab"), "stripped by -s")
+			info, err := os.Stat(bin)
+			require.NoError(t, err)
+			t.Logf("%s/%s: %.1f MB", dir, binaryName, float64(info.Size())/1e6)
+		})
+	}
+}
+
+// freshGoMod turns the examples' go.mod into that of another module: the
+// same requirements, the library replaced by the checkout at root.
+func freshGoMod(goMod, root string) string {
+	goMod = regexp.MustCompile(`(?m)^module .*$`).ReplaceAllString(goMod, "module example.com/copied")
+	return regexp.MustCompile(`(?m)^replace github.com/cachetrail/cachetrail => .*$`).
+		ReplaceAllLiteralString(goMod, "replace github.com/cachetrail/cachetrail => "+root)
+}
+
+func copyNonTestGo(t testing.TB, from, to string) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(from, "*.go"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(to, filepath.Base(f)), b, 0o644))
+	}
+}
