@@ -22,6 +22,9 @@ var notGo = map[string]bool{
 	"HeapAlloc":                   true, // a field of runtime.MemStats
 	"Client":                      true, // the SDK's, which internal/gen reads
 	"Options":                     true, // the SDK's Options.Protocol
+	"ObjectCreated":               true, // an S3 event type
+	"TrailKmsKeyArn":              true, // a template parameter
+	"DeadLetterQueueUrl":          true, // a template output
 }
 
 var (
