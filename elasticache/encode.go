@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/wire"
 )
 
 // EncodeOptions control RequestJSON and ResponseJSON.
@@ -11,6 +12,10 @@ type EncodeOptions struct {
 	// Normalize writes timestamps as RFC 3339 UTC instead of their original
 	// text. Lists read from {} are written as [] in any case.
 	Normalize bool
+	// Redact replaces the value of every sensitive member (authToken,
+	// passwords, ...) by its kind, as the printed forms do: for output
+	// that goes to logs or terminals. The result is no longer the input.
+	Redact bool
 }
 
 // RequestJSON returns the action's typed request re-encoded with
@@ -24,7 +29,7 @@ func RequestJSON(a Action, o EncodeOptions) json.RawMessage {
 	if a == nil || !a.encodeRequest(&e) {
 		return nil
 	}
-	return e.Bytes()
+	return o.finish(e.Bytes())
 }
 
 // ResponseJSON is RequestJSON for the response.
@@ -33,5 +38,12 @@ func ResponseJSON(a Action, o EncodeOptions) json.RawMessage {
 	if a == nil || !a.encodeResponse(&e) {
 		return nil
 	}
-	return e.Bytes()
+	return o.finish(e.Bytes())
+}
+
+func (o EncodeOptions) finish(b []byte) json.RawMessage {
+	if o.Redact {
+		return wire.AppendRedacted(nil, b)
+	}
+	return b
 }

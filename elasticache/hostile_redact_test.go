@@ -217,6 +217,9 @@ func printedForms(act elasticache.Action, ev *event.Event, errs ...error) map[st
 			forms["action quirk "+strconv.Itoa(i)] = q.String()
 		}
 		add("Unmodelled", act.Unmodelled())
+		for _, o := range []elasticache.EncodeOptions{{Redact: true}, {Redact: true, Normalize: true}} {
+			forms[fmt.Sprintf("payloads %+v", o)] = string(elasticache.RequestJSON(act, o)) + "\n" + string(elasticache.ResponseJSON(act, o))
+		}
 	}
 	for i, err := range errs {
 		if err == nil {
@@ -289,7 +292,7 @@ func TestHostileRedactEverySensitiveMember(t *testing.T) {
 					assert.NotContains(t, forms["action String"], leaf+`":true`)
 				}
 				// The neighbors still print, so the test would see a leak.
-				for _, what := range []string{"action String", "action %v", "action value %+v", "event %v", "event value %s", "event %#v"} {
+				for _, what := range []string{"action String", "action %v", "action value %+v", "event %v", "event value %s", "event %#v", "payloads {Normalize:false Redact:true}"} {
 					assert.Contains(t, forms[what], neighbor, what)
 				}
 				if c.roundTrip {

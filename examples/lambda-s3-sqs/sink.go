@@ -9,7 +9,6 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
-	"github.com/cachetrail/cachetrail/wire"
 )
 
 // Sink receives every ElastiCache call read. Put returning an error fails
@@ -67,9 +66,7 @@ func newRecord(ev *event.Event, a elasticache.Action) Record {
 			r.Resources = append(r.Resources, res.ID)
 		}
 	}
-	if req := elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true}); req != nil {
-		r.Request = wire.AppendRedacted(nil, req)
-	}
+	r.Request = elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true})
 	return r
 }
 

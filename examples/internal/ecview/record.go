@@ -48,8 +48,8 @@ func NewRecord(ev *event.Event, a elasticache.Action) Record {
 		AWSRegion:  ev.AWSRegion,
 		AccountID:  Account(ev),
 		Actor:      ev.UserIdentity.Actor(),
-		Request:    elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true}),
-		Response:   elasticache.ResponseJSON(a, elasticache.EncodeOptions{Normalize: true}),
+		Request:    elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
+		Response:   elasticache.ResponseJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
 		Resources:  []Resource{},
 		Unmodelled: []string{},
 	}

@@ -1,0 +1,41 @@
+package ecview
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cachetrail/cachetrail/elasticache"
+	"github.com/cachetrail/cachetrail/event"
+)
+
+// A CreateUser call as CloudTrail would log it if it did not hide the
+// passwords itself: the logs and -json output must still not show them.
+const secretRecord = `{"eventVersion":"1.09","eventTime":"2024-05-01T10:00:00Z",
+"eventSource":"elasticache.amazonaws.com","eventName":"CreateUser","awsRegion":"eu-west-1",
+"requestParameters":{"userId":"u1","userName":"app","engine":"redis","accessString":"on ~* +@all",
+"passwords":["Pa55wordMarkerOne"],"authenticationMode":{"type":"password","passwords":["Pa55wordMarkerTwo"]}},
+"responseElements":{"userId":"u1","userName":"app"},"eventID":"e2","recipientAccountId":"123456789012"}`
+
+func TestNoSecretInLogOrRecord(t *testing.T) {
+	ev, err := event.Parse([]byte(secretRecord))
+	require.NoError(t, err)
+	a, err := elasticache.Decode(ev)
+	require.NoError(t, err)
+	require.Contains(t, string(elasticache.RequestJSON(a, elasticache.EncodeOptions{})), "Pa55wordMarkerOne",
+		"precondition: the typed request holds the password")
+
+	var logs bytes.Buffer
+	LogChange(context.Background(), slog.New(slog.NewJSONHandler(&logs, nil)), ev, a)
+	rec, err := json.Marshal(NewRecord(ev, a))
+	require.NoError(t, err)
+	for what, out := range map[string]string{"log": logs.String(), "record": string(rec)} {
+		assert.NotContains(t, out, "Pa55wordMarker", what)
+		assert.Contains(t, out, `"userName":"app"`, what) // the rest still shows
+	}
+}
