@@ -18,8 +18,9 @@ const (
 	// where a list is expected. The typed field stays unset.
 	ReasonMismatch
 	// ReasonNull marks a member the model knows whose value is an explicit
-	// null. The typed field stays unset; keeping the member here lets
-	// re-encoding write the null back.
+	// null, or "" where the model has another scalar type
+	// ([QuirkEmptyStringAsAbsent]). The typed field stays unset; keeping the
+	// member here lets re-encoding write the value back.
 	ReasonNull
 )
 

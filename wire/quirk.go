@@ -20,6 +20,11 @@ const (
 	QuirkStringAsNumber QuirkKind = "string-as-number"
 	// QuirkStringAsBool is a boolean written as the JSON string "true" or "false".
 	QuirkStringAsBool QuirkKind = "string-as-bool"
+	// QuirkEmptyStringAsAbsent is "" where the model has a number, a
+	// boolean or a timestamp, as CloudTrail writes for a value it does not
+	// have ("mfaAuthenticated": "", an empty creationDate). The typed field
+	// stays unset, as for null, and the "" is kept for re-encoding.
+	QuirkEmptyStringAsAbsent QuirkKind = "empty-string-as-absent"
 	// QuirkNonRFC3339Time is a timestamp in another accepted form, such as
 	// "Dec 1, 2014 10:16:06 PM".
 	QuirkNonRFC3339Time QuirkKind = "non-rfc3339-time"

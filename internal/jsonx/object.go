@@ -334,6 +334,10 @@ func (d *Decoder) keep(m *Member, st Status, u *wire.Members) {
 		d.errs = d.errs[:m.nerrs]
 		d.quirk(wire.QuirkKeptRawTooDense, m.start, "")
 	}
+	if st == Null && d.Kind() == '"' {
+		// "" read as absent: its quirk went with the rollback.
+		d.quirk(wire.QuirkEmptyStringAsAbsent, m.start, "")
+	}
 	if st == Mismatch && len(d.errs) == m.nerrs {
 		k := d.Kind()
 		detail := ""

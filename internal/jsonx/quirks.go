@@ -18,7 +18,7 @@ var quirkKinds = [...]wire.QuirkKind{
 	wire.QuirkTrailingComma, wire.QuirkByteOrderMark, wire.QuirkEmptyObjectAsList,
 	wire.QuirkStringAsNumber, wire.QuirkStringAsBool, wire.QuirkNonRFC3339Time,
 	wire.QuirkNumberAsTime, wire.QuirkKeptRaw, wire.QuirkKeptRawTooDense, wire.QuirkDuplicateName,
-	wire.QuirkInvalidUTF8, wire.QuirkNonCanonicalIP,
+	wire.QuirkInvalidUTF8, wire.QuirkNonCanonicalIP, wire.QuirkEmptyStringAsAbsent,
 }
 
 func kindIndex(k wire.QuirkKind) int {

@@ -67,6 +67,13 @@ func StrElem[T ~string](p *T, d *Decoder) Status {
 	return Str(d, p)
 }
 
+// emptyAsAbsent reads "" where another scalar type is wanted as absent,
+// like null, recording the quirk.
+func (d *Decoder) emptyAsAbsent(start int) Status {
+	d.quirk(wire.QuirkEmptyStringAsAbsent, start, "")
+	return Null
+}
+
 func (d *Decoder) null() Status {
 	if d.readLiteral("null") {
 		return Null
@@ -91,7 +98,10 @@ func (d *Decoder) number() (text string, start int, st Status) {
 			return "", start, Fatal
 		}
 		t := strings.TrimSpace(s)
-		if t == "" || !validNumber(t) {
+		if t == "" {
+			return "", start, d.emptyAsAbsent(start)
+		}
+		if !validNumber(t) {
 			d.semanticError(start, "want number, got string"+d.quoteValue(s))
 			return "", start, Mismatch
 		}
@@ -229,6 +239,8 @@ func boolValue(d *Decoder, p *bool) Status {
 			*p = true
 		case "false":
 			*p = false
+		case "":
+			return d.emptyAsAbsent(start)
 		default:
 			d.semanticError(start, "want boolean, got string"+d.quoteValue(s))
 			return Mismatch
@@ -265,6 +277,9 @@ func wireBool(d *Decoder, p *wire.Bool) Status {
 		}
 		// The common case, "true" or "false" without escapes, needs no
 		// copy of the text.
+		if strings.TrimSpace(strings.Trim(text, `"`)) == "" && text[0] == '"' {
+			return d.emptyAsAbsent(start)
+		}
 		if n := len(text); n >= 2 && text[0] == '"' && strings.IndexByte(text[1:n-1], '\\') < 0 {
 			if v, err := wire.ParseBool(text[1 : n-1]); err == nil {
 				*p = v
@@ -293,6 +308,9 @@ func timeValue(d *Decoder, p *wire.Time) Status {
 		s, ok := d.readString()
 		if !ok {
 			return Fatal
+		}
+		if strings.TrimSpace(s) == "" {
+			return d.emptyAsAbsent(start)
 		}
 		var t wire.Time
 		var err error

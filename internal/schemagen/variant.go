@@ -12,7 +12,8 @@ type Variant bool
 
 // The two variants. Tolerant accepts what cachetrail's tolerant decoding
 // accepts: timestamps in every wire.Layout (numbers too), numbers and
-// booleans written as strings, {} for an empty list, the
+// booleans written as strings, "" for an absent number, boolean or
+// timestamp, {} for an empty list, the
 // HIDDEN_DUE_TO_SECURITY_REASONS placeholder for a structure or list,
 // enum values the model does not list, and members it does not know.
 // Strict accepts what AWS documents and the model knows: RFC 3339
@@ -53,12 +54,12 @@ const hidden = "HIDDEN_DUE_TO_SECURITY_REASONS"
 // rfc3339Pattern matches the RFC 3339 date-times wire.Time calls standard.
 const rfc3339Pattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$`
 
-// Patterns for numbers and booleans written as strings; a pattern applies
-// to string values only.
+// Patterns for numbers and booleans written as strings, or "" for an
+// absent value; a pattern applies to string values only.
 const (
-	integerPattern = `^-?[0-9]+$`
-	numberPattern  = `^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`
-	boolPattern    = `^(true|false)$`
+	integerPattern = `^(-?[0-9]+)?$`
+	numberPattern  = `^(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?)?$`
+	boolPattern    = `^(true|false)?$`
 )
 
 // timeExamples is one example per accepted timestamp layout.
