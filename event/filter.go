@@ -10,7 +10,8 @@ type keys [scan.NumKeys]int
 // stringKeys are the names whose value counts only when it is a string:
 // the decoder leaves a string field unchanged for any other value, so the
 // last string wins.
-const stringKeys = 1<<scan.KeyEventSource | 1<<scan.KeyEventName | 1<<scan.KeyEventType | 1<<scan.KeyDetailType | 1<<scan.KeyMessageType | 1<<scan.KeySNSType | 1<<scan.KeySNSMessage
+const stringKeys = 1<<scan.KeyEventSource | 1<<scan.KeyEventName | 1<<scan.KeyEventType |
+	1<<scan.KeyDetailType | 1<<scan.KeyMessageType | 1<<scan.KeySNSType | 1<<scan.KeySNSMessage
 
 // find fills k from the members ms of an item.
 func (k *keys) find(ms []scan.Member) {

@@ -19,11 +19,11 @@ import (
 //     neither '}' nor ',' and a member name with its ':' follow) is an
 //     error at that byte, with a Record of -1, counted in Summary.Damage.
 //
-// After either, the reader skips to the next record start: a '{' followed
-// by a member name that begins records or the envelopes that hold them
-// (scan.recordStartNames), as in {"eventVersion":. That byte sequence cannot
-// occur inside a JSON string, so the rule holds whatever the quotes of
-// the damaged bytes say. In JSON Lines the next record start on the line,
+// After either, the reader skips to the next record start: a '{'
+// followed by a member name that begins records or the envelopes that
+// hold them (recordStartNames in internal/scan), as in {"eventVersion":.
+// That byte sequence cannot occur inside a JSON string, so the rule holds
+// whatever the quotes of the damaged bytes say. In JSON Lines the next record start on the line,
 // or else the next line, is the next record.
 //
 // A record cut short (a truncated record followed by the rest of the
@@ -59,7 +59,7 @@ import (
 // ':', '[' or an array's ',') whose closers after it happen to balance
 // ends where they do and decodes, with an error, with the records it
 // swallowed (FuzzReaderIsolation leaves these out); a record whose first
-// member is not one of scan.recordStartNames is skipped when it follows
+// member is not one of recordStartNames is skipped when it follows
 // damage; fences are looked for in the first record-limit bytes of a too
 // long item only; a CloudWatch Logs payload is decoded whole, so one over
 // the record limit is lost whole (each message in it is isolated).
