@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cachetrail/cachetrail/internal/scan"
+
 	"github.com/stretchr/testify/require"
 )
 
@@ -97,5 +99,5 @@ func fuzzSame(on func(bool)) func(*testing.T, []byte) {
 	}
 }
 
-func setNestedFastPath(on bool) { nestedFastPath = on }
+func setNestedFastPath(on bool) { scan.NestedFastPath = on }
 func setEarlyReject(on bool)    { earlyReject = on }

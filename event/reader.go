@@ -4,6 +4,8 @@ import (
 	"io"
 	"iter"
 	"maps"
+
+	"github.com/cachetrail/cachetrail/internal/scan"
 )
 
 // Reader reads CloudTrail records from a stream, one at a time, in any of
@@ -86,10 +88,10 @@ type Reader struct {
 	onSkip func(Skipped)
 
 	in      input
-	sc      scanner
-	filters filterSets // the scanner's view of cfg's filters
-	rescans int        // records scanned again after an early rejection (for tests)
-	sub     scanner    // for values inside an item: details, messages
+	sc      scan.Scanner
+	filters scan.Filter  // the scanner's view of cfg's filters
+	rescans int          // records scanned again after an early rejection (for tests)
+	sub     scan.Scanner // for values inside an item: details, messages
 	stack   []frame
 	lines   bool // top-level items are JSON Lines: a raw newline ends one
 	known   bool // whether lines has been decided
@@ -126,7 +128,7 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 	rd.cfg = newConfig(opts)
 	rd.onSkip = rd.cfg.skipped
 	rd.source = rd.cfg.origin.Source
-	rd.filters = filterSets{sources: rd.cfg.sources, names: rd.cfg.names}
+	rd.filters = scan.Filter{Sources: rd.cfg.sources, Names: rd.cfg.names}
 	rd.in.init(r, rd.cfg.maxInputBytes)
 	rd.stack = append(rd.stack, frame{kind: frameTop})
 	return rd

@@ -1,14 +1,15 @@
 package event
 
-// insightType is the eventType of CloudTrail Insights records.
-const insightType = "AwsCloudTrailInsight"
+import (
+	"github.com/cachetrail/cachetrail/internal/scan"
+)
 
 // record handles one record candidate: text is its JSON, base the stream
 // offset that text's offsets count from, origin the offset Event.Origin
 // reports, and ms its top-level members (k, if not nil, already found
 // from them). A broken candidate skips the filters, so that the decoder
 // reports what is wrong.
-func (r *Reader) record(text []byte, base, origin int64, ms []member, k *keys, broken bool) {
+func (r *Reader) record(text []byte, base, origin int64, ms []scan.Member, k *keys, broken bool) {
 	idx := r.nextIndex()
 	if !broken && r.filtering() && len(text) > 0 && text[0] == '{' {
 		var own keys
@@ -18,8 +19,8 @@ func (r *Reader) record(text []byte, base, origin int64, ms []member, k *keys, b
 		}
 		// Insights records name the calls they are about inside
 		// insightDetails, not at the top level: check them first.
-		if i := k[kEventType]; i > 0 {
-			if v, ok := stringBytes(text, &ms[i-1]); ok && string(v) == insightType {
+		if i := k[scan.KeyEventType]; i > 0 {
+			if v, ok := scan.StringBytes(text, &ms[i-1]); ok && string(v) == scan.InsightType {
 				r.skip(Skipped{Kind: SkippedInsight, Origin: Origin{Source: r.source, Index: idx, Offset: origin}})
 				return
 			}

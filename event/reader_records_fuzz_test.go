@@ -35,7 +35,7 @@ func deliveredRecords(t testing.TB, a, b []byte) map[string][]byte {
 }
 
 // recordStartRE matches a record start the reader resumes at after damage
-// (recordStartNames in reader_resync.go).
+// (recordStartNames in internal/scan/resync.go).
 var recordStartRE = regexp.MustCompile(`^\{[ \t\r\n]*"(eventVersion|userIdentity|eventTime|eventSource|eventName|eventID|additionalEventData|apiVersion|awsRegion|version|detail-type|messageType|awslogs)"[ \t\r\n]*:`)
 
 // parsedAlone is what Parse gives for one record on its own, re-encoded.

@@ -3,6 +3,9 @@ package event
 import (
 	"bytes"
 	"math"
+
+	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/internal/scan"
 )
 
 // Resynchronisation. CloudTrail writes valid JSON, so a broken record
@@ -16,11 +19,11 @@ import (
 //     neither '}' nor ',' and a member name with its ':' follow) is an
 //     error at that byte, with a Record of -1, counted in Summary.Damage.
 //
-// After either, the reader skips to the next record start: a '{' followed
-// by a member name that begins records or the envelopes that hold them
-// (recordStartNames), as in {"eventVersion":. That byte sequence cannot
-// occur inside a JSON string, so the rule holds whatever the quotes of
-// the damaged bytes say. In JSON Lines the next record start on the line,
+// After either, the reader skips to the next record start: a '{'
+// followed by a member name that begins records or the envelopes that
+// hold them (recordStartNames in internal/scan), as in {"eventVersion":.
+// That byte sequence cannot occur inside a JSON string, so the rule holds
+// whatever the quotes of the damaged bytes say. In JSON Lines the next record start on the line,
 // or else the next line, is the next record.
 //
 // A record cut short (a truncated record followed by the rest of the
@@ -61,79 +64,6 @@ import (
 // long item only; a CloudWatch Logs payload is decoded whole, so one over
 // the record limit is lost whole (each message in it is isolated).
 
-// recordStartNames are the first member names the reader resumes at:
-// CloudTrail's eventVersion, the identifying members, the first ones of a
-// record with sorted keys, and the first of an EventBridge event and of
-// CloudWatch Logs payloads.
-var recordStartNames = [...]string{
-	"eventVersion", "userIdentity", "eventTime", "eventSource", "eventName", "eventID",
-	"additionalEventData", "apiVersion", "awsRegion",
-	"version", "detail-type", "messageType", "awslogs",
-}
-
-// maxStartSpace bounds the white space looked at inside a record start.
-const maxStartSpace = 64
-
-// recordStart reports whether b[i] (a '{') starts a record start:
-// '{', white space, a name of recordStartNames in quotes, white space,
-// ':'. more says b ends before that can be told.
-func recordStart(b []byte, i int) (yes, more bool) {
-	p, end := i+1, min(len(b), i+1+maxStartSpace)
-	for p < end && isSpace(b[p]) {
-		p++
-	}
-	if p >= len(b) {
-		return false, true
-	}
-	if b[p] != '"' {
-		return false, false
-	}
-	p++
-	q := bytes.IndexByte(b[p:min(len(b), p+24)], '"')
-	if q < 0 {
-		return false, len(b)-p < 24
-	}
-	if !startName(b[p : p+q]) {
-		return false, false
-	}
-	p += q + 1
-	for end = min(len(b), p+maxStartSpace); p < end && isSpace(b[p]); p++ {
-	}
-	if p >= len(b) {
-		return false, true
-	}
-	return b[p] == ':', false
-}
-
-func startName(name []byte) bool {
-	for _, n := range recordStartNames {
-		if string(name) == n {
-			return true
-		}
-	}
-	return false
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// findStart returns the index of the first record start in b at or after
-// p whose '{' is before lim, or -1; more says b ends inside what may be
-// one, at the index.
-func findStart(b []byte, p, lim int) (int, bool) {
-	for p < lim {
-		i := bytes.IndexByte(b[p:lim], '{')
-		if i < 0 {
-			return -1, false
-		}
-		p += i
-		if yes, more := recordStart(b, p); yes || more {
-			return p, more
-		}
-		p++
-	}
-	return -1, false
-}
-
 // noFence is the fence offset when no record start is known ahead.
 const noFence = math.MaxInt64
 
@@ -146,7 +76,7 @@ func (r *Reader) damaged(off int64) bool { return off < r.damagedEnd }
 // the bytes up to end become a damaged region and it returns true.
 func (r *Reader) findFences(start, end int) bool {
 	in := &r.in
-	i, _ := findStart(in.buf[:in.end], start+1, end)
+	i, _ := scan.FindStart(in.buf[:in.end], start+1, end)
 	if i < 0 {
 		return false
 	}
@@ -168,7 +98,7 @@ func (r *Reader) extendDamage(end int) bool {
 		return false
 	}
 	from := max(in.start+1, int(r.damagedEnd-in.off))
-	i, _ := findStart(in.buf[:in.end], from, end)
+	i, _ := scan.FindStart(in.buf[:in.end], from, end)
 	if i < 0 {
 		return false
 	}
@@ -186,7 +116,7 @@ type passedFence struct {
 
 // pass notes the fence at buf[i], which the item goes on over.
 func (r *Reader) pass(i int) {
-	r.passed = append(r.passed, passedFence{r.in.offset(i), r.sc.depth})
+	r.passed = append(r.passed, passedFence{r.in.offset(i), r.sc.Depth})
 }
 
 // canResume, for the item found broken at buf[fail], finds the first
@@ -197,7 +127,7 @@ func (r *Reader) pass(i int) {
 // linear however the broken records nest.
 func (r *Reader) canResume(fail int) bool {
 	for _, f := range r.passed {
-		if f.depth >= r.sc.depth {
+		if f.depth >= r.sc.Depth {
 			dist := r.in.offset(fail) - f.off
 			if r.backtrack+dist > 2*(r.damagedEnd-r.damaged0) {
 				return false
@@ -225,7 +155,7 @@ func (r *Reader) fenceLimit(p int) int {
 	if r.fence <= in.offset(p) {
 		r.fence = noFence
 		if e := int(r.damagedEnd - in.off); p+1 < e {
-			if i, _ := findStart(in.buf[:in.end], p+1, e); i >= 0 {
+			if i, _ := scan.FindStart(in.buf[:in.end], p+1, e); i >= 0 {
 				r.fence = in.offset(i)
 			}
 		}
@@ -234,24 +164,6 @@ func (r *Reader) fenceLimit(p int) int {
 		return in.end
 	}
 	return int(r.fence - in.off)
-}
-
-// valueMayStart reports whether a value may start at b[p], outside
-// strings at depth, looking back over white space to base: after ':',
-// '[' or an array's ','.
-func (s *scanner) valueMayStart(b []byte, p, base, depth int) bool {
-	for q := p - 1; q >= base; q-- {
-		switch b[q] {
-		case ' ', '\t', '\r', '\n':
-		case ':', '[':
-			return true
-		case ',':
-			return depth >= 1 && depth <= maxKinds && s.arrays[(depth-1)/64]&(uint64(1)<<((depth-1)%64)) != 0
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // decideLines settles JSON Lines detection on a broken first item that
@@ -303,10 +215,7 @@ func (r *Reader) strayClose() bool {
 	q := in.pos + 1
 	comma := false
 	for {
-		for q < in.end && (isSpace(in.buf[q]) || (!comma && in.buf[q] == ',')) {
-			comma = comma || in.buf[q] == ','
-			q++
-		}
+		q, comma = scan.SkipComma(in.buf[:in.end], q, comma)
 		if q < in.end {
 			c := in.buf[q]
 			switch {
@@ -314,7 +223,7 @@ func (r *Reader) strayClose() bool {
 				return false
 			case c == '"' && comma:
 				// A next member of the log file object: its name and ':'.
-				if ok, more := memberNameAt(in.buf[:in.end], q); !more {
+				if ok, more := scan.MemberNameAt(in.buf[:in.end], q); !more {
 					return !ok
 				}
 			default:
@@ -329,29 +238,10 @@ func (r *Reader) strayClose() bool {
 	}
 }
 
-// memberNameAt reports whether b[q], a '"', starts a member name: a string
-// followed by white space and ':'. more says b ends before that can be
-// told.
-func memberNameAt(b []byte, q int) (ok, more bool) {
-	for p := q + 1; p < len(b); p++ {
-		switch b[p] {
-		case '\\':
-			p++
-		case '"':
-			p = skipSpace(b, p+1)
-			if p >= len(b) {
-				return false, true
-			}
-			return b[p] == ':', false
-		}
-	}
-	return false, true
-}
-
 // stray reports the byte at pos, where a ',', the end of an array or a
 // record was wanted, and skips to the next record start.
 func (r *Reader) stray(c byte, want string) {
-	r.damage(r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected "+quoteByte(c)+", want "+want))
+	r.damage(r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected "+jsonx.DescribeByte(c)+", want "+want))
 	r.skipping = true
 }
 
@@ -368,7 +258,7 @@ func (r *Reader) resync() {
 				b = b[:in.pos+nl+1]
 			}
 		}
-		i, more := findStart(b, in.pos, len(b))
+		i, more := scan.FindStart(b, in.pos, len(b))
 		if i >= 0 && !more {
 			in.pos = i
 			in.release()

@@ -3,6 +3,9 @@ package event
 import (
 	"bytes"
 	"strconv"
+
+	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/internal/scan"
 )
 
 // frameKind is what the reader is inside of.
@@ -45,7 +48,7 @@ func (r *Reader) pop()             { r.stack = r.stack[:len(r.stack)-1] }
 func (r *Reader) peek() (c byte, ok bool) {
 	in := &r.in
 	for {
-		in.pos = skipSpace(in.buf[:in.end], in.pos)
+		in.pos = scan.SkipSpace(in.buf[:in.end], in.pos)
 		in.release()
 		if in.pos < in.end {
 			return in.buf[in.pos], true
@@ -139,27 +142,31 @@ func (r *Reader) stepArray(i int) {
 	}
 }
 
+// earlyReject lets tests compare the reader with and without early
+// rejection (scan's reject.go).
+var earlyReject = true
+
 // item splits off the value starting at pos and handles it. ctx is the
 // frame it is in.
 func (r *Reader) item(ctx frameKind, c byte) {
 	in := &r.in
 	r.resumed = false
 	off := in.offset(in.pos)
-	nl := nlSpace
+	nl := scan.NLSpace
 	switch {
 	case ctx != frameTop:
 	case r.lines:
-		nl = nlCut
+		nl = scan.NLCut
 	case !r.known:
-		nl = nlProbe
+		nl = scan.NLProbe
 	}
 	start := func() int {
-		r.sc.reset(c, ctx != frameRecords, nl)
+		r.sc.Reset(c, ctx != frameRecords, nl)
 		if ctx == frameRecords && r.filtering() && earlyReject {
-			r.sc.filter = &r.filters
+			r.sc.Filter = &r.filters
 		}
 		if c == '"' {
-			r.sc.inStr = true
+			r.sc.InStr = true
 			return in.pos + 1
 		}
 		return in.pos
@@ -172,11 +179,11 @@ func (r *Reader) item(ctx frameKind, c byte) {
 		if r.damaged(off) && dropped == 0 {
 			lim = r.fenceLimit(p)
 		}
-		np, res := r.sc.scan(in.buf[:lim], p, in.start)
+		np, res := r.sc.Scan(in.buf[:lim], p, in.start)
 		in.pos = np
-		if res == scanMore && lim < in.end {
+		if res == scan.More && lim < in.end {
 			// At a record start inside a damaged region.
-			if !r.sc.inStr && r.sc.valueMayStart(in.buf, np, in.start, r.sc.depth) {
+			if !r.sc.InStr && r.sc.ValueMayStart(in.buf, np, in.start, r.sc.Depth) {
 				r.pass(np) // a nested record, as in an EventBridge event
 				p = np
 				continue
@@ -184,7 +191,7 @@ func (r *Reader) item(ctx frameKind, c byte) {
 			r.cut(ctx, off, np)
 			return
 		}
-		if res == scanNewline {
+		if res == scan.Newline {
 			next, opens := r.nextLine()
 			if !opens {
 				// Go on from there: the white space is skipped once,
@@ -194,19 +201,19 @@ func (r *Reader) item(ctx frameKind, c byte) {
 			}
 			// A broken first line: the input is JSON Lines.
 			r.known, r.lines = true, true
-			np, res = in.pos, scanCut
+			np, res = in.pos, scan.Cut
 		}
-		if res == scanCut && dropped == 0 && r.refence(ctx, off, dropped, np) {
+		if res == scan.Cut && dropped == 0 && r.refence(ctx, off, dropped, np) {
 			p = start() // a line holding the start of another record
 			continue
 		}
 		switch res {
-		case scanDone, scanCut:
+		case scan.Done, scan.Cut:
 			if size := dropped + int64(np-in.start); size > r.cfg.maxRecordBytes {
 				r.overLimit(off)
 			} else {
-				r.canHold = res == scanDone && !r.damaged(off)
-				r.handle(ctx, in.buf[in.start:np], off, res == scanCut)
+				r.canHold = res == scan.Done && !r.damaged(off)
+				r.handle(ctx, in.buf[in.start:np], off, res == scan.Cut)
 				r.canHold, r.hold = false, false
 				if err := r.held; err != nil {
 					// A scan that ended where it should not have, misled
@@ -223,12 +230,12 @@ func (r *Reader) item(ctx frameKind, c byte) {
 			}
 			in.release()
 			return
-		case scanRecords:
+		case scan.Records:
 			in.release()
 			r.push(frameLogTail)
 			r.push(frameRecords)
 			return
-		case scanBad:
+		case scan.Bad:
 			if r.refence(ctx, off, dropped, np) {
 				p = start()
 				continue
@@ -242,8 +249,7 @@ func (r *Reader) item(ctx frameKind, c byte) {
 		}
 		if dropped > 0 || int64(in.end-in.start) > r.cfg.maxRecordBytes {
 			// Too long: go on scanning for its end without keeping it.
-			r.sc.track, r.sc.watch = false, false
-			r.sc.nlAt = 0 // relative offsets change with the released bytes
+			r.sc.Untrack()
 			dropped += int64(in.end - in.start)
 			in.release()
 		}
@@ -292,7 +298,7 @@ func (r *Reader) nextLine() (next int, opens bool) {
 	in := &r.in
 	q := in.pos + 1
 	for {
-		q = skipSpace(in.buf[:in.end], q)
+		q = scan.SkipSpace(in.buf[:in.end], q)
 		if q < in.end {
 			return q, in.buf[q] == '{' || in.buf[q] == '['
 		}
@@ -309,14 +315,18 @@ func (r *Reader) nextLine() (next int, opens bool) {
 func (r *Reader) handle(ctx frameKind, b []byte, off int64, broken bool) {
 	if ctx == frameRecords {
 		r.hold = r.canHold
-		r.record(b, off, off, r.recordMembers(b), nil, broken)
+		ms, again := r.sc.RecordMembers(b)
+		if again {
+			r.rescans++
+		}
+		r.record(b, off, off, ms, nil, broken)
 		return
 	}
 	if ctx == frameTop && !r.known {
 		r.known = true
 		r.lines = !broken && bytes.IndexByte(b, '\n') < 0
 	}
-	r.shape(b, off, r.sc.members, broken, 0)
+	r.shape(b, off, r.sc.Members, broken, 0)
 }
 
 // truncated reports an item that the end of the input cut short.
@@ -355,41 +365,40 @@ func (r *Reader) overLimit(off int64) {
 // would keep only the last one: reading both loses nothing).
 func (r *Reader) stepTail() {
 	in := &r.in
-	r.sc.reset('{', true, nlSpace)
-	r.sc.depth, r.sc.phase = 1, phAfter
+	r.sc.ResetTail()
 	for {
-		np, res := r.sc.scan(in.buf[:in.end], in.pos, in.start)
+		np, res := r.sc.Scan(in.buf[:in.end], in.pos, in.start)
 		in.pos = np
 		switch res {
-		case scanDone:
+		case scan.Done:
 			in.release()
 			r.pop()
 			return
-		case scanRecords:
+		case scan.Records:
 			in.release()
 			r.push(frameRecords)
 			return
-		case scanBad:
+		case scan.Bad:
 			// The log file's own damage, after its records: report it and
 			// go on to its end.
 			// It closes whatever is open.
-			r.damage(r.errorf(-1, in.offset(np), ErrSyntax, "unexpected "+quoteByte(in.buf[np])+" in log file object"))
+			r.damage(r.errorf(-1, in.offset(np), ErrSyntax, "unexpected "+jsonx.DescribeByte(in.buf[np])+" in log file object"))
 			in.pos++
-			if r.sc.depth--; r.sc.depth <= 0 {
+			if r.sc.Depth--; r.sc.Depth <= 0 {
 				in.release()
 				r.pop()
 				return
 			}
 			continue
 		}
-		if r.sc.phase == phInKey && int64(in.end-in.start) > r.cfg.maxRecordBytes {
-			r.sc.track, r.sc.watch = false, false // a name too long to keep: no more Records
+		if r.sc.InKey() && int64(in.end-in.start) > r.cfg.maxRecordBytes {
+			r.sc.Untrack() // a name too long to keep: no more Records
 		}
-		if r.sc.phase != phInKey || !r.sc.track {
+		if !r.sc.InKey() || !r.sc.Tracking() {
 			// Member spans count from the window's start: keep a name
 			// that a chunk's end cuts.
 			in.release()
-			r.sc.members = r.sc.members[:0]
+			r.sc.Members = r.sc.Members[:0]
 		}
 		if !in.fill() {
 			err := r.failure(-1)
@@ -424,7 +433,7 @@ func (r *Reader) badElem() {
 	tok := r.token()
 	in.pos++
 	for {
-		if e := scalarEnd(in.buf[:in.end], in.pos); e < in.end {
+		if e := scan.ScalarEnd(in.buf[:in.end], in.pos); e < in.end {
 			in.pos = e
 			in.release()
 			break
@@ -446,27 +455,16 @@ func (r *Reader) notObject(idx int, off int64, tok []byte) *DecodeError {
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		k = '0'
 	case 't', 'f', 'n':
-		if !isLiteral(tok) {
+		if !scan.IsLiteral(tok) {
 			k = '?'
 		}
 	default:
 		k = '?'
 	}
 	if k == '?' {
-		return r.errorf(idx, off, ErrSyntax, "unexpected "+quoteByte(tok[0])+", want a record object")
+		return r.errorf(idx, off, ErrSyntax, "unexpected "+jsonx.DescribeByte(tok[0])+", want a record object")
 	}
 	return r.errorf(idx, off, ErrNotRecord, "got "+kindNameOf(k)+", want a record object")
-}
-
-// isLiteral reports whether tok starts with true, false or null as a
-// whole word.
-func isLiteral(tok []byte) bool {
-	for _, lit := range []string{"true", "false", "null"} {
-		if bytes.HasPrefix(tok, []byte(lit)) {
-			return len(tok) == len(lit) || scalarEnd(tok[len(lit):], 0) == 0
-		}
-	}
-	return false
 }
 
 // token returns the first bytes at pos, enough to name a value's type.
@@ -476,11 +474,4 @@ func (r *Reader) token() []byte {
 	}
 	tok := in.buf[in.pos:min(in.end, in.pos+6)]
 	return append([]byte(nil), tok...)
-}
-
-func quoteByte(c byte) string {
-	if c >= 0x20 && c < 0x7f {
-		return strconv.QuoteRune(rune(c))
-	}
-	return "byte 0x" + strconv.FormatUint(uint64(c), 16)
 }

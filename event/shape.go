@@ -9,12 +9,13 @@ import (
 	"strings"
 
 	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/internal/scan"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
 // shape recognises what a top-level item is, from its top-level member
 // names, and handles it. nested is 1 inside an SNS envelope's message.
-func (r *Reader) shape(b []byte, off int64, ms []member, broken bool, nested int) {
+func (r *Reader) shape(b []byte, off int64, ms []scan.Member, broken bool, nested int) {
 	if broken || len(b) == 0 || b[0] != '{' {
 		r.hold = r.canHold && nested == 0
 		r.record(b, off, off, ms, nil, broken)
@@ -23,33 +24,33 @@ func (r *Reader) shape(b []byte, off int64, ms []member, broken bool, nested int
 	var k keys
 	k.find(ms)
 	sns := ""
-	if k[kSNSType] > 0 && k[kSNSMessage] > 0 && nested == 0 {
-		sns = snsType(b, &ms[k[kSNSType]-1])
+	if k[scan.KeySNSType] > 0 && k[scan.KeySNSMessage] > 0 && nested == 0 {
+		sns = snsType(b, &ms[k[scan.KeySNSType]-1])
 	}
 	switch {
-	case k[kDetailType] > 0 && k[kDetail] > 0:
+	case k[scan.KeyDetailType] > 0 && k[scan.KeyDetail] > 0:
 		r.eventBridge(b, off, ms, &k)
-	case k[kAWSLogs] > 0:
-		r.awslogs(b, off, &ms[k[kAWSLogs]-1])
-	case k[kMessageType] > 0 && k[kLogEvents] > 0:
+	case k[scan.KeyAWSLogs] > 0:
+		r.awslogs(b, off, &ms[k[scan.KeyAWSLogs]-1])
+	case k[scan.KeyMessageType] > 0 && k[scan.KeyLogEvents] > 0:
 		r.logEvents(b, off)
-	case k[kDigest] > 0:
+	case k[scan.KeyDigest] > 0:
 		r.skip(Skipped{Kind: SkippedDigest, Origin: r.nonRecord(off)})
-	case k[kS3Bucket] > 0 && k[kS3ObjectKey] > 0:
+	case k[scan.KeyS3Bucket] > 0 && k[scan.KeyS3ObjectKey] > 0:
 		s := Skipped{Kind: SkippedSNS, Origin: r.nonRecord(off)}
 		s.Bucket, s.Keys, _ = snsNotification(string(b), 0)
 		r.skip(s)
 	case sns != "":
-		r.snsEnvelope(b, off, sns, &ms[k[kSNSMessage]-1])
-	case k[kRecords] > 0 && ms[k[kRecords]-1].kind == '[':
+		r.snsEnvelope(b, off, sns, &ms[k[scan.KeySNSMessage]-1])
+	case k[scan.KeyRecords] > 0 && ms[k[scan.KeyRecords]-1].Kind == '[':
 		// A log file met whole, as in an SNS message; top-level ones
 		// are streamed before they get here.
-		r.recordsArray(b, off, &ms[k[kRecords]-1])
-	case k[kRecords] > 0 && k[kEventSource] == 0 && k[kEventName] == 0:
+		r.recordsArray(b, off, &ms[k[scan.KeyRecords]-1])
+	case k[scan.KeyRecords] > 0 && k[scan.KeyEventSource] == 0 && k[scan.KeyEventName] == 0:
 		// A log file whose Records is not an array holds no record: an
 		// error, not an empty event.
-		m := &ms[k[kRecords]-1]
-		r.damage(r.errorf(-1, off+int64(m.val.start), ErrNotRecord, "Records is "+valueKind(b[m.val.start:m.val.end])+", want an array of records"))
+		m := &ms[k[scan.KeyRecords]-1]
+		r.damage(r.errorf(-1, off+int64(m.Val.Start), ErrNotRecord, "Records is "+scan.ValueKind(b[m.Val.Start:m.Val.End])+", want an array of records"))
 	default:
 		r.hold = r.canHold && nested == 0
 		r.record(b, off, off, ms, &k, false)
@@ -62,21 +63,21 @@ func (r *Reader) nonRecord(off int64) Origin {
 
 // eventBridge handles an EventBridge event: its detail is the record when
 // its detail-type ends in "via CloudTrail".
-func (r *Reader) eventBridge(b []byte, off int64, ms []member, k *keys) {
-	dt, _ := stringValue(b, &ms[k[kDetailType]-1])
+func (r *Reader) eventBridge(b []byte, off int64, ms []scan.Member, k *keys) {
+	dt, _ := scan.StringValue(b, &ms[k[scan.KeyDetailType]-1])
 	if !strings.HasSuffix(dt, " via CloudTrail") {
 		r.skip(Skipped{Kind: SkippedEventBridge, Origin: r.nonRecord(off)})
 		return
 	}
-	d := ms[k[kDetail]-1]
-	text := b[d.val.start:d.val.end]
-	start, end, ok := r.sub.scanValue(text)
-	if ok && emptyObject(text[start:end]) {
-		r.fail(r.errorf(r.nextIndex(), off+int64(d.val.start+start), ErrNotRecord, "EventBridge detail is an empty object, want a record"))
+	d := ms[k[scan.KeyDetail]-1]
+	text := b[d.Val.Start:d.Val.End]
+	start, end, ok := r.sub.ScanValue(text)
+	if ok && scan.EmptyObject(text[start:end]) {
+		r.fail(r.errorf(r.nextIndex(), off+int64(d.Val.Start+start), ErrNotRecord, "EventBridge detail is an empty object, want a record"))
 		return
 	}
 	r.hold = r.canHold
-	r.record(text[start:end], off+int64(d.val.start+start), off, r.sub.members, nil, !ok)
+	r.record(text[start:end], off+int64(d.Val.Start+start), off, r.sub.Members, nil, !ok)
 }
 
 // logEvents handles a decoded CloudWatch Logs payload: each log event's
@@ -121,9 +122,9 @@ func (r *Reader) logEvents(payload []byte, base int64) {
 	}
 	for _, msg := range messages {
 		text := []byte(msg)
-		start, end, ok := r.sub.scanValue(text)
-		ok = ok && skipSpace(text, end) == len(text)
-		r.record(text[start:], base+int64(start), base, r.sub.members, nil, !ok)
+		start, end, ok := r.sub.ScanValue(text)
+		ok = ok && scan.SkipSpace(text, end) == len(text)
+		r.record(text[start:], base+int64(start), base, r.sub.Members, nil, !ok)
 	}
 }
 
@@ -149,19 +150,19 @@ func logMessage(p *string, d *jsonx.Decoder) jsonx.Status {
 
 // awslogs handles the {"awslogs":{"data":"..."}} envelope a Lambda
 // function receives: data is a base64 gzip-compressed payload.
-func (r *Reader) awslogs(b []byte, off int64, m *member) {
-	d := jsonx.NewDecoder(string(b[m.val.start:m.val.end]), jsonx.Options{})
+func (r *Reader) awslogs(b []byte, off int64, m *scan.Member) {
+	d := jsonx.NewDecoder(string(b[m.Val.Start:m.Val.End]), jsonx.Options{})
 	var (
 		om      jsonx.Member
 		junk    wire.Members
 		data    string
-		dataOff = off + int64(m.val.start) // where the data value starts, for errors
+		dataOff = off + int64(m.Val.Start) // where the data value starts, for errors
 	)
 	if d.ObjectStart(&om) == jsonx.OK {
 		for d.NextMember(&om) {
 			st := jsonx.Unknown
 			if om.Key == "data" {
-				dataOff = off + int64(m.val.start) + d.Offset()
+				dataOff = off + int64(m.Val.Start) + d.Offset()
 				st = jsonx.Str(d, &data)
 			}
 			d.EndMember(&om, st, &junk)
@@ -207,8 +208,8 @@ func (r *Reader) inflate(data string) ([]byte, error) {
 }
 
 // snsType returns the Type of an SNS message, or "" if m is not one.
-func snsType(b []byte, m *member) string {
-	v, _ := stringBytes(b, m)
+func snsType(b []byte, m *scan.Member) string {
+	v, _ := scan.StringBytes(b, m)
 	switch string(v) {
 	case "Notification":
 		return "Notification"
@@ -221,57 +222,27 @@ func snsType(b []byte, m *member) string {
 // recordsArray reads the records of a Records array held in b, which is
 // not part of the stream: each record's Origin has the offset off of the
 // enclosing item.
-func (r *Reader) recordsArray(b []byte, off int64, m *member) {
-	arr := b[m.val.start:m.val.end]
-	base := off + int64(m.val.start)
-	var sc scanner
-	for p := skipSpace(arr, 1); p < len(arr) && arr[p] != ']'; {
-		start, end, ok := sc.scanValue(arr[p:])
-		text := arr[p+start : p+end]
-		r.record(text, base+int64(p+start), off, sc.members, nil, !ok || len(text) == 0)
-		p = skipSpace(arr, p+max(end, start+1))
-		if p < len(arr) && arr[p] == ',' {
-			p = skipSpace(arr, p+1)
-		}
+func (r *Reader) recordsArray(b []byte, off int64, m *scan.Member) {
+	arr := b[m.Val.Start:m.Val.End]
+	base := off + int64(m.Val.Start)
+	var sc scan.Scanner
+	for el, ok := range sc.Elements(arr) {
+		text := arr[el.Start:el.End]
+		r.record(text, base+int64(el.Start), off, sc.Members, nil, !ok || len(text) == 0)
 	}
 }
 
 // snsEnvelope handles an SNS message: a JSON object in a notification's
 // Message is read as a top-level item (CloudTrail's notification, an
 // EventBridge event, a record); anything else is skipped.
-func (r *Reader) snsEnvelope(b []byte, off int64, typ string, m *member) {
-	msg, _ := stringValue(b, m)
+func (r *Reader) snsEnvelope(b []byte, off int64, typ string, m *scan.Member) {
+	msg, _ := scan.StringValue(b, m)
 	text := []byte(msg)
-	var sc scanner
-	start, end, ok := sc.scanValue(text)
-	if typ != "Notification" || !ok || start >= len(text) || text[start] != '{' || skipSpace(text, end) != len(text) {
+	var sc scan.Scanner
+	start, end, ok := sc.ScanValue(text)
+	if typ != "Notification" || !ok || start >= len(text) || text[start] != '{' || scan.SkipSpace(text, end) != len(text) {
 		r.skip(Skipped{Kind: SkippedSNS, Origin: r.nonRecord(off)})
 		return
 	}
-	r.shape(text[start:end], off, sc.members, false, 1)
-}
-
-// valueKind names the JSON kind of the value v starts with.
-func valueKind(v []byte) string {
-	if len(v) == 0 {
-		return "missing"
-	}
-	switch v[0] {
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case 'n':
-		return "null"
-	case 't', 'f':
-		return "a boolean"
-	}
-	return "a number or literal"
-}
-
-// emptyObject reports whether v is {} (with white space or not).
-func emptyObject(v []byte) bool {
-	return len(v) >= 2 && v[0] == '{' && skipSpace(v, 1) == len(v)-1
+	r.shape(text[start:end], off, sc.Members, false, 1)
 }

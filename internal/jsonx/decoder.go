@@ -134,7 +134,7 @@ func (d *Decoder) Finish() {
 	}
 	d.skipWS()
 	if d.pos < len(d.src) {
-		d.syntaxError("unexpected " + describeByte(d.src[d.pos]) + " after the value")
+		d.syntaxError("unexpected " + DescribeByte(d.src[d.pos]) + " after the value")
 	}
 }
 
@@ -218,7 +218,9 @@ func kindName(k byte) string {
 	return "invalid value"
 }
 
-func describeByte(c byte) string {
+// DescribeByte names c for an error message: quoted when printable ASCII,
+// else in hex. The reader's errors use it too, so all read alike.
+func DescribeByte(c byte) string {
 	if c >= 0x20 && c < 0x7f {
 		return strconv.QuoteRune(rune(c))
 	}

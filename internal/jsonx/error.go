@@ -62,7 +62,7 @@ func (d *Decoder) badValue() {
 		d.syntaxError("unexpected end of input")
 		return
 	}
-	d.syntaxError("unexpected " + describeByte(d.src[d.pos]) + ", want a value")
+	d.syntaxError("unexpected " + DescribeByte(d.src[d.pos]) + ", want a value")
 }
 
 // peekToken returns the text of the string or number at pos, without

@@ -51,7 +51,7 @@ func (d *Decoder) readStringSlow(start, plain int) (string, bool) {
 			i += n
 		case c < 0x20:
 			d.pos = i
-			d.syntaxError("control character " + describeByte(c) + " in string")
+			d.syntaxError("control character " + DescribeByte(c) + " in string")
 			return "", false
 		case c < 0x80:
 			if b != nil {
@@ -126,7 +126,7 @@ func (d *Decoder) unescape(b *[]byte, i int) (int, bool) {
 		return n, true
 	default:
 		d.pos = i
-		d.syntaxError("invalid escape " + describeByte(c) + " in string")
+		d.syntaxError("invalid escape " + DescribeByte(c) + " in string")
 		return 0, false
 	}
 	return 2, true
@@ -223,7 +223,7 @@ func (d *Decoder) badNumber() {
 		d.syntaxError("unexpected end of input in number")
 		return
 	}
-	d.syntaxError("unexpected " + describeByte(d.src[d.pos]) + " in number")
+	d.syntaxError("unexpected " + DescribeByte(d.src[d.pos]) + " in number")
 }
 
 // readLiteral consumes true, false or null.

@@ -92,7 +92,7 @@ func (d *Decoder) NextMember(m *Member) bool {
 	closing := d.src[d.pos] == '}'
 	if m.n > 0 && !closing {
 		if d.src[d.pos] != ',' {
-			d.syntaxError("unexpected " + describeByte(d.src[d.pos]) + ", want ',' or '}'")
+			d.syntaxError("unexpected " + DescribeByte(d.src[d.pos]) + ", want ',' or '}'")
 			return d.abandonObject(m)
 		}
 		comma := d.pos
@@ -118,7 +118,7 @@ func (d *Decoder) NextMember(m *Member) bool {
 		return d.abandonObject(m)
 	}
 	if d.src[d.pos] != '"' {
-		d.syntaxError("unexpected " + describeByte(d.src[d.pos]) + ", want a member name")
+		d.syntaxError("unexpected " + DescribeByte(d.src[d.pos]) + ", want a member name")
 		return d.abandonObject(m)
 	}
 	keyPos := d.pos
@@ -131,7 +131,7 @@ func (d *Decoder) NextMember(m *Member) bool {
 		if d.pos >= len(d.src) {
 			d.syntaxError("unexpected end of input, want ':'")
 		} else {
-			d.syntaxError("unexpected " + describeByte(d.src[d.pos]) + ", want ':'")
+			d.syntaxError("unexpected " + DescribeByte(d.src[d.pos]) + ", want ':'")
 		}
 		return d.abandonObject(m)
 	}
@@ -455,7 +455,7 @@ func (d *Decoder) NextElem(a *Elem) bool {
 				return false
 			}
 		default:
-			d.syntaxError("unexpected " + describeByte(d.src[d.pos]) + ", want ',' or ']'")
+			d.syntaxError("unexpected " + DescribeByte(d.src[d.pos]) + ", want ',' or ']'")
 			return false
 		}
 	} else if d.src[d.pos] == ']' {

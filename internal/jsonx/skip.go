@@ -122,7 +122,7 @@ func (d *Decoder) skipValue(commas *[]int) bool {
 				continue
 			}
 			if c != ',' {
-				d.syntaxError("unexpected " + describeByte(c) + ", want ',' or " + describeByte(closer))
+				d.syntaxError("unexpected " + DescribeByte(c) + ", want ',' or " + DescribeByte(closer))
 				return false
 			}
 			comma := d.pos
@@ -151,7 +151,7 @@ func (d *Decoder) skipKey() bool {
 		if d.pos >= len(d.src) {
 			d.syntaxError("unexpected end of input, want a member name")
 		} else {
-			d.syntaxError("unexpected " + describeByte(d.src[d.pos]) + ", want a member name")
+			d.syntaxError("unexpected " + DescribeByte(d.src[d.pos]) + ", want a member name")
 		}
 		return false
 	}
@@ -163,7 +163,7 @@ func (d *Decoder) skipKey() bool {
 		if d.pos >= len(d.src) {
 			d.syntaxError("unexpected end of input, want ':'")
 		} else {
-			d.syntaxError("unexpected " + describeByte(d.src[d.pos]) + ", want ':'")
+			d.syntaxError("unexpected " + DescribeByte(d.src[d.pos]) + ", want ':'")
 		}
 		return false
 	}
@@ -201,12 +201,12 @@ func (d *Decoder) skipString() bool {
 				i += 6
 			default:
 				d.pos = i
-				d.syntaxError("invalid escape " + describeByte(d.src[i+1]) + " in string")
+				d.syntaxError("invalid escape " + DescribeByte(d.src[i+1]) + " in string")
 				return false
 			}
 		case c < 0x20:
 			d.pos = i
-			d.syntaxError("control character " + describeByte(c) + " in string")
+			d.syntaxError("control character " + DescribeByte(c) + " in string")
 			return false
 		default:
 			if c >= 0x80 {

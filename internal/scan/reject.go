@@ -1,4 +1,4 @@
-package event
+package scan
 
 import (
 	"encoding/binary"
@@ -22,47 +22,44 @@ import (
 // skipNested, which does not know the depth of each string, looks at the
 // strings at every depth and leaves those with backslashes to the byte
 // loop, which does. So the result is always the one the full scan gives
-// (TestEarlyRejectChangesNothing, FuzzEarlyReject).
+// (event's TestEarlyRejectChangesNothing, FuzzEarlyReject).
 
-// earlyReject lets tests compare the reader with and without early
-// rejection.
-var earlyReject = true
-
-// filterSets are the filters the scanner may reject a record by.
-type filterSets struct {
-	sources, names []string
+// Filter holds the filters the scanner may reject a record by: the
+// eventSource and eventName values a record may have (none: any).
+type Filter struct {
+	Sources, Names []string
 }
 
 // maybeReject, called when the member just pushed is a string at the top
 // level, starts skipping the rest of the record if that member decides
 // that the filters reject it.
-func (s *scanner) maybeReject(b []byte, base int) {
+func (s *Scanner) maybeReject(b []byte, base int) {
 	m := &s.cur
 	var set []string
-	switch m.id {
-	case kEventSource:
-		set = s.filter.sources
-	case kEventName:
-		set = s.filter.names
+	switch m.ID {
+	case KeyEventSource:
+		set = s.Filter.Sources
+	case KeyEventName:
+		set = s.Filter.Names
 	}
-	if len(set) == 0 || m.valEsc {
+	if len(set) == 0 || m.ValEsc {
 		return
 	}
-	v := b[base+m.val.start+1 : base+m.val.end-1]
+	v := b[base+m.Val.Start+1 : base+m.Val.End-1]
 	if !utf8.Valid(v) || inSet(v, set) || s.insightSoFar(b, base) {
 		return
 	}
-	s.rejectedBy = m.id
+	s.rejectedBy = m.ID
 	s.track = false
 	s.floor = 1
 }
 
 // insightSoFar reports whether a member listed so far may make the record
 // an Insights record (then the record is not rejected early).
-func (s *scanner) insightSoFar(b []byte, base int) bool {
-	for i := range s.members {
-		if m := &s.members[i]; m.id == kEventType && m.kind == '"' {
-			if m.valEsc || string(b[base+m.val.start:base+m.val.end]) == `"`+insightType+`"` {
+func (s *Scanner) insightSoFar(b []byte, base int) bool {
+	for i := range s.Members {
+		if m := &s.Members[i]; m.ID == KeyEventType && m.Kind == '"' {
+			if m.ValEsc || string(b[base+m.Val.Start:base+m.Val.End]) == `"`+InsightType+`"` {
 				return true
 			}
 		}
@@ -90,7 +87,7 @@ const (
 // the rest of a record rejected early, may be a member that changes the
 // verdict: a second member of the rejecting name, or an "eventType" of
 // "AwsCloudTrailInsight". Where b ends too soon to tell, it says yes.
-func (s *scanner) suspicious(b []byte, i int) bool {
+func (s *Scanner) suspicious(b []byte, i int) bool {
 	rest := b[i:]
 	if !startsOrCut(rest, `"event`) {
 		return false
@@ -100,7 +97,7 @@ func (s *scanner) suspicious(b []byte, i int) bool {
 	}
 	rest = rest[len(`"event`):]
 	name := "Source\""
-	if s.rejectedBy == kEventName {
+	if s.rejectedBy == KeyEventName {
 		name = "Name\""
 	}
 	switch {
@@ -133,7 +130,7 @@ func afterName(b []byte, cut bool) int {
 	if cut {
 		return nameUnsure
 	}
-	if n := skipSpace(b, 0); n < len(b) {
+	if n := SkipSpace(b, 0); n < len(b) {
 		switch b[n] {
 		case ',', '}':
 			return nameNot
@@ -149,16 +146,16 @@ func afterName(b []byte, cut bool) int {
 // scanner does, it skips white space, ':' and a ']' that closes nothing
 // before the value.
 func insightValue(b []byte) bool {
-	n := skipSpace(b, 0) + 1 // after the ':'
+	n := SkipSpace(b, 0) + 1 // after the ':'
 	for n < len(b) && (b[n] == ' ' || b[n] == '\t' || b[n] == '\r' || b[n] == '\n' || b[n] == ':' || b[n] == ']') {
 		n++
 	}
-	return startsOrCut(b[n:], `"`+insightType+`"`)
+	return startsOrCut(b[n:], `"`+InsightType+`"`)
 }
 
 // lookAtString, in the byte loop of a record rejected early, looks at the
 // string that opens at i at depth: only a name of the top level matters.
-func (s *scanner) lookAtString(b []byte, i, depth int) {
+func (s *Scanner) lookAtString(b []byte, i, depth int) {
 	s.strEsc = false // for checkEscapes
 	if depth == 1 && !s.suspect && s.suspicious(b, i) {
 		s.suspect = true
@@ -169,7 +166,7 @@ func (s *scanner) lookAtString(b []byte, i, depth int) {
 // takes one with escapes at the top level as suspect: it may be an escaped
 // name. Escapes deeper down (a policy document in requestParameters) are
 // harmless.
-func (s *scanner) checkEscapes(depth int) {
+func (s *Scanner) checkEscapes(depth int) {
 	if s.floor == 1 && depth == 1 && s.strEsc {
 		s.suspect = true
 	}
@@ -177,7 +174,7 @@ func (s *scanner) checkEscapes(depth int) {
 
 // lookAt looks at the strings that open at the bits of o, in the step of
 // skipNested at p, in a record rejected early.
-func (s *scanner) lookAt(b []byte, p int, o uint64) {
+func (s *Scanner) lookAt(b []byte, p int, o uint64) {
 	for ; o != 0; o &= o - 1 {
 		j := p + mbits.TrailingZeros64(o)
 		// Most strings do not start with "event: that test is inlined.
@@ -198,16 +195,14 @@ func startsOrCut(b []byte, s string) bool {
 	return string(b[:len(s)]) == s
 }
 
-// recordMembers returns the top-level members of record b that the filters
-// need: the scanner's list, or, when an early rejection may not hold, the
-// full list from a second scan.
-func (r *Reader) recordMembers(b []byte) []member {
-	s := &r.sc
+// RecordMembers returns the top-level members of record b that the
+// filters need: the scanner's list, or, when an early rejection may not
+// hold, the full list from a second scan, with again set.
+func (s *Scanner) RecordMembers(b []byte) (ms []Member, again bool) {
 	if s.rejectedBy < 0 || !s.suspect {
-		return s.members
+		return s.Members, false
 	}
-	r.rescans++
-	s.reset('{', false, nlSpace)
-	s.scan(b, 0, 0)
-	return s.members
+	s.Reset('{', false, NLSpace)
+	s.Scan(b, 0, 0)
+	return s.Members, true
 }

@@ -1,23 +1,26 @@
-package event
+package scan
 
 import (
 	"encoding/binary"
+	"iter"
 	mbits "math/bits"
+
+	"github.com/cachetrail/cachetrail/internal/swar"
 )
 
-// span is a byte range of an item, relative to the item's first byte.
-type span struct{ start, end int }
+// Span is a byte range of an item, relative to the item's first byte.
+type Span struct{ Start, End int }
 
-// member is a top-level member of an object item, as found by the scanner
+// Member is a top-level member of an object item, as found by the scanner
 // without decoding it. The scanner keeps only the members whose names the
-// reader looks for (see keyID).
-type member struct {
-	key    span // the name's text, without its quotes
-	val    span // the value's text; scalars may carry trailing space
-	kind   byte // '{', '[', '"', or 'x' for a number or literal
-	keyEsc bool // the name has escapes
-	valEsc bool // the string value has escapes
-	id     int8 // the name as an index into keys, or -1
+// reader looks for (see keys.go).
+type Member struct {
+	Key    Span // the name's text, without its quotes
+	Val    Span // the value's text; scalars may carry trailing space
+	Kind   byte // '{', '[', '"', or 'x' for a number or literal
+	KeyEsc bool // the name has escapes
+	ValEsc bool // the string value has escapes
+	ID     int8 // the name as a Key constant, or -1
 }
 
 // Phases of a top-level member, tracked at depth 1 of an object item.
@@ -32,37 +35,37 @@ const (
 	phAfter                 // want ',' or '}'
 )
 
-// scanResult says why scan stopped.
-type scanResult uint8
+// Result says why Scan stopped.
+type Result uint8
 
 const (
-	scanMore    scanResult = iota // the chunk ended inside the item
-	scanDone                      // the item ended
-	scanCut                       // a raw newline ended a JSON Lines item early
-	scanRecords                   // a top-level "Records" array opened (watch mode)
-	scanNewline                   // a raw newline where a next line starting a record would end the item (probe mode)
-	scanBad                       // a closer that does not match its opener: the item is broken there
+	More    Result = iota // the chunk ended inside the item
+	Done                  // the item ended
+	Cut                   // a raw newline ended a JSON Lines item early
+	Records               // a top-level "Records" array opened (watch mode)
+	Newline               // a raw newline where a next line starting a record would end the item (probe mode)
+	Bad                   // a closer that does not match its opener: the item is broken there
 )
 
-// Newline modes: what a raw newline inside an item means to the scanner.
+// Newline modes (NL for short): what a raw newline inside an item means to the scanner.
 const (
-	nlSpace uint8 = iota // white space (or, in a string, an error the decoder reports)
-	nlCut                // the end of a JSON Lines item: stop with scanCut
-	nlProbe              // maybe the end of a broken first line: stop with scanNewline where '{' or '[' could not follow
+	NLSpace uint8 = iota // white space (or, in a string, an error the decoder reports)
+	NLCut                // the end of a JSON Lines item: stop with Cut
+	NLProbe              // maybe the end of a broken first line: stop with Newline where '{' or '[' could not follow
 )
 
-// scanner finds where one JSON value ends, string-aware and without
+// Scanner finds where one JSON value ends, string-aware and without
 // building anything, and lists the members of an object's top level. It
 // can stop at the end of a chunk and go on with the next one. It checks
 // only what finding the end needs; the decoder finds the rest.
-type scanner struct {
-	depth   int
-	inStr   bool
+type Scanner struct {
+	Depth   int  // the open containers
+	InStr   bool // inside a string
 	esc     bool // a chunk ended just after a backslash inside a string
 	strEsc  bool // the current string has escapes
 	phase   uint8
-	cur     member
-	members []member
+	cur     Member
+	Members []Member // the listed top-level members
 
 	// arrays has a bit set for each open container that is an array,
 	// for the first maxKinds levels, to tell ']' from '}'.
@@ -70,7 +73,7 @@ type scanner struct {
 
 	track bool  // list top-level members
 	watch bool  // stop when a top-level "Records" member opens an array
-	nl    uint8 // what a raw newline means: nlSpace, nlCut or nlProbe
+	nl    uint8 // what a raw newline means: NLSpace, NLCut or NLProbe
 
 	// mayOpen's last answer, for the newline at nlAt (relative to the
 	// item; 0 for none, the item's first byte is never a newline), so
@@ -79,39 +82,39 @@ type scanner struct {
 	nlYes bool
 
 	// floor is the lowest depth skipNested skips at: 2, or 1 once the
-	// record is rejected early (see reader_reject.go).
+	// record is rejected early (see reject.go).
 	floor      int
-	filter     *filterSets // the filters to reject a record by, or nil
-	rejectedBy int8        // the key of the member that rejected the record, or -1
-	suspect    bool        // a string after it may change the verdict
+	Filter     *Filter // the filters to reject a record by, or nil
+	rejectedBy int8    // the key of the member that rejected the record, or -1
+	suspect    bool    // a string after it may change the verdict
 }
 
-// reset prepares s for an item that starts with byte top; nl says what a
+// Reset prepares s for an item that starts with byte top; nl says what a
 // raw newline means in it.
-func (s *scanner) reset(top byte, watch bool, nl uint8) {
-	*s = scanner{members: s.members[:0], track: top == '{', watch: watch, nl: nl, floor: 2, rejectedBy: -1}
+func (s *Scanner) Reset(top byte, watch bool, nl uint8) {
+	*s = Scanner{Members: s.Members[:0], track: top == '{', watch: watch, nl: nl, floor: 2, rejectedBy: -1}
 }
 
 // scan reads b from p, where the item starts at base, and returns where it
-// stopped: the item's end for scanDone, the newline for scanCut and
-// scanNewline, just after '[' for scanRecords, len(b) for scanMore, the
-// mismatched closer for scanBad. After scanNewline it goes on from just
+// stopped: the item's end for Done, the newline for Cut and
+// Newline, just after '[' for Records, len(b) for More, the
+// mismatched closer for Bad. After Newline it goes on from just
 // after the newline.
-func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
-	if s.inStr {
-		var res scanResult
-		if p, res = s.stringEnd(b, p); res != scanDone {
+func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
+	if s.InStr {
+		var res Result
+		if p, res = s.stringEnd(b, p); res != Done {
 			return p, res
 		}
-		if s.depth == 0 {
-			return p, scanDone
+		if s.Depth == 0 {
+			return p, Done
 		}
-		if s.depth == 1 && s.track {
+		if s.Depth == 1 && s.track {
 			s.endString(b, p, base)
 		}
-		s.checkEscapes(s.depth)
+		s.checkEscapes(s.Depth)
 	}
-	depth := s.depth // kept in a register; stored back before returning
+	depth := s.Depth // kept in a register; stored back before returning
 	for p < len(b) {
 		switch c := b[p]; c {
 		case '"':
@@ -121,15 +124,15 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 			} else if s.floor == 1 {
 				s.lookAtString(b, p, depth)
 			}
-			var res scanResult
-			if p, res = s.stringEnd(b, p+1); res != scanDone {
-				s.depth = depth
+			var res Result
+			if p, res = s.stringEnd(b, p+1); res != Done {
+				s.Depth = depth
 				return p, res
 			}
 			s.checkEscapes(depth)
 			if depth == 1 && s.track {
 				s.endString(b, p, base)
-				if s.floor == 1 && nestedFastPath {
+				if s.floor == 1 && NestedFastPath {
 					p, depth = s.skipNested(b, p, depth) // rejected early: skip the rest
 				}
 			}
@@ -138,22 +141,22 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 			depth++
 			s.open(depth, c)
 			if depth == 2 && s.track && s.phase == phValue {
-				s.cur.val.start = p - base
-				s.cur.kind = c
+				s.cur.Val.Start = p - base
+				s.cur.Kind = c
 				s.phase = phInNested
-				if c == '[' && s.watch && s.cur.id == kRecords {
-					s.depth = depth
-					return p + 1, scanRecords
+				if c == '[' && s.watch && s.cur.ID == KeyRecords {
+					s.Depth = depth
+					return p + 1, Records
 				}
 			}
-			if depth >= 2 && s.nl == nlSpace && nestedFastPath {
+			if depth >= 2 && s.nl == NLSpace && NestedFastPath {
 				p, depth = s.skipNested(b, p+1, depth)
 				continue
 			}
 		case '}', ']':
 			if !s.closes(depth, c) {
-				s.depth = depth
-				return p, scanBad // the reader resynchronises (reader_resync.go)
+				s.Depth = depth
+				return p, Bad // the reader resynchronizes
 			}
 			depth--
 			switch {
@@ -161,10 +164,10 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 				if s.phase == phInScalar {
 					s.endScalar(p - base)
 				}
-				s.depth = depth
-				return p + 1, scanDone
+				s.Depth = depth
+				return p + 1, Done
 			case depth == 1 && s.phase == phInNested:
-				s.cur.val.end = p + 1 - base
+				s.cur.Val.End = p + 1 - base
 				s.push()
 			}
 		case ',':
@@ -173,7 +176,7 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 					s.endScalar(p - base)
 				}
 				s.phase = phKey
-			} else if depth == 1 && s.floor == 1 && nestedFastPath {
+			} else if depth == 1 && s.floor == 1 && NestedFastPath {
 				p, depth = s.skipNested(b, p+1, depth)
 				continue
 			}
@@ -183,35 +186,35 @@ func (s *scanner) scan(b []byte, p, base int) (int, scanResult) {
 			}
 		case '\n':
 			switch {
-			case s.nl == nlCut:
-				s.depth = depth
-				return p, scanCut
-			case s.nl == nlProbe && !s.mayOpen(b, p, base, depth):
-				s.depth = depth
-				return p, scanNewline
+			case s.nl == NLCut:
+				s.Depth = depth
+				return p, Cut
+			case s.nl == NLProbe && !s.mayOpen(b, p, base, depth):
+				s.Depth = depth
+				return p, Newline
 			}
 		case ' ', '\t', '\r':
 		default:
 			if depth == 1 && s.phase == phValue {
-				s.cur.val.start = p - base
-				s.cur.kind = 'x'
+				s.cur.Val.Start = p - base
+				s.cur.Kind = 'x'
 				s.phase = phInScalar
 			}
 		}
 		p++
 	}
-	s.depth = depth
-	return p, scanMore
+	s.Depth = depth
+	return p, More
 }
 
 // stringEnd reads the rest of a string from p and returns the index just
-// after its closing quote with scanDone, or where it stopped: len(b) with
-// scanMore, a newline with scanCut (nlCut) or scanNewline (nlProbe).
+// after its closing quote with Done, or where it stopped: len(b) with
+// More, a newline with Cut (NLCut) or Newline (NLProbe).
 //
 // It looks at 8 bytes at a time (SWAR), as the strings of a record are
 // mostly too short for bytes.IndexByte to pay off.
-func (s *scanner) stringEnd(b []byte, p int) (int, scanResult) {
-	newlines := s.nl != nlSpace
+func (s *Scanner) stringEnd(b []byte, p int) (int, Result) {
+	newlines := s.nl != NLSpace
 	if s.esc {
 		s.esc = false
 		if newlines && p < len(b) && b[p] == '\n' {
@@ -226,13 +229,13 @@ func (s *scanner) stringEnd(b []byte, p int) (int, scanResult) {
 			p = stringStop(b, p)
 		}
 		if p >= len(b) {
-			s.inStr = true
-			return len(b), scanMore
+			s.InStr = true
+			return len(b), More
 		}
 		switch b[p] {
 		case '"':
-			s.inStr = false
-			return p + 1, scanDone
+			s.InStr = false
+			return p + 1, Done
 		case '\\':
 			s.strEsc = true
 			if newlines && p+1 < len(b) && b[p+1] == '\n' {
@@ -242,8 +245,8 @@ func (s *scanner) stringEnd(b []byte, p int) (int, scanResult) {
 			}
 			p += 2
 			if p > len(b) {
-				s.inStr, s.esc = true, true
-				return len(b), scanMore
+				s.InStr, s.esc = true, true
+				return len(b), More
 			}
 		default:
 			return s.stringNewline(p)
@@ -252,13 +255,13 @@ func (s *scanner) stringEnd(b []byte, p int) (int, scanResult) {
 }
 
 // stringNewline stops at the raw newline at p inside a string, with
-// scanCut (nlCut) or scanNewline (nlProbe).
-func (s *scanner) stringNewline(p int) (int, scanResult) {
-	s.inStr = true
-	if s.nl == nlProbe {
-		return p, scanNewline
+// Cut (NLCut) or Newline (NLProbe).
+func (s *Scanner) stringNewline(p int) (int, Result) {
+	s.InStr = true
+	if s.nl == NLProbe {
+		return p, Newline
 	}
-	return p, scanCut
+	return p, Cut
 }
 
 // maxKinds is how deep the scanner tells arrays from objects; deeper
@@ -266,7 +269,7 @@ func (s *scanner) stringNewline(p int) (int, scanResult) {
 const maxKinds = 1024
 
 // open records the kind of the container opened at depth.
-func (s *scanner) open(depth int, c byte) {
+func (s *Scanner) open(depth int, c byte) {
 	if depth <= maxKinds {
 		i, bit := (depth-1)/64, uint64(1)<<((depth-1)%64)
 		if c == '[' {
@@ -278,7 +281,7 @@ func (s *scanner) open(depth int, c byte) {
 }
 
 // closes reports whether c closes the container open at depth.
-func (s *scanner) closes(depth int, c byte) bool {
+func (s *Scanner) closes(depth int, c byte) bool {
 	if depth < 1 || depth > maxKinds {
 		return true
 	}
@@ -293,7 +296,7 @@ func (s *scanner) closes(depth int, c byte) bool {
 // new record. Bytes before base are gone: then it cannot tell and says yes.
 // The look back stops at the newline it last answered for: only white
 // space lies between, so the answer is the same.
-func (s *scanner) mayOpen(b []byte, p, base, depth int) bool {
+func (s *Scanner) mayOpen(b []byte, p, base, depth int) bool {
 	yes := true
 	for q := p - 1; q >= base; q-- {
 		c := b[q]
@@ -317,18 +320,12 @@ func (s *scanner) mayOpen(b []byte, p, base, depth int) bool {
 	return yes
 }
 
-// SWAR constants: a byte of ones and the high bit of every byte.
-const (
-	ones = 0x0101010101010101
-	high = 0x8080808080808080
-)
-
 // stringStop returns the index of the first quote or backslash in b at or
 // after p, or len(b).
 func stringStop(b []byte, p int) int {
 	for p+8 <= len(b) {
 		x := binary.LittleEndian.Uint64(b[p:])
-		if m := hasByte(x, '"') | hasByte(x, '\\'); m != 0 {
+		if m := swar.HasByte(x, '"') | swar.HasByte(x, '\\'); m != 0 {
 			return p + mbits.TrailingZeros64(m)>>3
 		}
 		p += 8
@@ -345,7 +342,7 @@ func stringStop(b []byte, p int) int {
 func stringStopNL(b []byte, p int) int {
 	for p+8 <= len(b) {
 		x := binary.LittleEndian.Uint64(b[p:])
-		if m := hasByte(x, '"') | hasByte(x, '\\') | hasByte(x, '\n'); m != 0 {
+		if m := swar.HasByte(x, '"') | swar.HasByte(x, '\\') | swar.HasByte(x, '\n'); m != 0 {
 			return p + mbits.TrailingZeros64(m)>>3
 		}
 		p += 8
@@ -358,62 +355,55 @@ func stringStopNL(b []byte, p int) int {
 	return p
 }
 
-// hasByte returns a mask whose lowest set bit marks the first byte of x
-// (little-endian) equal to c, or 0.
-func hasByte(x, c uint64) uint64 {
-	v := x ^ (ones * c)
-	return (v - ones) & ^v & high
-}
-
-func (s *scanner) startString(rel int) {
+func (s *Scanner) startString(rel int) {
 	switch s.phase {
 	case phKey:
-		s.cur = member{key: span{start: rel + 1}, id: -1}
+		s.cur = Member{Key: Span{Start: rel + 1}, ID: -1}
 		s.phase = phInKey
 	case phValue:
-		s.cur.val.start = rel
-		s.cur.kind = '"'
+		s.cur.Val.Start = rel
+		s.cur.Kind = '"'
 		s.phase = phInString
 	}
 }
 
 // endString finishes a top-level string ending just before p.
-func (s *scanner) endString(b []byte, p, base int) {
+func (s *Scanner) endString(b []byte, p, base int) {
 	switch s.phase {
 	case phInKey:
-		s.cur.key.end = p - 1 - base
-		s.cur.keyEsc = s.strEsc
-		s.cur.id = s.keyID(b, base)
+		s.cur.Key.End = p - 1 - base
+		s.cur.KeyEsc = s.strEsc
+		s.cur.ID = s.nameID(b, base)
 		s.phase = phColon
 	case phInString:
-		s.cur.val.end = p - base
-		s.cur.valEsc = s.strEsc
+		s.cur.Val.End = p - base
+		s.cur.ValEsc = s.strEsc
 		s.push()
-		if s.filter != nil {
+		if s.Filter != nil {
 			s.maybeReject(b, base)
 		}
 	}
 }
 
-func (s *scanner) endScalar(rel int) {
-	s.cur.val.end = rel
+func (s *Scanner) endScalar(rel int) {
+	s.cur.Val.End = rel
 	s.push()
 }
 
 // push ends the current member, keeping it if its name is one the reader
 // looks for.
-func (s *scanner) push() {
-	if s.cur.id >= 0 {
-		s.members = append(s.members, s.cur)
+func (s *Scanner) push() {
+	if s.cur.ID >= 0 {
+		s.Members = append(s.Members, s.cur)
 	}
 	s.phase = phAfter
 }
 
-// keyID returns the current member's name as an index into keys, or -1.
-func (s *scanner) keyID(b []byte, base int) int8 {
-	k := b[base+s.cur.key.start : base+s.cur.key.end]
-	if s.cur.keyEsc {
-		u, ok := unquote(b[base+s.cur.key.start-1 : base+s.cur.key.end+1])
+// nameID returns the current member's name as a Key constant, or -1.
+func (s *Scanner) nameID(b []byte, base int) int8 {
+	k := b[base+s.cur.Key.Start : base+s.cur.Key.End]
+	if s.cur.KeyEsc {
+		u, ok := unquote(b[base+s.cur.Key.Start-1 : base+s.cur.Key.End+1])
 		if !ok {
 			return -1
 		}
@@ -425,30 +415,30 @@ func (s *scanner) keyID(b []byte, base int) int8 {
 // scanValue scans the complete value at the start of b (after white
 // space) and returns its start, its end and its top-level members; ok is
 // false when b does not hold one complete value.
-func (s *scanner) scanValue(b []byte) (start, end int, ok bool) {
-	start = skipSpace(b, 0)
+func (s *Scanner) ScanValue(b []byte) (start, end int, ok bool) {
+	start = SkipSpace(b, 0)
 	if start >= len(b) {
 		return start, start, false
 	}
 	switch c := b[start]; c {
 	case '{', '[', '"':
-		s.reset(c, false, nlSpace)
+		s.Reset(c, false, NLSpace)
 		if c == '"' {
-			s.inStr = true
-			end, res := s.scan(b, start+1, start)
-			return start, end, res == scanDone
+			s.InStr = true
+			end, res := s.Scan(b, start+1, start)
+			return start, end, res == Done
 		}
-		end, res := s.scan(b, start, start)
-		return start, end, res == scanDone
+		end, res := s.Scan(b, start, start)
+		return start, end, res == Done
 	}
-	s.reset('x', false, nlSpace)
-	end = scalarEnd(b, start)
+	s.Reset('x', false, NLSpace)
+	end = ScalarEnd(b, start)
 	return start, end, true
 }
 
 // skipSpace returns the index of the first byte of b at or after p that is
 // not JSON white space.
-func skipSpace(b []byte, p int) int {
+func SkipSpace(b []byte, p int) int {
 	for p < len(b) {
 		switch b[p] {
 		case ' ', '\t', '\n', '\r':
@@ -462,7 +452,7 @@ func skipSpace(b []byte, p int) int {
 
 // scalarEnd returns where the number or literal (or garbage) starting at p
 // ends: at white space or a structural byte.
-func scalarEnd(b []byte, p int) int {
+func ScalarEnd(b []byte, p int) int {
 	for p < len(b) {
 		switch b[p] {
 		case ' ', '\t', '\n', '\r', ',', ':', '{', '}', '[', ']', '"':
@@ -471,4 +461,43 @@ func scalarEnd(b []byte, p int) int {
 		p++
 	}
 	return p
+}
+
+// Untrack stops listing members and watching for Records, for an item the
+// reader no longer keeps (too long): its bytes are released as it goes, so
+// the scanner keeps no offsets into them either.
+func (s *Scanner) Untrack() {
+	s.track, s.watch = false, false
+	s.nlAt = 0
+}
+
+// ResetTail prepares s for the rest of a log file object after its
+// Records array: depth 1, after a member, watching for a second Records.
+func (s *Scanner) ResetTail() {
+	s.Reset('{', true, NLSpace)
+	s.Depth, s.phase = 1, phAfter
+}
+
+// InKey reports whether s stopped inside a top-level member name.
+func (s *Scanner) InKey() bool { return s.phase == phInKey }
+
+// Tracking reports whether s lists top-level members.
+func (s *Scanner) Tracking() bool { return s.track }
+
+// Elements scans the elements of the array arr, held whole, one at a time:
+// for each it yields its span in arr and whether it is one complete value,
+// with its top-level members in s.Members.
+func (s *Scanner) Elements(arr []byte) iter.Seq2[Span, bool] {
+	return func(yield func(Span, bool) bool) {
+		for p := SkipSpace(arr, 1); p < len(arr) && arr[p] != ']'; {
+			start, end, ok := s.ScanValue(arr[p:])
+			if !yield(Span{p + start, p + end}, ok) {
+				return
+			}
+			p = SkipSpace(arr, p+max(end, start+1))
+			if p < len(arr) && arr[p] == ',' {
+				p = SkipSpace(arr, p+1)
+			}
+		}
+	}
 }

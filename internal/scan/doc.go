@@ -1,0 +1,15 @@
+// Package scan owns the byte-level framing of CloudTrail input: it finds
+// where each record or envelope ends without decoding it, lists the
+// top-level members the reader routes by (Records, eventSource, detail,
+// awslogs, ...), rejects filtered records early, and finds record starts
+// after damage. Package event keeps the reader's state machine (frames,
+// errors, resynchronization decisions, delivery shapes) and calls in here
+// for every byte loop.
+//
+// It is apart from internal/jsonx, the decoder, because it answers a
+// different question (where is the end, not what is the value) at a
+// different cost (a few instructions a byte, most bytes skipped 32 at a
+// time); it uses jsonx only to read an escaped name or value exactly as
+// the decoder will. The word-at-a-time tricks both use are in
+// internal/swar.
+package scan

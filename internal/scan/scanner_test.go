@@ -1,0 +1,131 @@
+package scan
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// naiveStop is stringStop (nl false) or stringStopNL (nl true), a byte at
+// a time.
+func naiveStop(b []byte, p int, nl bool) int {
+	for ; p < len(b); p++ {
+		if c := b[p]; c == '"' || c == '\\' || (nl && c == '\n') {
+			return p
+		}
+	}
+	return p
+}
+
+// TestStringStopMatchesNaive puts each stop byte, and bytes near it, at
+// every position of strings up to 20 bytes, and compares the word-at-a-time
+// scans with the byte loop.
+func TestStringStopMatchesNaive(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		for pos := 0; pos < n; pos++ {
+			for _, c := range []byte{'"', '\\', '\n', '!', '#', '[', 0x0b, 0xa2, 0xdc} {
+				b := []byte(strings.Repeat("a", n))
+				b[pos] = c
+				for start := 0; start <= n && start <= 9; start++ {
+					assert.Equal(t, naiveStop(b, start, false), stringStop(b, start), "stringStop(%q, %d)", b, start)
+					assert.Equal(t, naiveStop(b, start, true), stringStopNL(b, start), "stringStopNL(%q, %d)", b, start)
+				}
+			}
+		}
+	}
+}
+
+func TestScanValue(t *testing.T) {
+	tests := []struct {
+		in         string
+		start, end int
+		ok         bool
+		members    int
+	}{
+		{` {"eventSource":"a","x":{"eventName":"b"},"eventName":"c"} tail`, 1, 58, true, 2},
+		{`"a\"b" x`, 0, 6, true, 0},
+		{` [1,{"}":"]"}] `, 1, 14, true, 0},
+		{`12 ,`, 0, 2, true, 0},
+		{`{"a":[}`, 0, 6, false, 0}, // a closer that does not match
+		{`{"a":1`, 0, 6, false, 0},
+		{"  ", 2, 2, false, 0},
+	}
+	for _, tc := range tests {
+		var s Scanner
+		start, end, ok := s.ScanValue([]byte(tc.in))
+		assert.Equal(t, []any{tc.start, tc.end, tc.ok, tc.members}, []any{start, end, ok, len(s.Members)}, "%q", tc.in)
+	}
+}
+
+func TestScanMembers(t *testing.T) {
+	b := []byte(`{"eventSource" : "s3.amazonaws.com", "event\u004eame":"Get","n":1,"Records":[{}],"detail":{"a":"}"}}`)
+	var s Scanner
+	_, end, ok := s.ScanValue(b)
+	require.True(t, ok)
+	require.Equal(t, len(b), end)
+	require.Len(t, s.Members, 4)
+	want := []struct {
+		id   int8
+		kind byte
+		val  string
+	}{
+		{KeyEventSource, '"', `"s3.amazonaws.com"`},
+		{KeyEventName, '"', `"Get"`},
+		{KeyRecords, '[', `[{}]`},
+		{KeyDetail, '{', `{"a":"}"}`},
+	}
+	for i, w := range want {
+		m := s.Members[i]
+		assert.Equal(t, w.id, m.ID, "member %d", i)
+		assert.Equal(t, w.kind, m.Kind, "member %d", i)
+		assert.Equal(t, w.val, string(b[m.Val.Start:m.Val.End]), "member %d", i)
+	}
+	assert.True(t, s.Members[1].KeyEsc)
+	v, ok := StringValue(b, &s.Members[0])
+	assert.True(t, ok)
+	assert.Equal(t, "s3.amazonaws.com", v)
+}
+
+func TestStringBytesUnescapes(t *testing.T) {
+	b := []byte(`{"eventName":"a\u0062\n","eventSource":"x` + "\xff" + `"}`)
+	var s Scanner
+	_, _, ok := s.ScanValue(b)
+	require.True(t, ok)
+	require.Len(t, s.Members, 2)
+	v, ok := StringBytes(b, &s.Members[0])
+	assert.True(t, ok)
+	assert.Equal(t, "ab\n", string(v))
+	v, ok = StringBytes(b, &s.Members[1])
+	assert.True(t, ok)
+	assert.Equal(t, "x\uFFFD", string(v))
+}
+
+func TestElements(t *testing.T) {
+	arr := []byte(`[ {"eventName":"a"} , {"eventName":"b"},[], 5 ]`)
+	var s Scanner
+	var got []string
+	var names []int
+	for el, ok := range s.Elements(arr) {
+		require.True(t, ok)
+		got = append(got, string(arr[el.Start:el.End]))
+		names = append(names, len(s.Members))
+	}
+	assert.Equal(t, []string{`{"eventName":"a"}`, `{"eventName":"b"}`, `[]`, `5`}, got)
+	assert.Equal(t, []int{1, 1, 0, 0}, names)
+}
+
+func TestLiteralsAndKinds(t *testing.T) {
+	for tok, want := range map[string]bool{"true": true, "null,": true, "false]": true, "trueish": false, "nul": false, "x": false} {
+		assert.Equal(t, want, IsLiteral([]byte(tok)), tok)
+	}
+	for v, want := range map[string]string{"": "missing", "{}": "an object", "[": "an array", `"x"`: "a string",
+		"null": "null", "true": "a boolean", "-1": "a number or literal"} {
+		assert.Equal(t, want, ValueKind([]byte(v)), v)
+	}
+	assert.True(t, EmptyObject([]byte("{ \n}")))
+	assert.False(t, EmptyObject([]byte(`{"a":1}`)))
+	assert.Equal(t, 3, ScalarEnd([]byte("123,"), 0))
+	assert.Equal(t, 2, SkipSpace([]byte(" \tx"), 0))
+}
