@@ -17,18 +17,19 @@ import (
 // quirkFixtures names, for each quirk fixture, the quirk strict mode must
 // report, whether event.Parse or elasticache.Decode forgives it.
 var quirkFixtures = map[string]wire.QuirkKind{
-	"trailing_comma_object.json": wire.QuirkTrailingComma,
-	"trailing_comma_array.json":  wire.QuirkTrailingComma,
-	"bom.json":                   wire.QuirkByteOrderMark,
-	"gson_event_time.json":       wire.QuirkNonRFC3339Time,
-	"gson_comma_time.json":       wire.QuirkNonRFC3339Time,
-	"java_date_event_time.json":  wire.QuirkNonRFC3339Time,
-	"epoch_millis_time.json":     wire.QuirkNumberAsTime,
-	"empty_object_as_list.json":  wire.QuirkEmptyObjectAsList,
-	"number_as_string.json":      wire.QuirkStringAsNumber,
-	"bool_as_string.json":        wire.QuirkStringAsBool,
-	"hidden_value.json":          wire.QuirkKeptRaw,
-	"leading_zero_ip.json":       wire.QuirkNonCanonicalIP,
+	"trailing_comma_object.json":  wire.QuirkTrailingComma,
+	"trailing_comma_array.json":   wire.QuirkTrailingComma,
+	"bom.json":                    wire.QuirkByteOrderMark,
+	"gson_event_time.json":        wire.QuirkNonRFC3339Time,
+	"gson_comma_time.json":        wire.QuirkNonRFC3339Time,
+	"java_date_event_time.json":   wire.QuirkNonRFC3339Time,
+	"epoch_millis_time.json":      wire.QuirkNumberAsTime,
+	"empty_object_as_list.json":   wire.QuirkEmptyObjectAsList,
+	"number_as_string.json":       wire.QuirkStringAsNumber,
+	"bool_as_string.json":         wire.QuirkStringAsBool,
+	"hidden_value.json":           wire.QuirkKeptRaw,
+	"leading_zero_ip.json":        wire.QuirkNonCanonicalIP,
+	"empty_string_as_absent.json": wire.QuirkEmptyStringAsAbsent,
 }
 
 // TestStrictReportsEveryQuirkFixture checks that strict mode turns each
