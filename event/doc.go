@@ -38,6 +38,9 @@
 // Errors are *[DecodeError] values naming the source, the record index,
 // the byte offset and the JSON path; match their kind with errors.Is and
 // the sentinels [ErrSyntax], [ErrType], [ErrNotRecord], [ErrQuirk] and
-// [ErrLimit]. A failing io.Reader gives a *[ReadError];
-// [ParseSNSNotification] reports [ErrNotNotification] for other input.
+// [ErrLimit]. Input that ends inside a record or inside gzip data is an
+// ErrSyntax that errors.Is also finds to be io.ErrUnexpectedEOF: the file
+// may be incomplete, so a pipeline retries it rather than drops it. A
+// failing io.Reader gives a *[ReadError]; [ParseSNSNotification] reports
+// [ErrNotNotification] for other input.
 package event

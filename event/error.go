@@ -2,6 +2,7 @@ package event
 
 import (
 	"errors"
+	"io"
 	"strconv"
 	"strings"
 
@@ -23,6 +24,17 @@ var (
 	// ErrLimit: a configured limit was exceeded.
 	ErrLimit = errors.New("limit exceeded")
 )
+
+// errTruncated is the Err of an input that ends inside a record or inside
+// compressed data: an ErrSyntax that errors.Is also finds to be
+// io.ErrUnexpectedEOF, so that a pipeline can retry a file that may be
+// incomplete (still being written, cut in transfer) rather than drop it.
+var errTruncated error = truncatedError{}
+
+type truncatedError struct{}
+
+func (truncatedError) Error() string   { return ErrSyntax.Error() }
+func (truncatedError) Unwrap() []error { return []error{ErrSyntax, io.ErrUnexpectedEOF} }
 
 // DecodeError locates a problem in the input: the source (file name or S3
 // key, if known), the record's index in it (-1 if unknown), the byte

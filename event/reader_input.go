@@ -177,11 +177,10 @@ func (r *Reader) failure(index int) error {
 	case in.err == errInputLimit:
 		return r.errorf(index, in.total, ErrLimit, "input longer than "+strconv.FormatInt(in.max, 10)+" bytes (after decompression)")
 	case in.gzip && (in.src.err == nil || !errors.Is(in.err, in.src.err)):
-		msg := strings.TrimPrefix(in.err.Error(), "gzip: ")
 		if in.err == io.ErrUnexpectedEOF {
-			msg = "unexpected end of gzip data"
+			return r.errorf(index, in.total, errTruncated, "gzip: unexpected end of gzip data")
 		}
-		return r.errorf(index, in.total, ErrSyntax, "gzip: "+msg)
+		return r.errorf(index, in.total, ErrSyntax, "gzip: "+strings.TrimPrefix(in.err.Error(), "gzip: "))
 	}
 	return &ReadError{Source: r.source, Offset: in.total, Err: in.err}
 }

@@ -342,7 +342,7 @@ func (r *Reader) truncated(ctx frameKind, off int64, dropped int64) {
 		if ctx == frameTop {
 			r.end(nil)
 		} else {
-			r.end(r.errorf(-1, in.offset(in.end), ErrSyntax, "unexpected end of input in array"))
+			r.end(r.errorf(-1, in.offset(in.end), errTruncated, "unexpected end of input in array"))
 		}
 	case ctx == frameTop:
 		r.handle(ctx, in.buf[in.start:in.end], off, true)
@@ -351,7 +351,7 @@ func (r *Reader) truncated(ctx frameKind, off int64, dropped int64) {
 	default:
 		idx := r.nextIndex()
 		r.sum.Failed++
-		r.end(r.errorf(idx, off, ErrSyntax, "unexpected end of input in record; the array is not terminated"))
+		r.end(r.errorf(idx, off, errTruncated, "unexpected end of input in record; the array is not terminated"))
 	}
 }
 
