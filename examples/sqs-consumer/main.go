@@ -35,21 +35,21 @@ const (
 const defaultMaxInFlight = 20
 
 func main() {
-	os.Exit(run(context.Background(), os.Getenv, os.Stdout, os.Stderr))
+	os.Exit(run(context.Background(), os.Stdout, os.Stderr))
 }
 
 // run serves until SIGTERM or SIGINT and returns the exit status: 0 after
 // a graceful stop, 1 when the AWS configuration cannot be loaded, 2 for a
 // bad environment.
-func run(ctx context.Context, getenv func(string) string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
-	queueURL := getenv(queueURLEnv)
+	queueURL := os.Getenv(queueURLEnv)
 	if queueURL == "" {
 		fmt.Fprintf(stderr, "sqs-consumer: %s is not set\n", queueURLEnv)
 		return 2
 	}
 	maxInFlight := defaultMaxInFlight
-	if s := getenv(maxInFlightEnv); s != "" {
+	if s := os.Getenv(maxInFlightEnv); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 {
 			fmt.Fprintf(stderr, "sqs-consumer: %s=%q: want a positive number\n", maxInFlightEnv, s)
