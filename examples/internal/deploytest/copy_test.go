@@ -41,7 +41,7 @@ func TestCopiedExampleBuilds(t *testing.T) {
 	require.NoError(t, err)
 
 	dirs := mainDirs(t, filepath.Join(root, "examples"))
-	for _, want := range append([]string{"cachetrail", "lookup"}, lambdaDirs...) {
+	for _, want := range append([]string{"cachetrail", "lookup", "sqs-consumer"}, lambdaDirs...) {
 		require.Contains(t, dirs, want)
 	}
 	for _, dir := range dirs {
