@@ -25,6 +25,8 @@ var notGo = map[string]bool{
 	"ObjectCreated":               true, // an S3 event type
 	"TrailKmsKeyArn":              true, // a template parameter
 	"DeadLetterQueueUrl":          true, // a template output
+	"WaitTimeSeconds":             true, // an SQS ReceiveMessage parameter
+	"DeleteMessageBatch":          true, // the SQS API
 }
 
 var (

@@ -10,8 +10,6 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/s3"
-
-	"github.com/cachetrail/cachetrail/examples/internal/s3src"
 )
 
 // source is one input to read: a file, standard input or an S3 object.
@@ -49,7 +47,7 @@ func (a *app) expand(ctx context.Context, inputs []string, report func(error)) [
 			out = append(out, source{name: "-", size: -1, open: func(context.Context) (io.ReadCloser, error) {
 				return io.NopCloser(a.env.stdin), nil
 			}})
-		case s3src.IsURL(in):
+		case isS3URL(in):
 			srcs, err := a.expandS3(ctx, in)
 			if err != nil {
 				report(err)
@@ -112,7 +110,7 @@ func fileSource(p string, size int64) source {
 
 // expandS3 lists the log files under an s3:// prefix.
 func (a *app) expandS3(ctx context.Context, u string) ([]source, error) {
-	bucket, prefix, ok := s3src.ParseURL(u)
+	bucket, prefix, ok := parseS3URL(u)
 	if !ok {
 		return nil, fmt.Errorf("%s: want s3://bucket/prefix", u)
 	}
@@ -120,14 +118,14 @@ func (a *app) expandS3(ctx context.Context, u string) ([]source, error) {
 	if err != nil {
 		return nil, err
 	}
-	objs, err := s3src.List(ctx, c, bucket, prefix, isLogKey)
+	objs, err := listS3(ctx, c, bucket, prefix, isLogKey)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]source, len(objs))
 	for i, o := range objs {
 		out[i] = source{name: o.URL(), size: o.Size, open: func(ctx context.Context) (io.ReadCloser, error) {
-			return s3src.Open(ctx, c, o.Bucket, o.Key)
+			return openS3(ctx, c, o.Bucket, o.Key)
 		}}
 	}
 	return out, nil
@@ -137,7 +135,7 @@ func (a *app) expandS3(ctx context.Context, u string) ([]source, error) {
 // need no AWS configuration.
 func (a *app) s3Client(ctx context.Context) (*s3.Client, error) {
 	if a.s3 == nil {
-		c, err := s3src.NewClient(ctx, a.cfg.s3Endpoint)
+		c, err := newS3Client(ctx, a.cfg.s3Endpoint)
 		if err != nil {
 			return nil, err
 		}

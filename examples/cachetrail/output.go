@@ -6,7 +6,6 @@ import (
 	"io"
 	"sort"
 
-	"github.com/cachetrail/cachetrail/examples/internal/ecview"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
@@ -24,12 +23,12 @@ func (a *app) warnf(format string, args ...any) {
 
 // tableOutput prints the aligned table on stdout and errors on stderr.
 type tableOutput struct {
-	tbl    *ecview.Table
+	tbl    *Table
 	stderr io.Writer
 }
 
 func newTableOutput(stdout, stderr io.Writer) *tableOutput {
-	return &tableOutput{tbl: ecview.NewTable(stdout), stderr: stderr}
+	return &tableOutput{tbl: NewTable(stdout), stderr: stderr}
 }
 
 func (o *tableOutput) item(it item) {
@@ -37,7 +36,7 @@ func (o *tableOutput) item(it item) {
 		o.error(err)
 	}
 	if it.ev != nil {
-		o.tbl.Add(ecview.NewRow(it.ev, it.act))
+		o.tbl.Add(NewRow(it.ev, it.act))
 	}
 }
 
@@ -63,7 +62,7 @@ func (o *jsonOutput) item(it item) {
 		o.error(err)
 	}
 	if it.ev != nil {
-		if err := o.enc.Encode(ecview.NewRecord(it.ev, it.act)); err != nil {
+		if err := o.enc.Encode(NewRecord(it.ev, it.act)); err != nil {
 			o.error(fmt.Errorf("%s: record %d: encode: %w", it.ev.Origin().Source, it.ev.Origin().Index, err))
 		}
 	}
@@ -89,7 +88,7 @@ func (o *checkOutput) item(it item) {
 	for _, q := range sortQuirks(quirks) {
 		fmt.Fprintf(o.w, "%s: record %d: offset %d: quirk %s at %s%s\n", org.Source, org.Index, q.Offset, q.Kind, q.Path, paren(q.Detail))
 	}
-	for _, g := range ecview.Unmodelled(it.ev, it.act) {
+	for _, g := range Unmodelled(it.ev, it.act) {
 		fmt.Fprintf(o.w, "%s: record %d: offset %d: unmodelled %s (%s)\n", org.Source, org.Index, g.Offset, g.Path, g.Reason)
 	}
 }

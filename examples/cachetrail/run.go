@@ -12,7 +12,6 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
-	"github.com/cachetrail/cachetrail/examples/internal/ecview"
 )
 
 // env is the process's surroundings, replaced in tests.
@@ -158,7 +157,7 @@ func (a *app) emit(it item, st *stats) {
 	if it.ev != nil {
 		st.elastiCache++
 		st.quirks += len(it.ev.Quirks()) + len(it.act.Quirks())
-		st.unmodelled += len(ecview.Unmodelled(it.ev, it.act))
+		st.unmodelled += len(Unmodelled(it.ev, it.act))
 	}
 	a.out.item(it)
 }

@@ -1,4 +1,4 @@
-// Copied from examples/internal/ecview/unmodelled.go so that this example builds
+// Copied from examples/cachetrail/unmodelled.go so that this example builds
 // alone in another module; keep the copies in step.
 
 package main

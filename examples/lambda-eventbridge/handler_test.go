@@ -17,7 +17,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cachetrail/cachetrail/event"
-	"github.com/cachetrail/cachetrail/examples/internal/ecview"
 	"github.com/cachetrail/cachetrail/examples/internal/lambdatest"
 )
 
@@ -55,7 +54,7 @@ func changeLines(t testing.TB, out string) []logLine {
 	for sc.Scan() {
 		var l logLine
 		require.NoError(t, json.Unmarshal(sc.Bytes(), &l), "log line %q", sc.Text())
-		if l.Msg == ecview.ChangeMessage {
+		if l.Msg == ChangeMessage {
 			lines = append(lines, l)
 		}
 	}
@@ -147,7 +146,7 @@ func TestBootstrap(t *testing.T) {
 	// at times: wait for the whole line.
 	require.Eventually(t, func() bool {
 		out := p.Stdout()
-		return strings.Contains(out, `"msg":"`+ecview.ChangeMessage+`"`) && strings.HasSuffix(out, "\n")
+		return strings.Contains(out, `"msg":"`+ChangeMessage+`"`) && strings.HasSuffix(out, "\n")
 	}, 10*time.Second, 10*time.Millisecond, "stdout: %s", p.Stdout())
 	lines := changeLines(t, p.Stdout())
 	require.Len(t, lines, 1)

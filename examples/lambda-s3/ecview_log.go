@@ -1,5 +1,5 @@
-// Copied from examples/internal/ecview/log.go so that this example builds
-// alone in another module; keep the copies in step.
+// The same file is in examples/lambda-eventbridge, repeated so that each
+// example builds alone in another module: keep the copies in step.
 
 package main
 
@@ -29,7 +29,7 @@ func LogChange(ctx context.Context, log *slog.Logger, ev *event.Event, a elastic
 		}
 	}
 	attrs := []slog.Attr{
-		slog.String("eventTime", EventTime(ev)),
+		slog.String("eventTime", ev.EventTime.Normalized()),
 		slog.String("eventName", ev.EventName),
 		slog.String("awsRegion", ev.AWSRegion),
 		slog.String("accountId", Account(ev)),

@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/cachetrail/cachetrail/examples/internal/ecview"
 	"github.com/cachetrail/cachetrail/examples/internal/s3test"
 )
 
@@ -63,7 +62,7 @@ func parseLog(t testing.TB, out string) []logLine {
 func changeLines(lines []logLine) []logLine {
 	var out []logLine
 	for _, l := range lines {
-		if l.Msg == ecview.ChangeMessage {
+		if l.Msg == ChangeMessage {
 			out = append(out, l)
 		}
 	}

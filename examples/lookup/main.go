@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"text/tabwriter"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -26,7 +27,6 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event/lookup"
-	"github.com/cachetrail/cachetrail/examples/internal/ecview"
 )
 
 func main() {
@@ -85,13 +85,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	})
 
-	var tbl *ecview.Table
+	var tbl *tabwriter.Writer
 	if !*asJSON {
-		tbl = ecview.NewTable(stdout)
+		tbl = newTable(stdout)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
-	code := 0
+	code, rows := 0, 0
 	for ev, err := range lookup.Events(ctx, client, start, end) {
 		if err != nil {
 			fmt.Fprintf(stderr, "lookup: %v\n", err)
@@ -109,9 +109,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if tbl != nil {
-			tbl.Add(ecview.NewRow(ev, a))
+			addRow(tbl, ev, a)
+			if rows++; rows%flushEvery == 0 {
+				tbl.Flush() // stream a long range
+			}
 		} else {
-			enc.Encode(ecview.NewRecord(ev, a))
+			enc.Encode(newRecord(ev, a))
 		}
 	}
 	if tbl != nil {

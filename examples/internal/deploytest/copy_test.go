@@ -2,10 +2,13 @@ package deploytest
 
 import (
 	"debug/elf"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,14 +16,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestCopiedExampleBuilds copies each Lambda example's non-test .go files
-// alone into a fresh module outside this checkout, which requires the
-// library (replaced by this checkout) and the examples' third-party
-// modules at the examples' versions, and builds it with the README's
-// command, offline: GOPROXY=off, GOWORK=off, GOFLAGS=-mod=mod, so only
-// the module cache serves. An import of examples/internal/..., or of a
-// sibling example, cannot resolve there. Tests are left out of the copy:
-// they may use the examples' internal harnesses.
+// TestCopiedExampleBuilds copies each example's non-test .go files alone
+// into a fresh module outside this checkout, which requires the library
+// (replaced by this checkout) and the examples' third-party modules at the
+// examples' versions, and builds it offline: GOPROXY=off, GOWORK=off,
+// GOFLAGS=-mod=mod, so only the module cache serves. An import of
+// examples/internal/..., or of a sibling example, cannot resolve there.
+// Lambda examples are built with the README's command; the others for the
+// host. Tests are left out of the copy: they may use the examples'
+// internal harnesses.
 func TestCopiedExampleBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds binaries")
@@ -36,17 +40,31 @@ func TestCopiedExampleBuilds(t *testing.T) {
 	goSum, err := os.ReadFile(filepath.Join(root, "examples", "go.sum"))
 	require.NoError(t, err)
 
-	for _, dir := range lambdaDirs {
+	dirs := mainDirs(t, filepath.Join(root, "examples"))
+	for _, want := range append([]string{"cachetrail", "lookup", "sqs-consumer"}, lambdaDirs...) {
+		require.Contains(t, dirs, want)
+	}
+	for _, dir := range dirs {
 		t.Run(dir, func(t *testing.T) {
 			mod := t.TempDir()
 			copyNonTestGo(t, filepath.Join(root, "examples", dir), mod)
 			writeFile(t, filepath.Join(mod, "go.mod"), freshGoMod(string(goMod), root))
 			require.NoError(t, os.WriteFile(filepath.Join(mod, "go.sum"), goSum, 0o644))
+			offline := []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}
+
+			if !slices.Contains(lambdaDirs, dir) {
+				cmd := exec.Command(goTool, "build", "-trimpath", "-o", filepath.Join(mod, dir+".bin"), ".")
+				cmd.Dir = mod
+				cmd.Env = append(os.Environ(), offline...)
+				out, err := cmd.CombinedOutput()
+				require.NoError(t, err, "go build in a fresh module:\n%s", out)
+				assert.FileExists(t, filepath.Join(mod, dir+".bin"))
+				return
+			}
 
 			cmd := exec.Command(goTool, "build", "-trimpath", "-ldflags=-s -w", "-tags", "lambda.norpc", "-o", binaryName, ".")
 			cmd.Dir = mod
-			cmd.Env = append(os.Environ(), "GOOS="+buildGOOS, "GOARCH="+buildGOARCH, "CGO_ENABLED=0",
-				"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+			cmd.Env = append(append(os.Environ(), "GOOS="+buildGOOS, "GOARCH="+buildGOARCH, "CGO_ENABLED=0"), offline...)
 			out, err := cmd.CombinedOutput()
 			require.NoError(t, err, "go build in a fresh module:\n%s", out)
 
@@ -61,6 +79,27 @@ func TestCopiedExampleBuilds(t *testing.T) {
 			t.Logf("%s/%s: %.1f MB", dir, binaryName, float64(info.Size())/1e6)
 		})
 	}
+}
+
+// mainDirs returns the directories under examples, internal/ left out,
+// whose non-test Go files are a main package.
+func mainDirs(t testing.TB, examples string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(examples, "*", "*.go"))
+	require.NoError(t, err)
+	var dirs []string
+	for _, f := range files {
+		dir := filepath.Base(filepath.Dir(f))
+		if strings.HasSuffix(f, "_test.go") || dir == "internal" || slices.Contains(dirs, dir) {
+			continue
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.PackageClauseOnly)
+		require.NoError(t, err)
+		if file.Name.Name == "main" {
+			dirs = append(dirs, dir)
+		}
+	}
+	return dirs
 }
 
 // freshGoMod turns the examples' go.mod into that of another module: the

@@ -1,4 +1,4 @@
-package ecview_test
+package main
 
 import (
 	"fmt"
@@ -6,7 +6,6 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
-	"github.com/cachetrail/cachetrail/examples/internal/ecview"
 )
 
 // The table of the cachetrail command, for one record given inline.
@@ -20,8 +19,8 @@ func ExampleTable() {
 		fmt.Println(err)
 		return
 	}
-	t := ecview.NewTable(os.Stdout)
-	t.Add(ecview.NewRow(ev, act))
+	t := NewTable(os.Stdout)
+	t.Add(NewRow(ev, act))
 	if err := t.Flush(); err != nil {
 		fmt.Println(err)
 	}

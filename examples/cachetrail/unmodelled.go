@@ -1,4 +1,4 @@
-package ecview
+package main
 
 import (
 	"reflect"

@@ -1,6 +1,7 @@
-// Package s3src lists and opens CloudTrail log files in S3 for the
-// examples, with the SDK's default credential chain.
-package s3src
+// Listing and opening CloudTrail log files in S3, with the SDK's default
+// credential chain.
+
+package main
 
 import (
 	"context"
@@ -10,31 +11,31 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/config"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 )
 
-// EndpointEnv is the SDK's variable for a custom S3 endpoint; when it is
+// s3EndpointEnv is the SDK's variable for a custom S3 endpoint; when it is
 // set we also switch to path-style addressing, which local S3 servers need.
-const EndpointEnv = "AWS_ENDPOINT_URL_S3"
+const s3EndpointEnv = "AWS_ENDPOINT_URL_S3"
 
-// DefaultRegion is used when no region is configured, so that a listing
+// defaultS3Region is used when no region is configured, so that a listing
 // works out of the box for buckets in it.
-const DefaultRegion = "us-east-1"
+const defaultS3Region = "us-east-1"
 
-// NewClient returns an S3 client configured from the environment. A non-empty
+// newS3Client returns an S3 client configured from the environment. A non-empty
 // endpoint overrides AWS_ENDPOINT_URL_S3; either one selects path-style
 // addressing.
-func NewClient(ctx context.Context, endpoint string) (*s3.Client, error) {
-	cfg, err := config.LoadDefaultConfig(ctx)
+func newS3Client(ctx context.Context, endpoint string) (*s3.Client, error) {
+	cfg, err := awsconfig.LoadDefaultConfig(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load AWS configuration: %w", err)
 	}
 	if cfg.Region == "" {
-		cfg.Region = DefaultRegion
+		cfg.Region = defaultS3Region
 	}
 	if endpoint == "" {
-		endpoint = os.Getenv(EndpointEnv)
+		endpoint = os.Getenv(s3EndpointEnv)
 	}
 	return s3.NewFromConfig(cfg, func(o *s3.Options) {
 		if endpoint != "" {
@@ -44,8 +45,8 @@ func NewClient(ctx context.Context, endpoint string) (*s3.Client, error) {
 	}), nil
 }
 
-// ParseURL splits "s3://bucket/prefix" into its bucket and prefix.
-func ParseURL(u string) (bucket, prefix string, ok bool) {
+// parseS3URL splits "s3://bucket/prefix" into its bucket and prefix.
+func parseS3URL(u string) (bucket, prefix string, ok bool) {
 	rest, ok := strings.CutPrefix(u, "s3://")
 	if !ok {
 		return "", "", false
@@ -54,22 +55,22 @@ func ParseURL(u string) (bucket, prefix string, ok bool) {
 	return bucket, prefix, bucket != ""
 }
 
-// IsURL reports whether s names an S3 location.
-func IsURL(s string) bool { return strings.HasPrefix(s, "s3://") }
+// isS3URL reports whether s names an S3 location.
+func isS3URL(s string) bool { return strings.HasPrefix(s, "s3://") }
 
-// Object is one listed object.
-type Object struct {
+// s3Object is one listed object.
+type s3Object struct {
 	Bucket, Key string
 	Size        int64
 }
 
 // URL returns the object's s3:// address.
-func (o Object) URL() string { return "s3://" + o.Bucket + "/" + o.Key }
+func (o s3Object) URL() string { return "s3://" + o.Bucket + "/" + o.Key }
 
-// List returns the objects under prefix whose keys keep(key) accepts, in
+// listS3 returns the objects under prefix whose keys keep(key) accepts, in
 // key order.
-func List(ctx context.Context, c *s3.Client, bucket, prefix string, keep func(string) bool) ([]Object, error) {
-	var out []Object
+func listS3(ctx context.Context, c *s3.Client, bucket, prefix string, keep func(string) bool) ([]s3Object, error) {
+	var out []s3Object
 	p := s3.NewListObjectsV2Paginator(c, &s3.ListObjectsV2Input{Bucket: aws.String(bucket), Prefix: aws.String(prefix)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -79,16 +80,16 @@ func List(ctx context.Context, c *s3.Client, bucket, prefix string, keep func(st
 		for _, o := range page.Contents {
 			k := aws.ToString(o.Key)
 			if keep == nil || keep(k) {
-				out = append(out, Object{Bucket: bucket, Key: k, Size: aws.ToInt64(o.Size)})
+				out = append(out, s3Object{Bucket: bucket, Key: k, Size: aws.ToInt64(o.Size)})
 			}
 		}
 	}
 	return out, nil
 }
 
-// Open starts downloading an object and returns its body as a stream; the
+// openS3 starts downloading an object and returns its body as a stream; the
 // caller closes it.
-func Open(ctx context.Context, c *s3.Client, bucket, key string) (io.ReadCloser, error) {
+func openS3(ctx context.Context, c *s3.Client, bucket, key string) (io.ReadCloser, error) {
 	out, err := c.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String(bucket), Key: aws.String(key)})
 	if err != nil {
 		return nil, fmt.Errorf("get s3://%s/%s: %w", bucket, key, err)

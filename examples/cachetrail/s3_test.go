@@ -1,4 +1,4 @@
-package s3src
+package main
 
 import (
 	"testing"
@@ -18,12 +18,12 @@ func TestParseURL(t *testing.T) {
 		{"s3:///AWSLogs", "", "AWSLogs", false},
 		{"/tmp/x.json", "", "", false},
 	} {
-		bucket, prefix, ok := ParseURL(tt.in)
+		bucket, prefix, ok := parseS3URL(tt.in)
 		assert.Equal(t, tt.ok, ok, tt.in)
 		if ok {
 			assert.Equal(t, tt.bucket, bucket, tt.in)
 			assert.Equal(t, tt.prefix, prefix, tt.in)
 		}
 	}
-	assert.Equal(t, "s3://b/k.json.gz", Object{Bucket: "b", Key: "k.json.gz"}.URL())
+	assert.Equal(t, "s3://b/k.json.gz", s3Object{Bucket: "b", Key: "k.json.gz"}.URL())
 }

@@ -1,4 +1,4 @@
-package ecview
+package main
 
 import (
 	"encoding/json"
@@ -43,7 +43,7 @@ func NewRecord(ev *event.Event, a elasticache.Action) Record {
 		Source:     o.Source,
 		Index:      o.Index,
 		EventID:    ev.EventID,
-		EventTime:  EventTime(ev),
+		EventTime:  ev.EventTime.Normalized(),
 		EventName:  ev.EventName,
 		AWSRegion:  ev.AWSRegion,
 		AccountID:  Account(ev),

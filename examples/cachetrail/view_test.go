@@ -1,10 +1,8 @@
-package ecview
+package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"log/slog"
 	"strings"
 	"testing"
 
@@ -58,7 +56,6 @@ func TestRowAndRecord(t *testing.T) {
 		Actor: "arn:aws:iam::123456789012:role/CacheAdmin", Action: "RebootCacheCluster",
 		Resource: "c1", Outcome: "InvalidCacheClusterState",
 	}, NewRow(ev, a))
-	assert.False(t, ReadOnly(a))
 
 	b, err := json.Marshal(NewRecord(ev, a))
 	require.NoError(t, err)
@@ -85,27 +82,4 @@ func TestTable(t *testing.T) {
 		"2024-05-01T10:00:01Z  us-east-1  -        -      CreateUser      u1        ok",
 		"",
 	}, "\n"), b.String())
-}
-
-func TestLogChange(t *testing.T) {
-	ev, a := decode(t)
-	var b bytes.Buffer
-	LogChange(context.Background(), slog.New(slog.NewJSONHandler(&b, nil)), ev, a)
-	var got map[string]any
-	require.NoError(t, json.Unmarshal(b.Bytes(), &got))
-	assert.Equal(t, ChangeMessage, got["msg"])
-	assert.Equal(t, "InvalidCacheClusterState", got["outcome"])
-	assert.Equal(t, "Cluster c1 is not available.", got["errorMessage"])
-	assert.Equal(t, []any{"arn:aws:elasticache:eu-west-1:123456789012:cluster:c1"}, got["resources"])
-	assert.Equal(t, map[string]any{"cacheClusterId": "c1", "cacheNodeIdsToReboot": []any{"0001"}, "rebootReason": "test"}, got["request"])
-	assert.Len(t, got["unmodelled"], 4)
-}
-
-func TestReadOnly(t *testing.T) {
-	for name, want := range map[string]bool{"DescribeCacheClusters": true, "ListTagsForResource": true, "CreateUser": false, "DescribeFutureThing": true, "FutureThing": false} {
-		ev := event.MustParse(`{"eventSource":"elasticache.amazonaws.com","eventName":"` + name + `"}`)
-		a, err := elasticache.Decode(ev)
-		require.NoError(t, err)
-		assert.Equal(t, want, ReadOnly(a), name)
-	}
 }

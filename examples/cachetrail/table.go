@@ -1,4 +1,4 @@
-package ecview
+package main
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ type Row struct {
 // NewRow builds the table row of an event and its decoded action.
 func NewRow(ev *event.Event, a elasticache.Action) Row {
 	return Row{
-		Time:     EventTime(ev),
+		Time:     ev.EventTime.Normalized(),
 		Region:   ev.AWSRegion,
 		Account:  Account(ev),
 		Actor:    ev.UserIdentity.Actor(),
