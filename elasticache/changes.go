@@ -142,7 +142,8 @@ type changeBuilder struct {
 }
 
 // subjects returns the resources the call's changes are filed under: the
-// ids of its subject member, else the first resource of its subject type.
+// ids of its subject member, else the first resource of its subject type,
+// else every resource the call names.
 func (b *changeBuilder) subjects(a Action) []Resource {
 	var rs resourceList
 	if b.info.subject != "" && b.req.IsValid() {
@@ -159,10 +160,14 @@ func (b *changeBuilder) subjects(a Action) []Resource {
 	if len(rs.list()) > 0 {
 		return rs.list()
 	}
-	for _, r := range a.Resources() {
+	all := a.Resources()
+	for _, r := range all {
 		if r.Type == b.info.subjectType {
 			return []Resource{r}
 		}
+	}
+	if len(all) > 0 {
+		return all // a batch call names its resources in another list
 	}
 	return []Resource{{Type: b.info.subjectType}}
 }
