@@ -46,6 +46,8 @@ func TestOperations(t *testing.T) {
 
 	info, ok := LookupOperation("CreateCacheCluster")
 	require.True(t, ok)
+	assert.Equal(t, MemberInfo{Wire: "cacheClusterId", Field: "CacheClusterID", Class: MemberIdentifier}, info.Members[0])
+	info.Members, info.subject, info.subjectType = nil, "", ""
 	assert.Equal(t, OperationInfo{
 		Name:            "CreateCacheCluster",
 		RequestType:     "CreateCacheClusterRequest",

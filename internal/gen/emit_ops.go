@@ -19,8 +19,11 @@ func (p *Package) emitOpsFile() *File {
 		if op.Unwrapped != nil {
 			unwrapped = op.Unwrapped.Wire
 		}
-		f.Printf("\t{Name: %q, RequestType: %q, ResponseType: %q, UnwrappedMember: %q, ReadOnly: %t, DocURL: %q},\n",
+		f.Printf("\t{Name: %q, RequestType: %q, ResponseType: %q, UnwrappedMember: %q, ReadOnly: %t, DocURL: %q,\n",
 			op.Name, op.Request.Name, op.ResponseType(), unwrapped, op.ReadOnly, op.DocURL)
+		emitSubject(f, op)
+		emitMembers(f, op)
+		f.Printf("\t},\n")
 	}
 	f.Printf("}\n\n")
 
@@ -44,4 +47,40 @@ func (p *Package) emitOpsFile() *File {
 	}
 	f.Printf("\t}\n\treturn nil\n}\n")
 	return f
+}
+
+// classConsts maps member classes to their Go constants.
+var classConsts = map[string]string{
+	ClassSetting:    "MemberSetting",
+	ClassIdentifier: "MemberIdentifier",
+	ClassFlag:       "MemberFlag",
+}
+
+// emitSubject writes the member and resource type a change set files the
+// call's changes under.
+func emitSubject(f *File, op *Op) {
+	wire, typ := "", subjectWord(op.Name)
+	if op.Subject != nil {
+		wire, typ = op.Subject.Wire, resourceMembers[op.Subject.Wire]
+	}
+	if typ == "" {
+		return
+	}
+	f.Printf("\t\tsubject: %q, subjectType: ResourceType%s,\n", wire, typ)
+}
+
+// emitMembers writes the classified request members of an operation.
+func emitMembers(f *File, op *Op) {
+	if len(op.Request.Fields) == 0 {
+		return
+	}
+	f.Printf("\t\tMembers: []MemberInfo{\n")
+	for _, fl := range op.Request.Fields {
+		f.Printf("\t\t\t{Wire: %q, Field: %q, Class: %s", fl.Wire, fl.Name, classConsts[fl.Class])
+		if fl.Security != "" {
+			f.Printf(", Security: %q", fl.Security)
+		}
+		f.Printf("},\n")
+	}
+	f.Printf("\t\t},\n")
 }

@@ -21,7 +21,7 @@ func (p *Package) Readme() []byte {
 	b.WriteString("# ElastiCache operations\n\n")
 	fmt.Fprintf(&b, "The %d Amazon ElastiCache operations package elasticache models, from the AWS SDK for Go v2 model %s. ", len(p.Operations), m.Version)
 	b.WriteString("Each row gives what a CloudTrail record of the call carries:\n\n")
-	b.WriteString("- **Request**: the members of `requestParameters`, in CloudTrail's spelling; `*` marks a member the API requires, `(sensitive)` one CloudTrail may hide or redact.\n")
+	b.WriteString("- **Request**: the members of `requestParameters`, in CloudTrail's spelling; `*` marks a member the API requires, `(sensitive)` one CloudTrail may hide or redact. Each member is a setting (a value the resource keeps), an identifier `(id)` (it names the resource the call acts on) or a call flag `(flag)` (paging, timing, dry runs: it steers this call only); `(security)` marks a security-relevant one, listed with its reason below the table. Change sets list settings only.\n")
 	b.WriteString("- **Response**: the members of `responseElements`, or the structure it is when the API output has a single structure member (CloudTrail records that structure itself, not an object wrapping it).\n")
 	b.WriteString("- **Read-only**: the call only reads (a Describe or List call).\n")
 	b.WriteString("- **Resources**: the resource types the action's `Resources` method reports, from request and response members; \"by ARN\" is whatever resource an ARN member names.\n")
@@ -36,6 +36,16 @@ func (p *Package) Readme() []byte {
 		}
 		fmt.Fprintf(&b, "| [%s](%s) | %s | %s | %s | %s | [tolerant](../schema/elasticache/%s.schema.json), [strict](../schema/elasticache/%s.strict.schema.json) |\n",
 			op.Name, op.DocURL, ro, readmeMembers(op.Request), readmeResponse(op), strings.Join(opResourceTypes(op), ", "), op.Name, op.Name)
+	}
+	b.WriteString("\n## Security-relevant members\n\n")
+	b.WriteString("A change set item of one of these members says it is security-relevant, and why, so a service can alert on it without a rule per operation (`MemberInfo.Security`, `Change.Security`).\n\n")
+	b.WriteString("| Operation | Member | Why |\n|---|---|---|\n")
+	for _, op := range p.Operations {
+		for _, f := range op.Request.Fields {
+			if f.Security != "" {
+				fmt.Fprintf(&b, "| %s | `%s` | %s |\n", op.Name, f.Wire, f.Security)
+			}
+		}
 	}
 	return b.Bytes()
 }
@@ -53,6 +63,15 @@ func readmeMembers(s *Shape) string {
 		}
 		if f.Sensitive {
 			parts[i] += " (sensitive)"
+		}
+		switch f.Class {
+		case ClassIdentifier:
+			parts[i] += " (id)"
+		case ClassFlag:
+			parts[i] += " (flag)"
+		}
+		if f.Security != "" {
+			parts[i] += " (security)"
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 )
 
 // Override kinds.
@@ -21,7 +22,13 @@ const (
 	KindSDKWireName = "sdk-wire-name"
 )
 
-var overrideKinds = map[string]bool{KindSensitive: true, KindEmptyListAsObject: true, KindSDKWireName: true}
+var overrideKinds = map[string]bool{
+	KindSensitive: true, KindEmptyListAsObject: true, KindSDKWireName: true,
+	KindSetting: true, KindIdentifier: true, KindFlag: true,
+}
+
+// classKinds are the override kinds that set a request member's class.
+var classKinds = map[string]bool{KindSetting: true, KindIdentifier: true, KindFlag: true}
 
 // Override records one place where CloudTrail, or the SDK's schema, departs
 // from what the model alone says.
@@ -81,6 +88,9 @@ func ParseOverrides(data []byte, m *Model) (*Overrides, error) {
 		}
 		if o.Kind == KindEmptyListAsObject && mem.Type.Kind != KindList {
 			return nil, fmt.Errorf("gen: overrides[%d]: %s.%s is not a list", i, o.Shape, o.Member)
+		}
+		if classKinds[o.Kind] && !strings.HasSuffix(o.Shape, "Input") {
+			return nil, fmt.Errorf("gen: overrides[%d]: %s: class overrides apply to operation inputs", i, o.Shape)
 		}
 		if o.Evidence == "" {
 			return nil, fmt.Errorf("gen: overrides[%d]: %s.%s: no evidence", i, o.Shape, o.Member)

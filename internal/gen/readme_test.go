@@ -28,10 +28,11 @@ func TestReadme(t *testing.T) {
 		assert.Equal(t, 1, strings.Count(page, "| ["+op.Name+"]("+op.DocURL+") |"), op.Name)
 	}
 	for _, want := range []string{
-		"| [CreateCacheCluster](https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html) | no | `cacheClusterId`*, `aZMode`, `authToken` (sensitive),",
+		"| [CreateCacheCluster](https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html) | no | `cacheClusterId`* (id), `aZMode`, `authToken` (sensitive) (security),",
 		"| the `cacheCluster` structure itself: CacheCluster | CacheCluster, CacheParameterGroup, CacheSecurityGroup, CacheSubnetGroup, ReplicationGroup, Snapshot |",
 		"| [DescribeCacheClusters](https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheClusters.html) | yes |",
-		"| [AddTagsToResource](https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_AddTagsToResource.html) | no | `resourceName`*, `tags`* | `tagList` | by ARN |",
+		"| [AddTagsToResource](https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_AddTagsToResource.html) | no | `resourceName`* (id), `tags`* | `tagList` | by ARN |",
+		"| ModifyReplicationGroup | `transitEncryptionMode` | encryption in transit mode |",
 	} {
 		assert.Contains(t, page, want)
 	}

@@ -37,6 +37,10 @@ type Op struct {
 	// responseElements is that structure itself; the action's Response
 	// field then has type *Unwrapped.Type.Shape.
 	Unwrapped *Field
+
+	// Subject is the request's identifier naming the resource the call
+	// changes, or nil.
+	Subject *Field
 }
 
 // ResponseType returns the Go type name of the action's Response field.
@@ -76,6 +80,12 @@ type Field struct {
 	Required          bool // the SDK documents the member as required
 	Sensitive         bool // override: CloudTrail may hide or redact it
 	EmptyListAsObject bool // override: an empty list may be written {}
+
+	// Class and Security are set on request members only: ClassSetting,
+	// ClassIdentifier or ClassFlag, and why a change of it matters to a
+	// security review ("" when it does not).
+	Class    string
+	Security string
 }
 
 // GoType is the Go type of a field or list element.
@@ -210,6 +220,9 @@ func (r *resolver) operation(sop *Operation) error {
 	if op.Request, err = r.shape(sop.Input, goName+"Request", RoleRequest, op); err != nil {
 		return err
 	}
+	if err := r.classify(op); err != nil {
+		return err
+	}
 	out := sop.Output
 	if len(out.Members) == 1 && out.Members[0].Type.Kind == KindStruct {
 		if op.Unwrapped, err = r.field(out, out.Members[0]); err != nil {
@@ -302,7 +315,9 @@ func (r *resolver) enum(e *Enum) *EnumType {
 
 // handWritten lists the package-level names of the hand-written files of
 // package elasticache, which generated names must not take.
-var handWritten = []string{"Action", "Ptr", "OperationInfo", "LookupOperation", "FieldRef"}
+var handWritten = []string{"Action", "Ptr", "OperationInfo", "LookupOperation", "FieldRef", "MemberInfo", "MemberClass", "MemberSetting", "MemberIdentifier", "MemberFlag",
+	"Change", "ChangeKind", "ChangeCreate", "ChangeSet", "ChangeUnset", "ChangeDelete", "ChangeInvoke", "Changes",
+	"History", "Step", "SettingStep", "Person"}
 
 // generatedFuncs lists package-level names the generated ops file declares.
 var generatedFuncs = []string{"Operations", "SensitiveMembers", "newAction", "operationTable"}

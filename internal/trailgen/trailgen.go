@@ -17,6 +17,9 @@ type Config struct {
 	Records         int     // number of records
 	ElastiCacheRate float64 // share of ElastiCache records, 0..1
 	Seed            uint64
+	// Resources, when positive, draws the ElastiCache resource ids from a
+	// pool of that many; zero gives every record a new random id.
+	Resources int
 }
 
 // Write writes a CloudTrail log file, {"Records":[...]}, to w.
@@ -152,6 +155,9 @@ func (g *gen) iam(i int) string {
 
 func (g *gen) elasticache(i int) string {
 	id := "cache-" + g.hex(6)
+	if g.c.Resources > 0 {
+		id = fmt.Sprintf("cache-%04d", g.r.IntN(g.c.Resources))
+	}
 	switch g.r.IntN(3) {
 	case 0:
 		req := fmt.Sprintf(`{"cacheClusterId":"%s","numCacheNodes":1,"cacheNodeType":"cache.t4g.small","engine":"redis","engineVersion":"7.1","cacheSubnetGroupName":"private","securityGroupIds":["sg-0%s"],"snapshotRetentionLimit":7,"tags":[{"key":"team","value":"payments"}]}`, id, g.hex(16))
