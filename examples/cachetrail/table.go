@@ -45,7 +45,7 @@ func NewTable(w io.Writer) *Table {
 	return t
 }
 
-// Add writes one row; empty cells show as "-".
+// Add writes one row; empty cells show as "-", and cells are escaped.
 func (t *Table) Add(r Row) {
 	fmt.Fprintf(t.tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
 		cell(r.Time), cell(r.Region), cell(r.Account), cell(r.Actor), cell(r.Action), cell(r.Resource), cell(r.Outcome))
@@ -64,9 +64,10 @@ func (t *Table) Flush() error {
 	return t.tw.Flush()
 }
 
+// cell is a value as a table shows it: escaped, "-" when empty.
 func cell(s string) string {
 	if s == "" {
 		return "-"
 	}
-	return s
+	return escape(s)
 }
