@@ -16,6 +16,7 @@ type filter struct {
 	resource     string    // glob over resource IDs and ARNs
 	actor        string    // substring of the effective actor
 	failed       bool
+	risky        bool // only calls with a security-relevant change
 }
 
 func (f *filter) match(ev *event.Event, a elasticache.Action) bool {
@@ -39,12 +40,31 @@ func (f *filter) match(ev *event.Event, a elasticache.Action) bool {
 	if f.resource != "" && !f.matchResource(a) {
 		return false
 	}
+	if f.risky && !anyRisky(elasticache.Changes(a)) {
+		return false
+	}
 	return true
 }
 
 func (f *filter) matchResource(a elasticache.Action) bool {
 	for _, r := range a.Resources() {
-		if glob(f.resource, r.ID) || (r.ARN != "" && glob(f.resource, r.ARN)) {
+		if f.keepResource(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepResource reports whether -resource, if given, matches r's ID or
+// ARN. history and changes apply it to each change as well as to the
+// event, so a call naming two resources shows only the matching one.
+func (f *filter) keepResource(r elasticache.Resource) bool {
+	return f.resource == "" || glob(f.resource, r.ID) || (r.ARN != "" && glob(f.resource, r.ARN))
+}
+
+func anyRisky(cs []elasticache.Change) bool {
+	for _, c := range cs {
+		if c.Security != "" {
 			return true
 		}
 	}

@@ -13,6 +13,8 @@ import (
 // config is the parsed command line.
 type config struct {
 	check       bool
+	history     bool // per-resource timeline, one row per setting changed
+	changes     bool // change sets, one row per setting
 	json        bool
 	filter      filter
 	s3Endpoint  string
@@ -26,11 +28,16 @@ type usageError struct{ msg string }
 func (e *usageError) Error() string { return e.msg }
 
 const usageText = `usage: cachetrail [flags] PATH...
+       cachetrail history [flags] PATH...
+       cachetrail changes [flags] PATH...
        cachetrail check [flags] PATH...
        cachetrail schema [-strict] [ACTION]
 
 Lists the ElastiCache calls in CloudTrail logs as a table, or as JSON with
--json. check reports every forgiven quirk, unmodelled member and error, and
+-json. history prints what each call changed on each resource, with the
+setting's value before and after and who changed it; changes lists every
+setting each call asked to change (tab-separated, or -json). -risky keeps
+only security-relevant changes. check reports every forgiven quirk, unmodelled member and error, and
 exits 1 when a member was unmodelled or a record could not be read. schema
 prints the JSON Schema of a record or of an ElastiCache action's payloads.
 
@@ -44,9 +51,18 @@ Flags may come before or after the paths.
 // ends the flags.
 func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	c := &config{concurrency: 4}
-	if len(args) > 0 && args[0] == "check" {
-		c.check = true
-		args = args[1:]
+	if len(args) > 0 {
+		switch args[0] {
+		case "check":
+			c.check = true
+		case "history":
+			c.history = true
+		case "changes":
+			c.changes = true
+		}
+		if c.check || c.history || c.changes {
+			args = args[1:]
+		}
 	}
 	fs := flag.NewFlagSet("cachetrail", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -69,6 +85,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.filter.resource, "resource", "", "keep events naming a resource whose ID or ARN matches this glob `pattern`")
 	fs.StringVar(&c.filter.actor, "actor", "", "keep events whose actor contains this `text`")
 	fs.BoolVar(&c.filter.failed, "failed", false, "keep only failed calls")
+	fs.BoolVar(&c.filter.risky, "risky", false, "keep only security-relevant changes (events with at least one, in the table)")
 	fs.StringVar(&c.s3Endpoint, "s3-endpoint", "", "S3 endpoint `URL` (default AWS_ENDPOINT_URL_S3 or AWS's); selects path-style addressing")
 	fs.IntVar(&c.concurrency, "concurrency", c.concurrency, "inputs read at once (S3 downloads in flight)")
 
@@ -114,6 +131,8 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 		return nil, &usageError{"no input: give a file, a directory, - or s3://bucket/prefix"}
 	case c.check && c.json:
 		return nil, &usageError{"check does not take -json"}
+	case c.check && c.filter.risky:
+		return nil, &usageError{"check does not take -risky"}
 	case c.concurrency < 1:
 		return nil, &usageError{"-concurrency must be at least 1"}
 	case !c.filter.since.IsZero() && !c.filter.until.IsZero() && !c.filter.since.Before(c.filter.until):

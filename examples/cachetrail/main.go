@@ -4,6 +4,8 @@
 //
 //	cachetrail [flags] PATH...        table of ElastiCache events
 //	cachetrail -json [flags] PATH...  one JSON object per event
+//	cachetrail history [flags] PATH...  each resource's changes: before, after, who
+//	cachetrail changes [flags] PATH...  every setting each call asked to change
 //	cachetrail check [flags] PATH...  report quirks, unmodelled members and errors
 //	cachetrail schema [-strict] [ACTION]  JSON Schema of a record or an action
 //

@@ -61,8 +61,9 @@ func startS3(t testing.TB) *s3test.Server {
 	return s
 }
 
-// TestScripts runs the scripts in testdata/script. Environment: SAMPLES and
-// SEED are the repository's sample and seed directories; S3URL is an
+// TestScripts runs the scripts in testdata/script. Environment: SAMPLES,
+// SEED and HISTORY are the repository's sample, seed and history fixture
+// directories; S3URL is an
 // in-process S3 server holding the samples under s3://example-trail-bucket/AWSLogs/,
 // which AWS_ENDPOINT_URL_S3 points the command at.
 func TestScripts(t *testing.T) {
@@ -73,6 +74,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("SAMPLES", repoFile(t, "testdata/samples"))
 			e.Setenv("SEED", repoFile(t, "testdata/seed"))
+			e.Setenv("HISTORY", repoFile(t, "testdata/history"))
 			e.Setenv("S3URL", s.URL)
 			e.Setenv("HOME", e.WorkDir)
 			for _, kv := range s.Env(e.WorkDir) {

@@ -52,9 +52,15 @@ type jsonOutput struct {
 }
 
 func newJSONOutput(stdout, stderr io.Writer) *jsonOutput {
-	enc := json.NewEncoder(stdout)
+	return &jsonOutput{enc: newEncoder(stdout), stderr: stderr}
+}
+
+// newEncoder returns the encoder of every -json output: one object a
+// line, <, > and & as they are.
+func newEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return &jsonOutput{enc: enc, stderr: stderr}
+	return enc
 }
 
 func (o *jsonOutput) item(it item) {

@@ -49,6 +49,10 @@ func run(ctx context.Context, args []string, e *env) int {
 	switch {
 	case cfg.check:
 		a.out = &checkOutput{w: stdout}
+	case cfg.history:
+		a.out = newHistoryOutput(stdout, stderr, &cfg.filter, cfg.json)
+	case cfg.changes:
+		a.out = newChangesOutput(stdout, stderr, &cfg.filter, cfg.json)
 	case cfg.json:
 		a.out = newJSONOutput(stdout, stderr)
 	default:
@@ -89,6 +93,9 @@ type item struct {
 	ev   *event.Event
 	act  elasticache.Action
 	errs []error
+	// hidden marks an event the filters dropped that history still
+	// reads, to learn the settings' earlier values.
+	hidden bool
 }
 
 // read reads the sources, a few at once, and hands their items to the
@@ -154,7 +161,7 @@ func interrupted(errs []error) bool {
 // emit counts an item and writes it.
 func (a *app) emit(it item, st *stats) {
 	st.errors += len(it.errs)
-	if it.ev != nil {
+	if it.ev != nil && !it.hidden {
 		st.elastiCache++
 		st.quirks += len(it.ev.Quirks()) + len(it.act.Quirks())
 		st.unmodelled += len(Unmodelled(it.ev, it.act))
@@ -184,10 +191,15 @@ func (a *app) readSource(ctx context.Context, s source, q *queue) {
 			if derr != nil {
 				it.errs = append(it.errs, derr)
 			}
-			if act == nil || !a.cfg.filter.match(ev, act) {
+			switch {
+			case act == nil:
 				it.ev = nil
-			} else {
+			case a.cfg.filter.match(ev, act):
 				it.act = act
+			case a.cfg.history:
+				it.act, it.hidden = act, true
+			default:
+				it.ev = nil
 			}
 		}
 		if it.ev != nil || len(it.errs) > 0 {

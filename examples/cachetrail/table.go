@@ -1,9 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
@@ -27,46 +25,21 @@ func NewRow(ev *event.Event, a elasticache.Action) Row {
 	}
 }
 
-// flushEvery bounds how many rows the table holds before aligning and
-// writing them, so a long run streams its output.
-const flushEvery = 1000
-
 // Table writes rows aligned in columns under a header.
-type Table struct {
-	tw      *tabwriter.Writer
-	pending int
-	rows    int
-}
+type Table struct{ g *grid }
 
 // NewTable returns a Table writing to w.
 func NewTable(w io.Writer) *Table {
-	t := &Table{tw: tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)}
-	fmt.Fprintln(t.tw, "TIME\tREGION\tACCOUNT\tACTOR\tACTION\tRESOURCE\tOUTCOME")
-	return t
+	return &Table{newGrid(w, "TIME", "REGION", "ACCOUNT", "ACTOR", "ACTION", "RESOURCE", "OUTCOME")}
 }
 
-// Add writes one row; empty cells show as "-".
+// Add writes one row; empty cells show as "-", and cells are escaped.
 func (t *Table) Add(r Row) {
-	fmt.Fprintf(t.tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-		cell(r.Time), cell(r.Region), cell(r.Account), cell(r.Actor), cell(r.Action), cell(r.Resource), cell(r.Outcome))
-	t.rows++
-	if t.pending++; t.pending >= flushEvery {
-		t.Flush()
-	}
+	t.g.add(r.Time, r.Region, r.Account, r.Actor, r.Action, r.Resource, r.Outcome)
 }
 
 // Rows returns the number of rows added.
-func (t *Table) Rows() int { return t.rows }
+func (t *Table) Rows() int { return t.g.rows }
 
 // Flush writes the rows held so far.
-func (t *Table) Flush() error {
-	t.pending = 0
-	return t.tw.Flush()
-}
-
-func cell(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
+func (t *Table) Flush() error { return t.g.flush() }
