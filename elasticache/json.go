@@ -2,6 +2,7 @@ package elasticache
 
 import (
 	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/wire"
 )
 
 // Hidden is what CloudTrail writes in place of a sensitive value.
@@ -56,3 +57,9 @@ func encodeSensitive(e *jsonx.Encoder, v string) {
 }
 
 func encodeSensitiveElem(p *string, e *jsonx.Encoder) { encodeSensitive(e, *p) }
+
+// flatOutput records that responseElements is the structure named itself,
+// not the object the model wraps it in.
+func flatOutput(d *jsonx.Decoder, name string) {
+	d.AddQuirk(wire.QuirkFlatOutput, d.Offset(), func() string { return "a " + name + ", not wrapped" })
+}

@@ -30,6 +30,7 @@ var quirkFixtures = map[string]wire.QuirkKind{
 	"hidden_value.json":           wire.QuirkKeptRaw,
 	"leading_zero_ip.json":        wire.QuirkNonCanonicalIP,
 	"empty_string_as_absent.json": wire.QuirkEmptyStringAsAbsent,
+	"flat_output.json":            wire.QuirkFlatOutput,
 }
 
 // TestStrictReportsEveryQuirkFixture checks that strict mode turns each

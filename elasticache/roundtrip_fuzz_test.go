@@ -22,6 +22,16 @@ func addRoundTripSeeds(f *testing.F) {
 		[]byte(`{"fixedPrice":2190.00000000000000000001,"usagePrice":0.1000000000000000055511151231257827,"recurringCharges":[{"recurringChargeAmount":1E-7,"recurringChargeFrequency":""}]}`))
 	f.Add(operationIndex("DescribeReservedCacheNodesOfferings"), []byte(`{}`),
 		[]byte(`{"reservedCacheNodesOfferings":[{"fixedPrice":1e400,"usagePrice":-0.0},{"fixedPrice":"12.50"}]}`))
+	// Migration outputs, flat or wrapped; the first telling name decides.
+	for _, resp := range []string{
+		`{"status":"x","replicationGroupId":"rg1","replicationGroup":1,"serverlessCacheName":"c"}`,
+		`{"replicationGroupId":5,"replicationGroup":{},"x":[1,]}`,
+		`{"serverlessCacheName":"c","serverlessCacheName":null,"endpoint":"HIDDEN_DUE_TO_SECURITY_REASONS"}`,
+		`{"replicationGroup":{"replicationGroupId":"rg1"},"replicationGroupId":"rg1"}`,
+		`{"aRN":"a","status":""}`,
+	} {
+		f.Add(operationIndex("StartMigration"), []byte(`{}`), []byte(resp))
+	}
 }
 
 // checkTypedRoundTrip is the round-trip oracle of FuzzDecode: for a

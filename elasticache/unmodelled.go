@@ -61,6 +61,9 @@ func appendUnmodelled(out []Unmodelled, v reflect.Value, path []byte) []Unmodell
 		}
 	case reflect.Struct:
 		t := v.Type()
+		// A response read flat was its structure itself: no wrapping key.
+		fv := v.FieldByName("Flat")
+		flat := fv.IsValid() && fv.Kind() == reflect.Bool && fv.Bool()
 		for i := range t.NumField() {
 			f := t.Field(i)
 			if !f.IsExported() {
@@ -75,7 +78,11 @@ func appendUnmodelled(out []Unmodelled, v reflect.Value, path []byte) []Unmodell
 				continue
 			}
 			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
-				out = appendUnmodelled(out, v.Field(i), jsonx.AppendPathKey(path[:len(path):len(path)], name))
+				p := path
+				if !flat {
+					p = jsonx.AppendPathKey(path[:len(path):len(path)], name)
+				}
+				out = appendUnmodelled(out, v.Field(i), p)
 			}
 		}
 	}

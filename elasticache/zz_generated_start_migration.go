@@ -149,9 +149,25 @@ type StartMigrationResponse struct {
 	ServerlessCache *ServerlessCache `json:"serverlessCache,omitempty"`
 
 	Unknown wire.Members `json:"-"`
+
+	// Flat reports that responseElements was the structure itself (ReplicationGroup or ServerlessCache),
+	// as CloudTrail records it (a flat-output quirk), not an object wrapping
+	// it. Encoding writes it back flat while exactly one is set and Unknown
+	// is empty.
+	Flat bool `json:"-"`
 }
 
 func (s *StartMigrationResponse) decode(d *jsonx.Decoder) jsonx.Status {
+	switch startMigrationResponseForm(d) {
+	case 1:
+		s.Flat = true
+		flatOutput(d, "ReplicationGroup")
+		return decodeReplicationGroupPtr(d, &s.ReplicationGroup)
+	case 2:
+		s.Flat = true
+		flatOutput(d, "ServerlessCache")
+		return decodeServerlessCachePtr(d, &s.ServerlessCache)
+	}
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {
 		return st
@@ -170,6 +186,16 @@ func (s *StartMigrationResponse) decode(d *jsonx.Decoder) jsonx.Status {
 }
 
 func (s *StartMigrationResponse) encode(e *jsonx.Encoder) {
+	if s.Flat && len(s.Unknown) == 0 {
+		switch {
+		case s.ReplicationGroup != nil && s.ServerlessCache == nil:
+			s.ReplicationGroup.encode(e)
+			return
+		case s.ServerlessCache != nil && s.ReplicationGroup == nil:
+			s.ServerlessCache.encode(e)
+			return
+		}
+	}
 	e.ObjectStart()
 	if s.ReplicationGroup != nil {
 		e.Key("replicationGroup")
@@ -210,6 +236,66 @@ func (s *StartMigrationResponse) GoString() string {
 // Format prints StartMigrationResponse as String (%v, %s, %q) or GoString (%#v) returns it,
 // so that no verb shows a sensitive value.
 func (s StartMigrationResponse) Format(f fmt.State, verb rune) { format(f, verb, s.String, s.GoString) }
+
+// startMigrationResponseForm tells by member names, in one scan, what the object at
+// d is: 1 for a ReplicationGroup itself, 2 for a ServerlessCache itself, and 0 for the object wrapping them
+// (a member named "replicationGroup" or "serverlessCache", or no telling name). The first
+// telling name decides.
+func startMigrationResponseForm(d *jsonx.Decoder) int {
+	form := 0
+	d.PeekNames(func(name string) bool {
+		switch name {
+		case "replicationGroup", "serverlessCache":
+			return false
+		case "atRestEncryptionEnabled",
+			"authTokenEnabled",
+			"authTokenLastModifiedDate",
+			"autoMinorVersionUpgrade",
+			"automaticFailover",
+			"cacheNodeType",
+			"clusterEnabled",
+			"clusterMode",
+			"configurationEndpoint",
+			"dataTiering",
+			"durability",
+			"effectiveDurability",
+			"globalReplicationGroupInfo",
+			"ipDiscovery",
+			"logDeliveryConfigurations",
+			"memberClusters",
+			"memberClustersOutpostArns",
+			"multiAZ",
+			"nodeGroups",
+			"pendingModifiedValues",
+			"replicationGroupCreateTime",
+			"replicationGroupId",
+			"snapshotWindow",
+			"snapshottingClusterId",
+			"transitEncryptionEnabled",
+			"transitEncryptionMode",
+			"userGroupIds":
+			form = 1
+			return false
+		case "cacheUsageLimits",
+			"connectionType",
+			"createTime",
+			"dailySnapshotTime",
+			"endpoint",
+			"fullEngineVersion",
+			"majorEngineVersion",
+			"migration",
+			"readerEndpoint",
+			"securityGroupIds",
+			"serverlessCacheName",
+			"subnetIds",
+			"userGroupId":
+			form = 2
+			return false
+		}
+		return true
+	})
+	return form
+}
 
 // StartMigration is a StartMigration call recorded by CloudTrail.
 //

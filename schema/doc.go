@@ -26,5 +26,7 @@
 // introduced an envelope member), x-cachetrail-max-bytes,
 // x-cachetrail-empty-list-as-object, and per document
 // x-cachetrail-variant, x-cachetrail-api-reference,
-// x-cachetrail-read-only and x-cachetrail-unwrapped-member.
+// x-cachetrail-read-only, x-cachetrail-unwrapped-member and
+// x-cachetrail-flat-alternatives (the members whose structure the tolerant
+// document also takes as responseElements itself).
 package schema

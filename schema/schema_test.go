@@ -90,3 +90,36 @@ func TestUnwrappedResponse(t *testing.T) {
 		assert.Equal(t, "#/$defs/"+info.ResponseType, top.Properties.Response.AnyOf[0]["$ref"], name)
 	}
 }
+
+// TestFlatAlternatives checks that the tolerant documents of the migration
+// calls take each alternative structure itself and the strict ones do not.
+func TestFlatAlternatives(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"StartMigration", "CompleteMigration"} {
+		for _, strict := range []bool{false, true} {
+			doc, err := schema.Action(name, strict)
+			require.NoError(t, err)
+			var top struct {
+				Flat       []string `json:"x-cachetrail-flat-alternatives"`
+				Properties struct {
+					Response struct {
+						AnyOf []map[string]any `json:"anyOf"`
+					} `json:"responseElements"`
+				} `json:"properties"`
+			}
+			require.NoError(t, json.Unmarshal(doc, &top))
+			assert.Equal(t, []string{"replicationGroup", "serverlessCache"}, top.Flat, name)
+			var refs []any
+			for _, alt := range top.Properties.Response.AnyOf {
+				if r, ok := alt["$ref"]; ok {
+					refs = append(refs, r)
+				}
+			}
+			want := []any{"#/$defs/" + name + "Response"}
+			if !strict {
+				want = append(want, "#/$defs/ReplicationGroup", "#/$defs/ServerlessCache")
+			}
+			assert.Equal(t, want, refs, "%s strict=%t", name, strict)
+		}
+	}
+}

@@ -51,6 +51,13 @@ const (
 	// QuirkNonCanonicalIP is a sourceIPAddress that is an IP address only
 	// when read leniently, such as "192.0.2.01" with its leading zero.
 	QuirkNonCanonicalIP QuirkKind = "non-canonical-ip"
+	// QuirkFlatOutput is a responseElements that is one of an output's
+	// alternative structures itself, where the model wraps it: CloudTrail
+	// records the single structure StartMigration and CompleteMigration
+	// return (a ReplicationGroup or a ServerlessCache) as it does for every
+	// other single-structure output. Its member names tell which one it is;
+	// re-encoding writes it flat again.
+	QuirkFlatOutput QuirkKind = "flat-output"
 )
 
 // Quirk is one forgiven departure, located in the original input.

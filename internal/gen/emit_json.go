@@ -45,6 +45,7 @@ func emitShapeCodec(f *File, s *Shape) {
 		f.Printf("// decodeWith decodes into %s, taking the values of its optional\n// scalars from v, or from a %s allocated on first use when v is nil.\n", r, vals)
 		f.Printf("func (%s *%s) decodeWith(d *jsonx.Decoder, v *%s) jsonx.Status {\n", r, s.Name, vals)
 	}
+	emitFlatDecode(f, s)
 	f.Printf("\tvar m jsonx.Member\n\tif st := d.ObjectStart(&m); st != jsonx.OK {\n\t\treturn st\n\t}\n")
 	f.Printf("\tfor d.NextMember(&m) {\n\t\tst := jsonx.Unknown\n")
 	if len(s.Fields) > 0 {
@@ -60,7 +61,9 @@ func emitShapeCodec(f *File, s *Shape) {
 	}
 	f.Printf("\t\td.EndMember(&m, st, &%s.Unknown)\n\t}\n\treturn endStatus(d)\n}\n\n", r)
 
-	f.Printf("func (%s *%s) encode(e *jsonx.Encoder) {\n\te.ObjectStart()\n", r, s.Name)
+	f.Printf("func (%s *%s) encode(e *jsonx.Encoder) {\n", r, s.Name)
+	emitFlatEncode(f, s)
+	f.Printf("\te.ObjectStart()\n")
 	for _, fl := range s.Fields {
 		v := r + "." + fl.Name
 		if fl.Type.Kind == KindList {
@@ -78,6 +81,72 @@ func emitShapeCodec(f *File, s *Shape) {
 	f.Printf("// String returns %s as JSON, with sensitive values redacted.\n", s.Name)
 	f.Printf("func (%s *%s) String() string {\n\tif %s == nil {\n\t\treturn \"<nil>\"\n\t}\n\treturn redacted(%s.encode)\n}\n\n", r, s.Name, r, r)
 	emitPrint(f, r, s.Name)
+	if len(s.Flat) > 0 {
+		emitFlatForm(f, s)
+	}
+}
+
+// formFunc names the function telling the forms of s apart.
+func formFunc(s *Shape) string {
+	return strings.ToLower(s.Name[:1]) + s.Name[1:] + "Form"
+}
+
+// emitFlatDecode writes, for a response with flat alternatives, the start
+// of its decoder: one scan of the member names picks the form, and a flat
+// object decodes whole into its alternative's field.
+func emitFlatDecode(f *File, s *Shape) {
+	if len(s.Flat) == 0 {
+		return
+	}
+	r := ShapeReceiver
+	f.Printf("\tswitch %s(d) {\n", formFunc(s))
+	for i, fl := range s.Flat {
+		f.Printf("\tcase %d:\n\t\t%s.Flat = true\n\t\tflatOutput(d, %q)\n\t\treturn %s\n", i+1, r, fl.Type.Name, structPtrExpr(r+"."+fl.Name, fl.Type.Shape))
+	}
+	f.Printf("\t}\n")
+}
+
+// emitFlatForm writes the function telling the forms of s apart.
+func emitFlatForm(f *File, s *Shape) {
+	wrappers := make([]string, len(s.Flat))
+	var alts []string
+	for i, fl := range s.Flat {
+		wrappers[i] = fmt.Sprintf("%q", fl.Wire)
+		alts = append(alts, fmt.Sprintf("%d for a %s itself", i+1, fl.Type.Name))
+	}
+	f.Printf("// %s tells by member names, in one scan, what the object at\n// d is: %s, and 0 for the object wrapping them\n", formFunc(s), strings.Join(alts, ", "))
+	f.Printf("// (a member named %s, or no telling name). The first\n// telling name decides.\n", strings.Join(wrappers, " or "))
+	f.Printf("func %s(d *jsonx.Decoder) int {\n\tform := 0\n\td.PeekNames(func(name string) bool {\n\t\tswitch name {\n", formFunc(s))
+	f.Printf("\t\tcase %s:\n\t\t\treturn false\n", strings.Join(wrappers, ", "))
+	for i := range s.Flat {
+		tells := FlatTells(s, i)
+		quoted := make([]string, len(tells))
+		for j, t := range tells {
+			quoted[j] = fmt.Sprintf("%q", t)
+		}
+		f.Printf("\t\tcase %s:\n\t\t\tform = %d\n\t\t\treturn false\n", strings.Join(quoted, ",\n\t\t\t"), i+1)
+	}
+	f.Printf("\t\t}\n\t\treturn true\n\t})\n\treturn form\n}\n\n")
+}
+
+// emitFlatEncode writes, for a response with flat alternatives, the start
+// of its encoder: what was read flat is written back flat.
+func emitFlatEncode(f *File, s *Shape) {
+	if len(s.Flat) == 0 {
+		return
+	}
+	r := ShapeReceiver
+	f.Printf("\tif %s.Flat && len(%s.Unknown) == 0 {\n\t\tswitch {\n", r, r)
+	for i, fl := range s.Flat {
+		conds := []string{r + "." + fl.Name + " != nil"}
+		for j, o := range s.Flat {
+			if j != i {
+				conds = append(conds, r+"."+o.Name+" == nil")
+			}
+		}
+		f.Printf("\t\tcase %s:\n\t\t\t%s.%s.encode(e)\n\t\t\treturn\n", strings.Join(conds, " && "), r, fl.Name)
+	}
+	f.Printf("\t\t}\n\t}\n")
 }
 
 // emitPrint writes GoString and Format for the type called name, whose

@@ -82,6 +82,13 @@ func readmeResponse(op *Op) string {
 	if op.Unwrapped != nil {
 		return "the `" + op.Unwrapped.Wire + "` structure itself: " + op.Unwrapped.Type.Name
 	}
+	if len(op.Response.Flat) > 0 {
+		alts := make([]string, len(op.Response.Flat))
+		for i, f := range op.Response.Flat {
+			alts[i] = "`" + f.Wire + "`"
+		}
+		return readmeMembers(op.Response) + "; or, flat (quirk `flat-output`), the " + strings.Join(alts, " or ") + " structure itself"
+	}
 	return readmeMembers(op.Response)
 }
 

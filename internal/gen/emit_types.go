@@ -77,6 +77,16 @@ func emitStructType(f *File, s *Shape) {
 		f.Printf("\t%s %s `json:\"%s,%s\"`\n", fl.Name, fl.Type.Field(), fl.Wire, omitOption(fl.Type))
 	}
 	f.Printf("\n\tUnknown wire.Members `json:\"-\"`\n")
+	if len(s.Flat) > 0 {
+		names := make([]string, len(s.Flat))
+		for i, fl := range s.Flat {
+			names[i] = fl.Name
+		}
+		f.Printf("\n\t// Flat reports that responseElements was the structure itself (%s),\n", strings.Join(names, " or "))
+		f.Printf("\t// as CloudTrail records it (a flat-output quirk), not an object wrapping\n")
+		f.Printf("\t// it. Encoding writes it back flat while exactly one is set and Unknown\n\t// is empty.\n")
+		f.Printf("\tFlat bool `json:\"-\"`\n")
+	}
 	emitFloatTexts(f, s)
 	f.Printf("}\n\n")
 }

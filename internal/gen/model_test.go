@@ -161,3 +161,32 @@ func TestSDKWireNames(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "explains nothing")
 }
+
+func TestFlatAlternatives(t *testing.T) {
+	p := resolve(t)
+	for _, name := range []string{"StartMigration", "CompleteMigration"} {
+		op := findOp(t, p, name)
+		require.NotNil(t, op.Response, name)
+		require.Len(t, op.Response.Flat, 2, name)
+		assert.Equal(t, "replicationGroup", op.Response.Flat[0].Wire)
+		assert.Equal(t, "serverlessCache", op.Response.Flat[1].Wire)
+		rg, sc := FlatTells(op.Response, 0), FlatTells(op.Response, 1)
+		assert.Contains(t, rg, "replicationGroupId")
+		assert.Contains(t, sc, "serverlessCacheName")
+		// Shared names tell nothing.
+		for _, shared := range []string{"status", "aRN", "description", "engine"} {
+			assert.NotContains(t, rg, shared)
+			assert.NotContains(t, sc, shared)
+		}
+	}
+	assert.Empty(t, findOp(t, p, "AddTagsToResource").Response.Flat)
+}
+
+func TestFlatAlternativesAllOrNone(t *testing.T) {
+	m := loadModel(t)
+	ov, err := ParseOverrides([]byte(`[{"shape":"StartMigrationOutput","member":"ReplicationGroup","kind":"flat-alternative","evidence":"e"}]`), m)
+	require.NoError(t, err)
+	_, err = Resolve(m, ov)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "all of its members")
+}

@@ -20,10 +20,15 @@ const (
 	// differs from the member name; the CloudTrail name still follows
 	// WireName.
 	KindSDKWireName = "sdk-wire-name"
+	// KindFlatAlternative marks a structure member of an operation output
+	// whose structure CloudTrail may record as responseElements itself,
+	// instead of the object wrapping it. Every member of such an output
+	// must be one; member names tell them apart.
+	KindFlatAlternative = "flat-alternative"
 )
 
 var overrideKinds = map[string]bool{
-	KindSensitive: true, KindEmptyListAsObject: true, KindSDKWireName: true,
+	KindSensitive: true, KindEmptyListAsObject: true, KindSDKWireName: true, KindFlatAlternative: true,
 	KindSetting: true, KindIdentifier: true, KindFlag: true,
 }
 
@@ -88,6 +93,9 @@ func ParseOverrides(data []byte, m *Model) (*Overrides, error) {
 		}
 		if o.Kind == KindEmptyListAsObject && mem.Type.Kind != KindList {
 			return nil, fmt.Errorf("gen: overrides[%d]: %s.%s is not a list", i, o.Shape, o.Member)
+		}
+		if o.Kind == KindFlatAlternative && (mem.Type.Kind != KindStruct || !strings.HasSuffix(o.Shape, "Output")) {
+			return nil, fmt.Errorf("gen: overrides[%d]: %s.%s: flat alternatives are structure members of an operation output", i, o.Shape, o.Member)
 		}
 		if classKinds[o.Kind] && !strings.HasSuffix(o.Shape, "Input") {
 			return nil, fmt.Errorf("gen: overrides[%d]: %s: class overrides apply to operation inputs", i, o.Shape)

@@ -31,6 +31,8 @@ func TestParseOverridesErrors(t *testing.T) {
 		{"not a list", `[{"shape":"CacheCluster","member":"Engine","kind":"empty-list-as-object","evidence":"e"}]`, "not a list"},
 		{"duplicate", `[{"shape":"CacheCluster","member":"Engine","kind":"sensitive","evidence":"e"},{"shape":"CacheCluster","member":"Engine","kind":"sensitive","evidence":"f"}]`, "duplicate"},
 		{"unknown field", `[{"shape":"CacheCluster","member":"Engine","kind":"sensitive","evidence":"e","extra":1}]`, "unknown field"},
+		{"flat not a structure", `[{"shape":"CacheCluster","member":"Engine","kind":"flat-alternative","evidence":"e"}]`, "flat alternatives"},
+		{"flat not an output", `[{"shape":"CacheCluster","member":"ConfigurationEndpoint","kind":"flat-alternative","evidence":"e"}]`, "flat alternatives"},
 		{"not an array", `{}`, "cannot unmarshal"},
 		{"trailing data", `[] []`, "after the array"},
 	}

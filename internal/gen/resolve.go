@@ -68,6 +68,11 @@ type Shape struct {
 	Role   Role
 	Op     *Op // the operation, for requests and responses
 	Fields []*Field
+
+	// Flat lists, for a response, the members whose structure CloudTrail
+	// may record as responseElements itself (flat-alternative overrides):
+	// all of its fields, or none.
+	Flat []*Field
 }
 
 // Field is one generated struct field.
@@ -230,9 +235,55 @@ func (r *resolver) operation(sop *Operation) error {
 		}
 	} else if op.Response, err = r.shape(out, goName+"Response", RoleResponse, op); err != nil {
 		return err
+	} else if err := r.flatAlternatives(op.Response); err != nil {
+		return err
 	}
 	r.p.Operations = append(r.p.Operations, op)
 	return nil
+}
+
+// flatAlternatives sets s.Flat from the overrides: every member of the
+// output, or none, and each must have a member name no other has, for
+// decoding to tell them apart.
+func (r *resolver) flatAlternatives(s *Shape) error {
+	for _, fl := range s.Fields {
+		if r.p.Overrides.Has(s.SDK.Name, fl.SDK.Name, KindFlatAlternative) {
+			s.Flat = append(s.Flat, fl)
+		}
+	}
+	if len(s.Flat) == 0 {
+		return nil
+	}
+	if len(s.Flat) != len(s.Fields) || len(s.Flat) < 2 {
+		return fmt.Errorf("gen: %s: flat alternatives must be all of its members, two or more", s.SDK.Name)
+	}
+	for i, fl := range s.Flat {
+		if len(FlatTells(s, i)) == 0 {
+			return fmt.Errorf("gen: %s.%s: no member name tells it from the other flat alternatives", s.SDK.Name, fl.SDK.Name)
+		}
+	}
+	return nil
+}
+
+// FlatTells returns the member names, in model order, that only the i-th
+// flat alternative of s has: none of the others, nor the wrapping object.
+func FlatTells(s *Shape, i int) []string {
+	others := map[string]bool{}
+	for j, fl := range s.Flat {
+		others[fl.Wire] = true
+		if j != i {
+			for _, m := range fl.Type.Shape.Fields {
+				others[m.Wire] = true
+			}
+		}
+	}
+	var out []string
+	for _, m := range s.Flat[i].Type.Shape.Fields {
+		if !others[m.Wire] {
+			out = append(out, m.Wire)
+		}
+	}
+	return out
 }
 
 // shape builds a struct type; for types.go structures it is built once.

@@ -19,6 +19,7 @@ var quirkKinds = [...]wire.QuirkKind{
 	wire.QuirkStringAsNumber, wire.QuirkStringAsBool, wire.QuirkNonRFC3339Time,
 	wire.QuirkNumberAsTime, wire.QuirkKeptRaw, wire.QuirkKeptRawTooDense, wire.QuirkDuplicateName,
 	wire.QuirkInvalidUTF8, wire.QuirkNonCanonicalIP, wire.QuirkEmptyStringAsAbsent,
+	wire.QuirkFlatOutput,
 }
 
 func kindIndex(k wire.QuirkKind) int {

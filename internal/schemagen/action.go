@@ -38,6 +38,21 @@ func Action(op *gen.Op, v Variant) ([]byte, error) {
 			resp.Name + ", not an object wrapping it."
 	}
 	b.define(resp)
+	respSchema := v.structRef(resp.Name)
+	var flat, flatTypes []string
+	for _, f := range resp.Flat {
+		b.define(f.Type.Shape)
+		flat = append(flat, f.Wire)
+		flatTypes = append(flatTypes, f.Type.Name)
+	}
+	if len(flat) > 0 {
+		respSchema = v.flatRef(resp.Name, flatTypes)
+		if v == Strict {
+			respDesc += " CloudTrail may write the " + strings.Join(flatTypes, " or ") + " itself instead (a flat-output quirk): the tolerant schema takes it, this one does not."
+		} else {
+			respDesc += " Or, as CloudTrail writes it, the " + strings.Join(flatTypes, " or ") + " itself (a flat-output quirk), told apart by member names."
+		}
+	}
 	if len(b.errs) > 0 {
 		return nil, fmt.Errorf("schemagen: %s: %s", op.Name, strings.Join(b.errs, "; "))
 	}
@@ -47,8 +62,7 @@ func Action(op *gen.Op, v Variant) ([]byte, error) {
 		"eventName", obj("const", op.Name),
 		"requestParameters", prepend(obj("description", "The call's requestParameters: a "+op.Request.Name+"; null when the call had none."),
 			v.structRef(op.Request.Name)),
-		"responseElements", prepend(obj("description", respDesc+" null for failed calls and often for reads."),
-			v.structRef(resp.Name)),
+		"responseElements", prepend(obj("description", respDesc+" null for failed calls and often for reads."), respSchema),
 	)
 	doc := obj(
 		"$schema", draft,
@@ -62,6 +76,9 @@ func Action(op *gen.Op, v Variant) ([]byte, error) {
 	)
 	if op.Unwrapped != nil {
 		doc.Set(keyUnwrapped, op.Unwrapped.Wire)
+	}
+	if len(flat) > 0 {
+		doc.Set(keyFlat, flat)
 	}
 	doc.Set("type", "object").Set("properties", props).Set("required", []string{"eventName"}).Set("$defs", b.defs)
 	return document(doc)

@@ -43,6 +43,7 @@ const (
 	keyReadOnly    = "x-cachetrail-read-only"
 	keyDocURL      = "x-cachetrail-api-reference"
 	keyUnwrapped   = "x-cachetrail-unwrapped-member"
+	keyFlat        = "x-cachetrail-flat-alternatives" // members whose structure may be responseElements itself
 )
 
 // draft is the meta-schema every document declares.
@@ -181,6 +182,21 @@ func (v Variant) structRef(def string) *Object {
 		alts = append(alts, obj("const", hidden))
 	}
 	return obj("anyOf", alts)
+}
+
+// flatRef is structRef for a response with flat alternatives: tolerant
+// also takes each alternative's structure itself, which CloudTrail writes
+// and decoding reads as a flat-output quirk; strict takes only the
+// wrapping object the model documents, as strict decoding does.
+func (v Variant) flatRef(def string, alts []string) *Object {
+	if v == Strict {
+		return v.structRef(def)
+	}
+	refs := []any{obj("$ref", "#/$defs/"+def)}
+	for _, a := range alts {
+		refs = append(refs, obj("$ref", "#/$defs/"+a))
+	}
+	return obj("anyOf", append(refs, obj("type", "null"), obj("const", hidden)))
 }
 
 // list is an array of elem; tolerant also takes {} for an empty list and
