@@ -111,8 +111,20 @@ func Changes(a Action) []Change {
 	if b.resp.IsValid() {
 		b.pending = structOf(fieldByWire(b.resp, "pendingModifiedValues"))
 	}
-	for _, r := range b.subjects(a) {
-		b.resource(r)
+	subjects := b.subjects(a)
+	if len(subjects) == 0 {
+		return nil
+	}
+	// A batch call applies the same request to every resource it names:
+	// its changes are built once and copied, so a caller's long id list
+	// costs a copy per id, not a new expansion (and JSON) of every setting.
+	b.resource(subjects[0])
+	first := b.out
+	for _, r := range subjects[1:] {
+		for _, c := range first {
+			c.Resource = r
+			b.out = append(b.out, c)
+		}
 	}
 	return b.out
 }
@@ -166,10 +178,26 @@ func (b *changeBuilder) subjects(a Action) []Resource {
 			return []Resource{r}
 		}
 	}
-	if len(all) > 0 {
+	switch {
+	case len(all) > 0 && b.listSubject():
 		return all // a batch call names its resources in another list
+	case len(all) == 1:
+		return all // the call's resource is of another type (a migration to serverless)
 	}
 	return []Resource{{Type: b.info.subjectType}}
+}
+
+// listSubject reports whether the call's subject member is a list of
+// ids, as a batch call's is. A call about one resource whose id is
+// missing files its changes under its only resource, or under that
+// resource, id unknown: never under every resource its settings name (a
+// create's security groups), which would copy them all to each.
+func (b *changeBuilder) listSubject() bool {
+	if b.info.subject == "" || !b.req.IsValid() {
+		return true
+	}
+	v := fieldByWire(b.req, b.info.subject)
+	return v.IsValid() && v.Kind() == reflect.Slice
 }
 
 // resource appends the changes of one subject resource.
