@@ -100,7 +100,12 @@ func (r *Reader) stepTop() {
 
 func (r *Reader) stepArray(i int) {
 	kind := r.stack[i].kind
+	lineEnd := kind == frameRecords && r.nestedRecords(i) && r.lines && r.newlineAhead()
 	c, ok := r.peek()
+	if ok && (lineEnd || c == '}') && kind == frameRecords && r.nestedRecords(i) {
+		r.endNestedRecords(c, lineEnd)
+		return
+	}
 	if ok && r.stack[i].n > 0 && !r.resumed {
 		switch c {
 		case ']':
@@ -140,6 +145,43 @@ func (r *Reader) stepArray(i int) {
 	default:
 		r.badElem()
 	}
+}
+
+// nestedRecords reports whether the Records array at stack index i belongs
+// to an item of an array or of JSON Lines, such as an EventBridge event,
+// rather than to a log file: the item then ends at a '}' closing its '['
+// or at the end of its line, and what follows is the next item, not a
+// record of a log file.
+func (r *Reader) nestedRecords(i int) bool {
+	if i < 2 {
+		return false
+	}
+	parent := r.stack[i-2].kind
+	return parent == frameArray || parent == frameTop && r.lines
+}
+
+// newlineAhead reports whether the white space at the read position holds
+// a newline.
+func (r *Reader) newlineAhead() bool {
+	in := &r.in
+	end := scan.SkipSpace(in.buf[:in.end], in.pos)
+	return bytes.IndexByte(in.buf[in.pos:end], '\n') >= 0
+}
+
+// endNestedRecords ends a nested item's Records array and the item
+// itself, broken: at its mismatched '}', consumed, or at its line's end.
+func (r *Reader) endNestedRecords(c byte, lineEnd bool) {
+	msg := "unexpected " + jsonx.DescribeByte(c) + " in Records, want ',' or ']'"
+	if lineEnd {
+		msg = "unexpected end of line in Records"
+	}
+	r.damage(r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, msg))
+	if !lineEnd {
+		r.in.pos++
+		r.in.release()
+	}
+	r.pop() // Records
+	r.pop() // the item's tail
 }
 
 // earlyReject lets tests compare the reader with and without early
