@@ -409,8 +409,21 @@ func (r *Reader) stepTail() {
 	in := &r.in
 	r.sc.ResetTail()
 	for {
-		np, res := r.sc.Scan(in.buf[:in.end], in.pos, in.start)
+		// A record start ends the scan: no log file has one after its
+		// Records, so it means a broken item made Records look closed.
+		lim, cut := in.end, false
+		if at, more := scan.FindStart(in.buf[:in.end], in.pos, in.end); at >= 0 {
+			lim, cut = at, more // cut: the chunk ends inside what may be one
+		}
+		np, res := r.sc.Scan(in.buf[:lim], in.pos, in.start)
 		in.pos = np
+		if res == scan.More && lim < in.end && !cut {
+			r.damage(r.errorf(-1, in.offset(lim), ErrSyntax, "a record after the log file's Records; reading records again"))
+			in.pos = lim
+			in.release()
+			r.push(frameRecords)
+			return
+		}
 		switch res {
 		case scan.Done:
 			in.release()
