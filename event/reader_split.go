@@ -106,6 +106,13 @@ func (r *Reader) stepArray(i int) {
 		r.endNestedRecords(c, lineEnd)
 		return
 	}
+	if ok && r.resumed && kind == frameRecords && r.nestedRecords(i) && scan.EnvelopeAt(r.in.buf[:r.in.end], r.in.pos) {
+		// Resuming after damage at an envelope, such as the next
+		// EventBridge event: the broken item's Records ended with it.
+		r.pop()
+		r.pop()
+		return
+	}
 	if ok && r.stack[i].n > 0 && !r.resumed {
 		switch c {
 		case ']':

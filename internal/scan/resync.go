@@ -129,3 +129,27 @@ func SkipComma(b []byte, p int, comma bool) (int, bool) {
 	}
 	return p, comma
 }
+
+// envelopeNames are the record start names that begin an envelope (an
+// EventBridge event, a CloudWatch Logs payload), never a CloudTrail record.
+var envelopeNames = [...]string{"version", "detail-type", "messageType", "awslogs"}
+
+// EnvelopeAt reports whether b[i] starts a record start whose name begins
+// an envelope rather than a record, as in {"version":. It is false when b
+// ends before that can be told.
+func EnvelopeAt(b []byte, i int) bool {
+	if i >= len(b) || b[i] != '{' {
+		return false
+	}
+	if yes, _ := recordStart(b, i); !yes {
+		return false
+	}
+	p := SkipSpace(b, i+1) + 1
+	q := bytes.IndexByte(b[p:], '"')
+	for _, n := range envelopeNames {
+		if string(b[p:p+q]) == n {
+			return true
+		}
+	}
+	return false
+}

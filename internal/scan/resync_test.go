@@ -82,3 +82,21 @@ func TestValueMayStart(t *testing.T) {
 		assert.Equal(t, tc.want, s.ValueMayStart(b, len(b), 0, s.Depth), "%q", tc.in)
 	}
 }
+
+func TestEnvelopeAt(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{`{"version":"0"`, true},
+		{"{ \"messageType\" :", true},
+		{`{"awslogs":{`, true},
+		{`{"eventVersion":"1.09"`, false}, // a record
+		{`{"versions":1`, false},          // no start name
+		{`{"version"`, false},             // cut before the ':'
+		{`["version":`, false},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, EnvelopeAt([]byte(tc.in), 0), "%q", tc.in)
+	}
+}
