@@ -213,8 +213,10 @@ func (a *app) readSource(ctx context.Context, s source, q *queue) {
 // may drain it while it is still being filled.
 type queue struct {
 	mu      sync.Mutex
-	cond    *sync.Cond
+	cond    *sync.Cond // signals items pushed or the queue closed
+	space   *sync.Cond // signals items taken
 	items   []item
+	spare   []item // the writer's last batch, emptied, for reuse
 	done    bool
 	started bool // a reader was started for it and holds a slot
 	sum     event.Summary
@@ -224,6 +226,7 @@ type queue struct {
 func newQueue() *queue {
 	q := &queue{}
 	q.cond = sync.NewCond(&q.mu)
+	q.space = sync.NewCond(&q.mu)
 	return q
 }
 
@@ -239,8 +242,16 @@ func (q *queue) wasStarted() bool {
 	return q.started
 }
 
+// queueLen bounds the items a queue holds: a reader ahead of the writer
+// waits, so memory does not grow with the input.
+const queueLen = 256
+
+// push adds an item, waiting while the queue is full.
 func (q *queue) push(it item) {
 	q.mu.Lock()
+	for len(q.items) >= queueLen {
+		q.space.Wait()
+	}
 	q.items = append(q.items, it)
 	q.mu.Unlock()
 	q.cond.Signal()
@@ -261,12 +272,15 @@ func (q *queue) drain(f func(item)) (event.Summary, error) {
 	for {
 		for len(q.items) > 0 {
 			batch := q.items
-			q.items = nil
+			q.items = q.spare[:0]
 			q.mu.Unlock()
+			q.space.Signal()
 			for _, it := range batch {
 				f(it)
 			}
+			clear(batch)
 			q.mu.Lock()
+			q.spare = batch
 		}
 		if q.done {
 			return q.sum, q.err

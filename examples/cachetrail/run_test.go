@@ -140,3 +140,36 @@ func TestInterrupt(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Equal(t, "cachetrail: interrupted: context canceled\n", errb.String())
 }
+
+// TestOutputOrder reads a directory of log files, whose names sort in
+// another order than they were written, with 1 and 4 inputs at once: the
+// output is the same, inputs in lexical order, records in file order.
+func TestOutputOrder(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"b.json.gz", "a.json.gz", "c/d.json.gz", "c/a.json.gz", "e.json.gz", "aa.json.gz"}
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "c"), 0o755))
+	for i, n := range names {
+		writeTrail(t, filepath.Join(dir, n), 300+i*50, i*1000)
+	}
+	for _, mode := range [][]string{{"-json"}, {}} {
+		code, one, stderr := runIn(t, "", append(mode, "-concurrency", "1", dir)...)
+		require.Equal(t, 0, code, stderr)
+		code, four, stderr := runIn(t, "", append(mode, "-concurrency", "4", dir)...)
+		require.Equal(t, 0, code, stderr)
+		assert.Equal(t, one, four, "%v", mode)
+	}
+	_, out, _ := runIn(t, "", "-json", dir)
+	var sources []string
+	for line := range strings.Lines(out) {
+		src := line[strings.Index(line, `"source":"`)+10:]
+		src = src[:strings.IndexByte(src, '"')]
+		if len(sources) == 0 || sources[len(sources)-1] != src {
+			sources = append(sources, src)
+		}
+	}
+	var want []string
+	for _, n := range []string{"a.json.gz", "aa.json.gz", "b.json.gz", "c/a.json.gz", "c/d.json.gz", "e.json.gz"} {
+		want = append(want, filepath.Join(dir, n))
+	}
+	assert.Equal(t, want, sources)
+}
