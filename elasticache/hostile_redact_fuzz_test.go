@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cachetrail/cachetrail/elasticache"
+	"github.com/cachetrail/cachetrail/internal/secrettest"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
@@ -26,7 +27,7 @@ func FuzzRedact(f *testing.F) {
 	} {
 		f.Add(uint8(0), s.key, []byte(s.value), uint32(7))
 	}
-	paths := sensitivePaths(f)
+	paths := secrettest.Paths(f)
 	f.Fuzz(func(t *testing.T, pick uint8, key string, value []byte, seed uint32) {
 		if len(value) > 1<<12 || len(paths) == 0 {
 			return
@@ -40,8 +41,8 @@ func FuzzRedact(f *testing.F) {
 			return
 		}
 		p := paths[int(pick)%len(paths)]
-		payload := nest(p.steps[:len(p.steps)-1], `"neighborParam":"n",`+strconv.Quote(key)+`:`+val)
-		ev := redactRecord(p.op, payload, `null`)
+		payload := p.Payload(`"neighborParam":"n",` + strconv.Quote(key) + `:` + val)
+		ev := secrettest.Event(p.Op, payload, `null`)
 		if ev == nil {
 			return
 		}

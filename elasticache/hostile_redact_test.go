@@ -14,95 +14,8 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/secrettest"
 )
-
-// A sensitive member reached from a payload: its operation, whether it is
-// in the request or the response, and the wire names leading to it.
-type sensitivePath struct {
-	op    string
-	part  string // "requestParameters" or "responseElements"
-	steps []pathStep
-}
-
-type pathStep struct {
-	name string
-	list bool // the member is a list of the next structure
-}
-
-func (p sensitivePath) String() string {
-	names := make([]string, len(p.steps))
-	for i, s := range p.steps {
-		names[i] = s.name
-	}
-	return p.op + "/" + p.part + "." + strings.Join(names, ".")
-}
-
-// sensitivePaths finds every path to a member SensitiveMembers lists, in
-// the request and response types of every operation, by reflection: the
-// test follows the model rather than a hand-made list.
-func sensitivePaths(t testing.TB) []sensitivePath {
-	sensitive := map[[2]string]bool{}
-	for _, f := range elasticache.SensitiveMembers() {
-		sensitive[[2]string{f.Type, f.Field}] = true
-	}
-	var out []sensitivePath
-	for _, op := range elasticache.Operations() {
-		ev := redactRecord(op, `{}`, `{}`)
-		act, _ := elasticache.Decode(ev)
-		require.NotNil(t, act, op)
-		at := reflect.TypeOf(act).Elem()
-		for _, part := range []struct{ field, name string }{{"Request", "requestParameters"}, {"Response", "responseElements"}} {
-			f, ok := at.FieldByName(part.field)
-			require.True(t, ok, op)
-			walkSensitive(f.Type.Elem(), nil, 0, sensitive, func(steps []pathStep) {
-				out = append(out, sensitivePath{op: op, part: part.name, steps: steps})
-			})
-		}
-	}
-	return out
-}
-
-func walkSensitive(st reflect.Type, steps []pathStep, depth int, sensitive map[[2]string]bool, found func([]pathStep)) {
-	if depth > 6 {
-		return
-	}
-	for i := range st.NumField() {
-		f := st.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "" || name == "-" {
-			continue
-		}
-		path := append(steps[:len(steps):len(steps)], pathStep{name: name})
-		if sensitive[[2]string{st.Name(), f.Name}] {
-			found(path)
-		}
-		ft := f.Type
-		switch ft.Kind() {
-		case reflect.Pointer:
-			ft = ft.Elem()
-		case reflect.Slice:
-			ft = ft.Elem()
-			path[len(path)-1].list = true
-		}
-		if ft.Kind() == reflect.Struct && ft.PkgPath() == reflect.TypeFor[elasticache.Tag]().PkgPath() {
-			walkSensitive(ft, path, depth+1, sensitive, found)
-		}
-	}
-}
-
-// nest wraps the members text (without braces) of the innermost object in
-// the objects (and lists) of steps.
-func nest(steps []pathStep, members string) string {
-	s := "{" + members + "}"
-	for i := len(steps) - 1; i >= 0; i-- {
-		v := s
-		if steps[i].list {
-			v = "[" + s + "]"
-		}
-		s = `{"` + steps[i].name + `":` + v + `}`
-	}
-	return s
-}
 
 // A redaction case places a secret under the sensitive member leaf in one
 // JSON shape. payload returns the payload's text; marker is the secret's
@@ -111,65 +24,59 @@ func nest(steps []pathStep, members string) string {
 // whether RequestJSON/ResponseJSON must still hold the marker.
 type redactCase struct {
 	name        string
-	payload     func(p sensitivePath, leaf, secret, neighbor string) string
+	payload     func(p secrettest.Path, leaf, secret, neighbor string) string
 	number      bool
 	placeholder string
 	roundTrip   bool
 }
 
 var redactCases = []redactCase{
-	{name: "string", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":"`+s+`"`)
+	{name: "string", roundTrip: true, payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"` + leaf + `":"` + s + `"`)
 	}},
-	{name: "list", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":["`+s+`","`+s+`"]`)
+	{name: "list", roundTrip: true, payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"` + leaf + `":["` + s + `","` + s + `"]`)
 	}},
-	{name: "object", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":{"k":"`+s+`","l":["`+s+`"],"n":{"o":"`+s+`"}}`)
+	{name: "object", roundTrip: true, payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"` + leaf + `":{"k":"` + s + `","l":["` + s + `"],"n":{"o":"` + s + `"}}`)
 	}},
-	{name: "number", number: true, roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":`+s)
+	{name: "number", number: true, roundTrip: true, payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"` + leaf + `":` + s)
 	}},
-	{name: "boolean", placeholder: `[redacted boolean]`, payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":true`)
+	{name: "boolean", placeholder: `[redacted boolean]`, payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"` + leaf + `":true`)
 	}},
-	{name: "upper-case", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+strings.ToUpper(leaf)+`":"`+s+`"`)
+	{name: "upper-case", roundTrip: true, payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"` + strings.ToUpper(leaf) + `":"` + s + `"`)
 	}},
-	{name: "title-case", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+strings.ToUpper(leaf[:1])+leaf[1:]+`":["`+s+`"]`)
+	{name: "title-case", roundTrip: true, payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"` + strings.ToUpper(leaf[:1]) + leaf[1:] + `":["` + s + `"]`)
 	}},
-	{name: "escaped-name", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"\u00`+strconv.FormatInt(int64(leaf[0]), 16)+leaf[1:]+`":{"x":"`+s+`"}`)
+	{name: "escaped-name", roundTrip: true, payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"\u00` + strconv.FormatInt(int64(leaf[0]), 16) + leaf[1:] + `":{"x":"` + s + `"}`)
 	}},
-	{name: "duplicate-string-first", payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":"`+s+`","`+leaf+`":{"a":"`+s+`"}`)
+	{name: "duplicate-string-first", payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"` + leaf + `":"` + s + `","` + leaf + `":{"a":"` + s + `"}`)
 	}},
-	{name: "duplicate-string-last", payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"`+leaf+`":[1,{"a":"`+s+`"}],"`+leaf+`":"`+s+`"`)
+	{name: "duplicate-string-last", payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"` + leaf + `":[1,{"a":"` + s + `"}],"` + leaf + `":"` + s + `"`)
 	}},
-	{name: "in-unknown-member", roundTrip: true, payload: func(p sensitivePath, leaf, s, n string) string {
-		return nest(p.steps[:len(p.steps)-1], neighborMember(n)+`,"someNewParam":{"deep":[{"`+leaf+`":"`+s+`"},{"`+strings.ToUpper(leaf)+`":["`+s+`"]}]}`)
+	{name: "in-unknown-member", roundTrip: true, payload: func(p secrettest.Path, leaf, s, n string) string {
+		return p.Payload(neighborMember(n) + `,"someNewParam":{"deep":[{"` + leaf + `":"` + s + `"},{"` + strings.ToUpper(leaf) + `":["` + s + `"]}]}`)
 	}},
-	{name: "in-kept-raw-mismatch", payload: func(p sensitivePath, leaf, s, n string) string {
+	{name: "in-kept-raw-mismatch", payload: func(p secrettest.Path, leaf, s, n string) string {
 		// The object holding the member is an array instead: the parent
 		// keeps it raw (the payload itself when the member is top level).
 		inner := `[{` + neighborMember(n) + `,"` + leaf + `":"` + s + `"}]`
-		if len(p.steps) == 1 {
+		if len(p.Steps) == 1 {
 			return inner
 		}
-		parent := p.steps[len(p.steps)-2].name
-		return nest(p.steps[:len(p.steps)-2], neighborMember(n)+`,"`+parent+`":`+inner)
+		parent := p.Steps[len(p.Steps)-2].Name
+		return secrettest.Nest(p.Steps[:len(p.Steps)-2], neighborMember(n)+`,"`+parent+`":`+inner)
 	}},
 }
 
 func neighborMember(n string) string { return `"neighborParam":"` + n + `"` }
-
-func redactRecord(op, req, resp string) *event.Event {
-	ev, _ := event.Parse([]byte(`{"eventVersion":"1.09","eventSource":"elasticache.amazonaws.com","eventName":` +
-		strconv.Quote(op) + `,"awsRegion":"eu-west-1","eventID":"e","requestParameters":` + req + `,"responseElements":` + resp + `}`))
-	return ev
-}
 
 // printedForms returns every way a program may print what Decode gave:
 // the action, its payloads, the event, by value and by pointer, as a
@@ -248,19 +155,19 @@ func leaks(forms map[string]string, secret string) []string {
 }
 
 func TestHostileRedactEverySensitiveMember(t *testing.T) {
-	paths := sensitivePaths(t)
+	paths := secrettest.Paths(t)
 	require.NotEmpty(t, paths)
 	// Every member SensitiveMembers lists is reached from some payload.
 	reached := map[string]bool{}
 	for _, p := range paths {
-		reached[p.steps[len(p.steps)-1].name] = true
+		reached[p.Steps[len(p.Steps)-1].Name] = true
 	}
 	for _, f := range elasticache.SensitiveMembers() {
 		assert.True(t, reached[f.Wire], "%s.%s reached by no payload", f.Type, f.Field)
 	}
 	id := 0
 	for _, p := range paths {
-		leaf := p.steps[len(p.steps)-1].name
+		leaf := p.Steps[len(p.Steps)-1].Name
 		for _, c := range redactCases {
 			t.Run(p.String()+"/"+c.name, func(t *testing.T) {
 				id++
@@ -271,10 +178,10 @@ func TestHostileRedactEverySensitiveMember(t *testing.T) {
 				neighbor := fmt.Sprintf("Neighbor%04dVisible", id)
 				payload := c.payload(p, leaf, secret, neighbor)
 				req, resp := payload, `{"neighborResp":"`+neighbor+`"}`
-				if p.part == "responseElements" {
+				if p.Part == "responseElements" {
 					req, resp = `{"neighborReq":"`+neighbor+`"}`, payload
 				}
-				ev := redactRecord(p.op, req, resp)
+				ev := secrettest.Event(p.Op, req, resp)
 				require.NotNil(t, ev, payload)
 				raw, err := ev.MarshalJSON()
 				require.NoError(t, err)
@@ -297,7 +204,7 @@ func TestHostileRedactEverySensitiveMember(t *testing.T) {
 				}
 				if c.roundTrip {
 					enc := elasticache.RequestJSON(act, elasticache.EncodeOptions{})
-					if p.part == "responseElements" {
+					if p.Part == "responseElements" {
 						enc = elasticache.ResponseJSON(act, elasticache.EncodeOptions{})
 					}
 					assert.Contains(t, string(enc), secret, "re-encoding lost the secret")
@@ -311,14 +218,14 @@ func TestHostileRedactEverySensitiveMember(t *testing.T) {
 // sensitive member says what kind was found, not its value, while one
 // about another member still quotes it.
 func TestHostileRedactErrorsSayKind(t *testing.T) {
-	ev := redactRecord("CreateCacheCluster", `{"authToken":12345678,"numCacheNodes":"two","cacheClusterId":"c1"}`, `null`)
+	ev := secrettest.Event("CreateCacheCluster", `{"authToken":12345678,"numCacheNodes":"two","cacheClusterId":"c1"}`, `null`)
 	_, err := elasticache.Decode(ev)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "requestParameters.authToken: want string, got number at offset")
 	assert.NotContains(t, err.Error(), "12345678")
 	assert.Contains(t, err.Error(), `want number, got string "two"`)
 
-	ev = redactRecord("CreateUser", `{"authenticationMode":{"passwords":["a",7654321]},"userId":"u"}`, `null`)
+	ev = secrettest.Event("CreateUser", `{"authenticationMode":{"passwords":["a",7654321]},"userId":"u"}`, `null`)
 	_, err = elasticache.Decode(ev)
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), "7654321")
