@@ -3,6 +3,10 @@
 
 package elasticache
 
+// ModelVersion is the module and version of the AWS SDK model the
+// package was generated from.
+const ModelVersion = "github.com/aws/aws-sdk-go-v2/service/elasticache@v1.65.0"
+
 // Operations returns the names of the 77 ElastiCache operations this
 // package models, sorted. The names are CloudTrail's eventName values.
 func Operations() []string {

@@ -4,6 +4,9 @@ package gen
 // member list and the newAction switch.
 func (p *Package) emitOpsFile() *File {
 	f := NewFile(GeneratedPrefix + "_ops.go")
+	f.Printf("// ModelVersion is the module and version of the AWS SDK model the\n")
+	f.Printf("// package was generated from.\n")
+	f.Printf("const ModelVersion = %q\n\n", p.Model.Module+"@"+p.Model.Version)
 	f.Printf("// Operations returns the names of the %d ElastiCache operations this\n", len(p.Operations))
 	f.Printf("// package models, sorted. The names are CloudTrail's eventName values.\n")
 	f.Printf("func Operations() []string {\n\treturn []string{\n")
