@@ -1,61 +1,187 @@
 package main
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // flushEvery bounds how many rows a grid holds before aligning and
 // writing them, so a long run streams its output.
 const flushEvery = 1000
 
-// grid writes rows of cells under a header, aligned in columns or, for
-// spreadsheets, separated by tabs. Every cell goes through cell.
+// gridKind is how a grid writes its rows.
+type gridKind int
+
+const (
+	aligned gridKind = iota // columns aligned with spaces, for people
+	tsv                     // tab-separated, for cut and spreadsheets
+	csvKind                 // comma-separated (RFC 4180)
+)
+
+// grid writes rows of cells under a header, which it writes before the
+// first row only. Every cell goes through cell.
 type grid struct {
-	w       io.Writer
-	tw      *tabwriter.Writer // nil for tab-separated output
-	pending int
-	rows    int
+	kind   gridKind
+	w      io.Writer
+	csv    *csv.Writer
+	width  int   // the aligned grid's width limit in columns; 0 for none
+	floors []int // each column's narrowest shortened width; -1: never
+	header []string
+	held   [][]string // aligned rows not yet written
+	rows   int
 }
 
-// newGrid returns an aligned grid writing to w.
+// newGrid returns an aligned grid writing to w, as wide as it needs.
 func newGrid(w io.Writer, header ...string) *grid {
-	g := &grid{tw: tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)}
-	g.w = g.tw
-	g.line(header)
-	return g
+	return &grid{kind: aligned, w: w, header: header}
 }
 
 // newTSV returns a tab-separated grid writing to w.
 func newTSV(w io.Writer, header ...string) *grid {
-	g := &grid{w: w}
-	g.line(header)
+	return &grid{kind: tsv, w: w, header: header}
+}
+
+// newCSV returns a comma-separated grid writing to w.
+func newCSV(w io.Writer, header ...string) *grid {
+	return &grid{kind: csvKind, w: w, csv: csv.NewWriter(w), header: header}
+}
+
+// fit makes an aligned grid shorten its widest cells, in the middle, so
+// that rows fit in width columns, as far as each column's floor allows
+// (-1: never shortened).
+func (g *grid) fit(width int, floors ...int) *grid {
+	g.width, g.floors = width, floors
 	return g
 }
 
 // add writes one row.
 func (g *grid) add(cells ...string) {
+	row := make([]string, len(cells))
 	for i, c := range cells {
-		cells[i] = cell(c)
+		if g.kind == csvKind {
+			row[i] = csvCell(c)
+		} else {
+			row[i] = cell(c)
+		}
 	}
-	g.line(cells)
+	if g.rows == 0 {
+		g.write(g.header)
+	}
 	g.rows++
-	if g.pending++; g.pending >= flushEvery {
+	g.write(row)
+	if len(g.held) >= flushEvery {
 		g.flush()
 	}
 }
 
-func (g *grid) line(cells []string) { fmt.Fprintln(g.w, strings.Join(cells, "\t")) }
+func (g *grid) write(row []string) {
+	switch g.kind {
+	case aligned:
+		g.held = append(g.held, row)
+	case tsv:
+		fmt.Fprintln(g.w, strings.Join(row, "\t"))
+	case csvKind:
+		g.csv.Write(row)
+	}
+}
 
 // flush writes the rows held so far.
 func (g *grid) flush() error {
-	g.pending = 0
-	if g.tw == nil {
+	switch g.kind {
+	case csvKind:
+		g.csv.Flush()
+		return g.csv.Error()
+	case tsv:
 		return nil
 	}
-	return g.tw.Flush()
+	if len(g.held) == 0 {
+		return nil
+	}
+	widths := columnWidths(g.held)
+	if g.width > 0 {
+		shrink(widths, g.floors, g.width)
+	}
+	tw := tabwriter.NewWriter(g.w, 0, 8, 2, ' ', 0)
+	for _, row := range g.held {
+		for i, c := range row {
+			if i > 0 {
+				io.WriteString(tw, "\t")
+			}
+			io.WriteString(tw, shorten(c, widths[i]))
+		}
+		io.WriteString(tw, "\n")
+	}
+	clear(g.held)
+	g.held = g.held[:0]
+	return tw.Flush()
+}
+
+// columnWidths returns each column's widest cell, in runes.
+func columnWidths(rows [][]string) []int {
+	var w []int
+	for _, row := range rows {
+		for i, c := range row {
+			if i >= len(w) {
+				w = append(w, 0)
+			}
+			w[i] = max(w[i], utf8.RuneCountInString(c))
+		}
+	}
+	return w
+}
+
+// shrink lowers the widest columns to a common cap, each no lower than
+// its floor (a negative floor: never), so that the columns and the two
+// spaces between them fit in width; floors win over width.
+func shrink(w, floors []int, width int) {
+	total := func(c int) int {
+		n := 2 * (len(w) - 1)
+		for i, x := range w {
+			n += capped(x, floors[i], c)
+		}
+		return n
+	}
+	widest := slices.Max(w)
+	if total(widest) <= width {
+		return
+	}
+	lo, hi := 1, widest
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if total(mid) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	for i, x := range w {
+		w[i] = capped(x, floors[i], lo)
+	}
+}
+
+// capped is a column of width x under the cap c, no lower than floor.
+func capped(x, floor, c int) int {
+	if floor < 0 || x <= c {
+		return x
+	}
+	return max(c, floor, 0)
+}
+
+// shorten cuts s to n runes with "…" in the middle, keeping more of the
+// end, where ARNs and IDs say what they name.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n || n < 2 {
+		return s
+	}
+	r := []rune(s)
+	head := (n - 1) / 3
+	tail := n - 1 - head
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
 }
 
 // cell is a value as a table shows it: escaped, "-" when empty.
@@ -64,4 +190,14 @@ func cell(s string) string {
 		return "-"
 	}
 	return escape(s)
+}
+
+// csvCell is a value as a CSV cell: escaped, and quoted with a leading '
+// when a spreadsheet would take it for a formula.
+func csvCell(s string) string {
+	s = escape(s)
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		s = "'" + s
+	}
+	return s
 }

@@ -28,10 +28,20 @@ func NewRow(ev *event.Event, a elasticache.Action) Row {
 // Table writes rows aligned in columns under a header.
 type Table struct{ g *grid }
 
-// NewTable returns a Table writing to w.
-func NewTable(w io.Writer) *Table {
-	return &Table{newGrid(w, "TIME", "REGION", "ACCOUNT", "ACTOR", "ACTION", "RESOURCE", "OUTCOME")}
+var tableHeader = []string{"TIME", "REGION", "ACCOUNT", "ACTOR", "ACTION", "RESOURCE", "OUTCOME"}
+
+// NewTable returns a Table writing to w, as wide as its cells.
+func NewTable(w io.Writer) *Table { return &Table{newGrid(w, tableHeader...)} }
+
+// newFittedTable returns a Table writing to w whose rows fit in width
+// columns: the longest actors, actions, resources and outcomes are
+// shortened, as far as leaves them recognisable.
+func newFittedTable(w io.Writer, width int) *Table {
+	return &Table{newGrid(w, tableHeader...).fit(width, -1, -1, -1, 14, 22, 14, 14)}
 }
+
+// newCSVTable returns a Table writing CSV to w.
+func newCSVTable(w io.Writer) *Table { return &Table{newCSV(w, tableHeader...)} }
 
 // Add writes one row; empty cells show as "-", and cells are escaped.
 func (t *Table) Add(r Row) {
