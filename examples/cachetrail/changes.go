@@ -56,7 +56,7 @@ func (o *changesOutput) item(it item) {
 	}
 }
 
-func (o *changesOutput) error(err error) { fmt.Fprintf(o.stderr, "cachetrail: %v\n", err) }
+func (o *changesOutput) error(err error) { fmt.Fprintf(o.stderr, "cachetrail: %s\n", message(err)) }
 
 func (o *changesOutput) finish(*stats) {
 	if o.tsv != nil {

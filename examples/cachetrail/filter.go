@@ -31,7 +31,7 @@ func (f *filter) match(ev *event.Event, a elasticache.Action) bool {
 	if f.failed && !ev.Failed() {
 		return false
 	}
-	if len(f.actions) > 0 && !matchAny(f.actions, a.Operation()) {
+	if len(f.actions) > 0 && !matchActions(f.actions, a.Operation()) {
 		return false
 	}
 	if f.actor != "" && !strings.Contains(ev.UserIdentity.Actor(), f.actor) {
@@ -71,9 +71,9 @@ func anyRisky(cs []elasticache.Change) bool {
 	return false
 }
 
-func matchAny(patterns []string, s string) bool {
+func matchActions(patterns []string, op string) bool {
 	for _, p := range patterns {
-		if glob(p, s) {
+		if ok, _ := globFold(p, op); ok {
 			return true
 		}
 	}
@@ -85,4 +85,9 @@ func matchAny(patterns []string, s string) bool {
 func glob(pattern, s string) bool {
 	ok, _ := path.Match(pattern, s)
 	return ok
+}
+
+// globFold is path.Match ignoring case, for action names.
+func globFold(pattern, s string) (bool, error) {
+	return path.Match(strings.ToLower(pattern), strings.ToLower(s))
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -16,6 +17,11 @@ type config struct {
 	history     bool // per-resource timeline, one row per setting changed
 	changes     bool // change sets, one row per setting
 	json        bool
+	csv         bool // comma-separated table, for spreadsheets
+	wide        bool // no truncated cells
+	showSecrets bool // sensitive values as they are
+	sort        bool // all events by time
+	version     bool
 	filter      filter
 	s3Endpoint  string
 	concurrency int
@@ -48,8 +54,10 @@ Flags may come before or after the paths.
 `
 
 // parseArgs parses the command line. Flags may follow the paths; "--"
-// ends the flags.
-func parseArgs(args []string, stderr io.Writer) (*config, error) {
+// ends the flags. now is the time relative -since and -until count back
+// from; stdin says whether standard input is there to read when no path
+// is given (it is not a terminal).
+func parseArgs(args []string, stderr io.Writer, now time.Time, stdin bool) (*config, error) {
 	c := &config{concurrency: 4}
 	if len(args) > 0 {
 		switch args[0] {
@@ -73,11 +81,16 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	var since, until string
 	fs.BoolVar(&c.json, "json", false, "print one JSON object per event instead of the table")
-	fs.StringVar(&since, "since", "", "keep events at or after this `time` (RFC 3339, or a date: 2014-12-01)")
-	fs.StringVar(&until, "until", "", "keep events before this `time` (RFC 3339, or a date, which includes that whole day)")
-	fs.Func("action", "keep events whose action matches this glob `pattern`, such as 'Create*' (repeatable)", func(s string) error {
-		if _, err := path.Match(s, ""); err != nil {
-			return fmt.Errorf("bad pattern %q", s)
+	fs.BoolVar(&c.csv, "csv", false, "print the table as CSV, for spreadsheets")
+	fs.BoolVar(&c.wide, "wide", false, "do not shorten long cells to fit the terminal's width")
+	fs.BoolVar(&c.showSecrets, "show-secrets", false, "print sensitive values (auth tokens, passwords) as they are; WARNING: they end up in your terminal, logs and shell history")
+	fs.BoolVar(&c.sort, "sort", false, fmt.Sprintf("print events in time order (up to %d events; past that, in input order)", sortLimit))
+	fs.BoolVar(&c.version, "version", false, "print the version and the ElastiCache model it was built from")
+	fs.StringVar(&since, "since", "", "keep events at or after this `time`: RFC 3339, a date (2014-12-01), or a time ago (90m, 36h, 7d)")
+	fs.StringVar(&until, "until", "", "keep events before this `time`: RFC 3339, a date (which includes that whole day), or a time ago")
+	fs.Func("action", "keep events whose action matches this glob `pattern`, in any case, such as 'create*' (repeatable)", func(s string) error {
+		if err := actionPattern(s); err != nil {
+			return err
 		}
 		c.filter.actions = append(c.filter.actions, s)
 		return nil
@@ -112,12 +125,18 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	c.inputs = append(c.inputs, rest...)
 
+	if c.version {
+		return c, nil
+	}
+	if len(c.inputs) == 0 && stdin {
+		c.inputs = []string{"-"}
+	}
 	var err error
-	if c.filter.since, _, err = parseTime(since); err != nil {
+	if c.filter.since, _, err = parseTime(since, now); err != nil {
 		return nil, &usageError{"-since: " + err.Error()}
 	}
 	var dateOnly bool
-	if c.filter.until, dateOnly, err = parseTime(until); err != nil {
+	if c.filter.until, dateOnly, err = parseTime(until, now); err != nil {
 		return nil, &usageError{"-until: " + err.Error()}
 	}
 	if dateOnly {
@@ -133,6 +152,10 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 		return nil, &usageError{"check does not take -json"}
 	case c.check && c.filter.risky:
 		return nil, &usageError{"check does not take -risky"}
+	case c.csv && (c.json || c.check || c.history || c.changes):
+		return nil, &usageError{"-csv is for the event table"}
+	case c.sort && !c.json && (c.check || c.history || c.changes):
+		return nil, &usageError{"-sort is for the event table and -json"}
 	case c.concurrency < 1:
 		return nil, &usageError{"-concurrency must be at least 1"}
 	case !c.filter.since.IsZero() && !c.filter.until.IsZero() && !c.filter.since.Before(c.filter.until):
@@ -141,9 +164,10 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	return c, nil
 }
 
-// parseTime reads an RFC 3339 time or a date (midnight UTC); dateOnly says
-// which. An empty string is the zero time.
-func parseTime(s string) (t time.Time, dateOnly bool, err error) {
+// parseTime reads an RFC 3339 time, a date (midnight UTC) or a time ago
+// from now (90m, 36h, 7d, 2w); dateOnly says it was a date. An empty
+// string is the zero time.
+func parseTime(s string, now time.Time) (t time.Time, dateOnly bool, err error) {
 	if s == "" {
 		return time.Time{}, false, nil
 	}
@@ -153,5 +177,26 @@ func parseTime(s string) (t time.Time, dateOnly bool, err error) {
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
 		return t, true, nil
 	}
-	return time.Time{}, false, fmt.Errorf("%q is neither an RFC 3339 time (2014-12-01T22:00:00Z) nor a date (2014-12-01)", strings.TrimSpace(s))
+	if d, ok := parseAgo(s); ok {
+		return now.Add(-d), false, nil
+	}
+	return time.Time{}, false, fmt.Errorf("%q is neither an RFC 3339 time (2014-12-01T22:00:00Z), a date (2014-12-01) nor a time ago (90m, 36h, 7d)", strings.TrimSpace(s))
+}
+
+// parseAgo reads a positive duration: Go's form (90m, 1h30m) or a whole
+// number of days or weeks (7d, 2w).
+func parseAgo(s string) (time.Duration, bool) {
+	if n := len(s); n > 1 && (s[n-1] == 'd' || s[n-1] == 'w') {
+		k, err := strconv.Atoi(s[:n-1])
+		day := 24 * time.Hour
+		if s[n-1] == 'w' {
+			day *= 7
+		}
+		if err != nil || k <= 0 || k > 100_000 {
+			return 0, false
+		}
+		return time.Duration(k) * day, true
+	}
+	d, err := time.ParseDuration(s)
+	return d, err == nil && d > 0
 }

@@ -136,7 +136,7 @@ func (o *historyOutput) encode(v any) {
 	}
 }
 
-func (o *historyOutput) error(err error) { fmt.Fprintf(o.stderr, "cachetrail: %v\n", err) }
+func (o *historyOutput) error(err error) { fmt.Fprintf(o.stderr, "cachetrail: %s\n", message(err)) }
 
 func (o *historyOutput) finish(*stats) {
 	if o.tbl != nil {

@@ -22,7 +22,10 @@ type source struct {
 // logSuffixes are the file names a directory walk or an S3 listing reads.
 var logSuffixes = []string{".json", ".json.gz", ".jsonl", ".jsonl.gz"}
 
+// isLogName reports whether a file name ends in one of logSuffixes, in
+// any case: copies made on other systems may be named COPY.JSON.GZ.
 func isLogName(name string) bool {
+	name = strings.ToLower(name)
 	for _, s := range logSuffixes {
 		if strings.HasSuffix(name, s) {
 			return true

@@ -14,8 +14,11 @@
 // event.NewReader accepts works: CloudTrail log files (gzipped or not), JSON
 // Lines exports, EventBridge events and CloudWatch Logs payloads.
 //
+// With no PATH, standard input is read when it is not a terminal.
+//
 // Exit status: 0 on success, 1 when an input or a record could not be read
-// (and, for check, when a member was left unmodelled), 2 for usage errors.
+// (and, for check, when a member was left unmodelled), 2 for usage errors,
+// 130 when interrupted.
 package main
 
 import (
@@ -27,10 +30,12 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], &env{
-		stdin:    os.Stdin,
-		stdout:   os.Stdout,
-		stderr:   os.Stderr,
-		terminal: isTerminal(os.Stderr),
+		stdin:      os.Stdin,
+		stdinPiped: !isTerminal(os.Stdin),
+		stdout:     os.Stdout,
+		stderr:     os.Stderr,
+		terminal:   isTerminal(os.Stderr),
+		width:      terminalWidth(os.Stdout),
 	})
 	stop()
 	os.Exit(code)

@@ -21,7 +21,7 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"cachetrail": func() {
 			os.Exit(run(context.Background(), os.Args[1:], &env{
-				stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+				stdin: os.Stdin, stdinPiped: !isTerminal(os.Stdin), stdout: os.Stdout, stderr: os.Stderr,
 			}))
 		},
 	})

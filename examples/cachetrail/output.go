@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
@@ -18,41 +19,89 @@ type output interface {
 
 // warnf writes a warning to stderr; warnings do not change the exit status.
 func (a *app) warnf(format string, args ...any) {
-	fmt.Fprintf(a.prog.guard(a.env.stderr), "cachetrail: warning: "+format+"\n", args...)
+	fmt.Fprintf(a.prog.guard(a.env.stderr), "cachetrail: warning: %s\n", escape(fmt.Sprintf(format, args...)))
 }
 
-// tableOutput prints the aligned table on stdout and errors on stderr.
+// tableOutput prints the table (aligned, or CSV) on stdout and errors on
+// stderr.
 type tableOutput struct {
 	tbl    *Table
+	sorted *sorter[Row] // nil without -sort
 	stderr io.Writer
 }
 
-func newTableOutput(stdout, stderr io.Writer) *tableOutput {
-	return &tableOutput{tbl: NewTable(stdout), stderr: stderr}
+func newTableOutput(stdout, stderr io.Writer, c *config, width int) *tableOutput {
+	o := &tableOutput{stderr: stderr}
+	switch {
+	case c.csv:
+		o.tbl = newCSVTable(stdout)
+	case c.wide:
+		o.tbl = NewTable(stdout)
+	default:
+		if width <= 0 {
+			width = defaultWidth
+		}
+		o.tbl = newFittedTable(stdout, width)
+	}
+	if c.sort {
+		o.sorted = &sorter[Row]{emit: o.tbl.Add, fail: o.error}
+	}
+	return o
 }
+
+// defaultWidth is the table's width when stdout is not a terminal.
+const defaultWidth = 120
 
 func (o *tableOutput) item(it item) {
 	for _, err := range it.errs {
 		o.error(err)
 	}
-	if it.ev != nil {
-		o.tbl.Add(NewRow(it.ev, it.act))
+	if it.ev == nil {
+		return
 	}
+	if o.sorted != nil {
+		o.sorted.add(it.ev.EventTime.Time(), NewRow(it.ev, it.act))
+		return
+	}
+	o.tbl.Add(NewRow(it.ev, it.act))
 }
 
-func (o *tableOutput) error(err error) { fmt.Fprintf(o.stderr, "cachetrail: %v\n", err) }
+func (o *tableOutput) error(err error) { fmt.Fprintf(o.stderr, "cachetrail: %s\n", message(err)) }
 
-func (o *tableOutput) finish(*stats) { o.tbl.Flush() }
+func (o *tableOutput) finish(st *stats) {
+	if o.sorted != nil {
+		o.sorted.flush()
+	}
+	if err := o.tbl.Flush(); err != nil {
+		o.error(err)
+	}
+	noEvents(o.stderr, st)
+}
+
+// noEvents says so on stderr when a run found no event to show, rather
+// than print an empty table.
+func noEvents(stderr io.Writer, st *stats) {
+	if st.elastiCache == 0 && st.errors == 0 {
+		fmt.Fprintf(stderr, "cachetrail: no ElastiCache events (%d records read)\n", st.records)
+	}
+}
 
 // jsonOutput prints one JSON object per event on stdout and errors on
 // stderr.
 type jsonOutput struct {
-	enc    *json.Encoder
-	stderr io.Writer
+	enc         *json.Encoder
+	stdout      io.Writer
+	showSecrets bool
+	sorted      *sorter[[]byte] // nil without -sort
+	stderr      io.Writer
 }
 
-func newJSONOutput(stdout, stderr io.Writer) *jsonOutput {
-	return &jsonOutput{enc: newEncoder(stdout), stderr: stderr}
+func newJSONOutput(stdout, stderr io.Writer, c *config) *jsonOutput {
+	o := &jsonOutput{enc: newEncoder(stdout), stdout: stdout, showSecrets: c.showSecrets, stderr: stderr}
+	if c.sort {
+		o.sorted = &sorter[[]byte]{emit: func(b []byte) { o.stdout.Write(b) }, fail: o.error}
+	}
+	return o
 }
 
 // newEncoder returns the encoder of every -json output: one object a
@@ -67,16 +116,36 @@ func (o *jsonOutput) item(it item) {
 	for _, err := range it.errs {
 		o.error(err)
 	}
-	if it.ev != nil {
-		if err := o.enc.Encode(NewRecord(it.ev, it.act)); err != nil {
-			o.error(fmt.Errorf("%s: record %d: encode: %w", it.ev.Origin().Source, it.ev.Origin().Index, err))
+	if it.ev == nil {
+		return
+	}
+	rec := NewRecord(it.ev, it.act)
+	if o.showSecrets {
+		rec.Request = elasticache.RequestJSON(it.act, elasticache.EncodeOptions{Normalize: true})
+		rec.Response = elasticache.ResponseJSON(it.act, elasticache.EncodeOptions{Normalize: true})
+	}
+	var err error
+	if o.sorted != nil {
+		var b []byte
+		if b, err = json.Marshal(rec); err == nil {
+			o.sorted.add(it.ev.EventTime.Time(), append(b, '\n'))
 		}
+	} else {
+		err = o.enc.Encode(rec)
+	}
+	if err != nil {
+		o.error(fmt.Errorf("%s: record %d: encode: %w", it.ev.Origin().Source, it.ev.Origin().Index, err))
 	}
 }
 
-func (o *jsonOutput) error(err error) { fmt.Fprintf(o.stderr, "cachetrail: %v\n", err) }
+func (o *jsonOutput) error(err error) { fmt.Fprintf(o.stderr, "cachetrail: %s\n", message(err)) }
 
-func (o *jsonOutput) finish(*stats) {}
+func (o *jsonOutput) finish(st *stats) {
+	if o.sorted != nil {
+		o.sorted.flush()
+	}
+	noEvents(o.stderr, st)
+}
 
 // checkOutput reports every quirk, unmodelled member and error on stdout,
 // then a summary line.
@@ -99,7 +168,7 @@ func (o *checkOutput) item(it item) {
 	}
 }
 
-func (o *checkOutput) error(err error) { fmt.Fprintf(o.w, "error: %v\n", err) }
+func (o *checkOutput) error(err error) { fmt.Fprintf(o.w, "error: %s\n", message(err)) }
 
 func (o *checkOutput) finish(st *stats) {
 	fmt.Fprintf(o.w, "records=%d elasticache=%d quirks=%d unmodelled=%d errors=%d\n",

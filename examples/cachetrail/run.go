@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
@@ -17,8 +18,11 @@ import (
 // env is the process's surroundings, replaced in tests.
 type env struct {
 	stdin          io.Reader
+	stdinPiped     bool // stdin is a pipe or a file, read when no path is given
 	stdout, stderr io.Writer
-	terminal       bool // stderr is a terminal: show progress
+	terminal       bool             // stderr is a terminal: show progress
+	width          int              // stdout's terminal width, 0 when not a terminal
+	now            func() time.Time // nil for time.Now
 }
 
 // app is one run of the command.
@@ -35,13 +39,21 @@ func run(ctx context.Context, args []string, e *env) int {
 	if len(args) > 0 && args[0] == "schema" {
 		return runSchema(args[1:], e)
 	}
-	cfg, err := parseArgs(args, e.stderr)
+	now := time.Now
+	if e.now != nil {
+		now = e.now
+	}
+	cfg, err := parseArgs(args, e.stderr, now(), e.stdinPiped)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "cachetrail: %v\nRun 'cachetrail -h' for usage.\n", err)
+		fmt.Fprintf(e.stderr, "cachetrail: %s\nRun 'cachetrail -h' for usage.\n", escape(err.Error()))
 		return 2
+	}
+	if cfg.version {
+		fmt.Fprintln(e.stdout, versionLine())
+		return 0
 	}
 	a := &app{env: e, cfg: cfg}
 	a.prog = newProgress(e.stderr, e.terminal)
@@ -54,9 +66,9 @@ func run(ctx context.Context, args []string, e *env) int {
 	case cfg.changes:
 		a.out = newChangesOutput(stdout, stderr, &cfg.filter, cfg.json)
 	case cfg.json:
-		a.out = newJSONOutput(stdout, stderr)
+		a.out = newJSONOutput(stdout, stderr, cfg)
 	default:
-		a.out = newTableOutput(stdout, stderr)
+		a.out = newTableOutput(stdout, stderr, cfg, e.width)
 	}
 
 	var st stats
@@ -65,7 +77,10 @@ func run(ctx context.Context, args []string, e *env) int {
 	a.read(ctx, srcs, &st)
 	a.prog.stop()
 	a.out.finish(&st)
-	if st.errors > 0 || (cfg.check && st.unmodelled > 0) {
+	switch {
+	case ctx.Err() != nil:
+		return 130 // as a shell reports a command ended by SIGINT
+	case st.errors > 0 || (cfg.check && st.unmodelled > 0):
 		return 1
 	}
 	return 0
@@ -96,7 +111,14 @@ type item struct {
 	// hidden marks an event the filters dropped that history still
 	// reads, to learn the settings' earlier values.
 	hidden bool
+	// unshown counts errors left out of errs past maxShownErrors.
+	unshown int
 }
+
+// maxShownErrors bounds the errors shown for one input (check shows
+// them all): a file that is not CloudTrail at all, or is damaged
+// throughout, would otherwise bury the output. The rest are counted.
+const maxShownErrors = 10
 
 // read reads the sources, a few at once, and hands their items to the
 // output in input order. A source is not started until fewer than
@@ -160,7 +182,7 @@ func interrupted(errs []error) bool {
 
 // emit counts an item and writes it.
 func (a *app) emit(it item, st *stats) {
-	st.errors += len(it.errs)
+	st.errors += len(it.errs) + it.unshown
 	if it.ev != nil && !it.hidden {
 		st.elastiCache++
 		st.quirks += len(it.ev.Quirks()) + len(it.act.Quirks())
@@ -181,9 +203,21 @@ func (a *app) readSource(ctx context.Context, s source, q *queue) {
 	r := event.NewReader(a.prog.count(ctx, rc),
 		event.WithEventSources(elasticache.Source),
 		event.WithSourceName(s.name))
+	shown, unshown := 0, 0
+	var first error // an error at offset 0, held until a record shows the input is CloudTrail
 	for ev, err := range r.All() {
 		it := item{ev: ev}
-		if err != nil {
+		if err != nil && first == nil && atStart(err) {
+			first = err
+			if ev == nil {
+				continue
+			}
+		}
+		if first != nil && ev != nil {
+			it.errs = append(it.errs, first)
+			first = nil
+		}
+		if err != nil && err != first {
 			it.errs = append(it.errs, err)
 		}
 		if ev != nil {
@@ -202,9 +236,25 @@ func (a *app) readSource(ctx context.Context, s source, q *queue) {
 				it.ev = nil
 			}
 		}
-		if it.ev != nil || len(it.errs) > 0 {
+		if !a.cfg.check && shown+len(it.errs) > maxShownErrors {
+			keep := max(0, maxShownErrors-shown)
+			it.unshown = len(it.errs) - keep
+			it.errs = it.errs[:keep]
+			unshown += it.unshown
+		}
+		shown += len(it.errs)
+		if it.ev != nil || len(it.errs) > 0 || it.unshown > 0 {
 			q.push(it)
 		}
+	}
+	if first != nil {
+		var de *event.DecodeError
+		errors.As(first, &de)
+		q.push(item{errs: []error{fmt.Errorf("%s: not a CloudTrail log: %s at offset 0", s.name, de.Msg)}})
+	}
+	if unshown > 0 {
+		note := fmt.Errorf("%s: %d more errors not shown (cachetrail check shows all)", s.name, unshown)
+		q.push(item{errs: []error{note}, unshown: -1}) // the note is no error of its own
 	}
 	q.close(r.Summary(), nil)
 }
@@ -287,4 +337,12 @@ func (q *queue) drain(f func(item)) (event.Summary, error) {
 		}
 		q.cond.Wait()
 	}
+}
+
+// atStart reports whether err is about the first byte of an input, as
+// when the input is not CloudTrail at all.
+func atStart(err error) bool {
+	var de *event.DecodeError
+	return errors.As(err, &de) && de.Offset == 0 && de.Path == "" &&
+		(errors.Is(err, event.ErrSyntax) || errors.Is(err, event.ErrNotRecord))
 }

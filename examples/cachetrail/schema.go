@@ -48,9 +48,17 @@ func runSchema(args []string, e *env) int {
 		e.stdout.Write(schema.Record(*strict))
 		return 0
 	}
-	doc, err := schema.Action(fs.Arg(0), *strict)
+	name := fs.Arg(0)
+	if c := canonicalAction(name); c != "" {
+		name = c
+	}
+	doc, err := schema.Action(name, *strict)
 	if err != nil {
-		return schemaUsage(e, fmt.Sprintf("unknown action %q; 'cachetrail schema -list' prints the %d names", fs.Arg(0), len(schema.Actions())))
+		hint := didYouMean(name)
+		if hint == "" {
+			hint = fmt.Sprintf("; 'cachetrail schema -list' prints the %d names", len(schema.Actions()))
+		}
+		return schemaUsage(e, fmt.Sprintf("unknown action %q%s", escape(fs.Arg(0)), hint))
 	}
 	e.stdout.Write(doc)
 	return 0
