@@ -18,7 +18,7 @@ func NewRow(ev *event.Event, a elasticache.Action) Row {
 		Time:     ev.EventTime.Normalized(),
 		Region:   ev.AWSRegion,
 		Account:  Account(ev),
-		Actor:    ev.UserIdentity.Actor(),
+		Actor:    ev.UserIdentity.Person().String(),
 		Action:   a.Operation(),
 		Resource: MainResource(a),
 		Outcome:  Outcome(ev),
