@@ -35,7 +35,7 @@ type knownValue struct {
 // Step is what one action did to one resource.
 type Step struct {
 	Time      time.Time
-	Person    string // the identity's most specific human name; see Person
+	Person    string // the identity's most specific human name: UserIdentity.Person().Name
 	Operation string
 	Resource  Resource
 	Kind      ChangeKind // create, set, unset, delete or invoke
@@ -74,7 +74,7 @@ func (h *History) Add(a Action) []Step {
 		st := Step{Operation: a.Operation(), Resource: r, Kind: changes[i].Kind, Applied: changes[i].Applied}
 		if ev != nil {
 			st.Time = ev.EventTime.Time()
-			st.Person = Person(ev)
+			st.Person = ev.UserIdentity.Person().Name
 			st.ErrorCode = ev.ErrorCode
 		}
 		key := resourceKey{r.Type, r.ID}

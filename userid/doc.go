@@ -8,7 +8,9 @@
 // [Identity.Variant], and [Identity.Actor] returns the effective actor
 // auditors ask about: the role behind an assumed-role session, the
 // Identity Center user behind its credentials, the service behind a
-// service call.
+// service call. [Identity.Person] tells who called the same way for
+// every type: the principal, the most specific name the record gives (a
+// source identity, a session name, a user name), and how they came.
 //
 // sessionContext.attributes.creationDate arrives as RFC 3339 and as
 // ISO-8601 basic ("20131102T010628Z"); mfaAuthenticated and assumedRoot

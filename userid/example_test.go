@@ -32,3 +32,22 @@ func ExampleIdentity_Actor() {
 	// Output:
 	// arn:aws:iam::123456789012:role/ops/cache-operator
 }
+
+func ExampleIdentity_Person() {
+	var id userid.Identity
+	_ = json.Unmarshal([]byte(`{"type":"AssumedRole","principalId":"AROAEXAMPLEID1234567:alice@example.com",
+		"arn":"arn:aws:sts::123456789012:assumed-role/CacheAdmin/alice@example.com","accountId":"123456789012",
+		"sessionContext":{"sessionIssuer":{"type":"Role","arn":"arn:aws:iam::123456789012:role/CacheAdmin"},
+		"attributes":{"mfaAuthenticated":"true"}}}`), &id)
+	p := id.Person()
+	fmt.Println(p)
+	fmt.Println(p.Name, p.Role, p.Principal, *p.MFA)
+	fmt.Println(p.Match("cacheadmin"), p.Match("bob"))
+	b, _ := json.Marshal(p)
+	fmt.Println(string(b))
+	// Output:
+	// alice@example.com (CacheAdmin)
+	// alice@example.com CacheAdmin arn:aws:iam::123456789012:role/CacheAdmin true
+	// true false
+	// {"type":"AssumedRole","name":"alice@example.com","principal":"arn:aws:iam::123456789012:role/CacheAdmin","principalId":"AROAEXAMPLEID1234567:alice@example.com","accountId":"123456789012","role":"CacheAdmin","sessionName":"alice@example.com","mfa":true}
+}

@@ -241,6 +241,9 @@ func FuzzIdentity(f *testing.F) {
 		}
 		_ = id.Variant()
 		_ = id.Actor()
+		if id.Actor() != "" && id.Person().String() == "" {
+			t.Fatalf("empty label for actor %q", id.Actor())
+		}
 		out, err := id.MarshalJSON()
 		if err != nil {
 			t.Fatal(err)

@@ -35,7 +35,7 @@ func (o *changesOutput) item(it item) {
 	if it.ev == nil {
 		return
 	}
-	person := elasticache.Person(it.ev)
+	person := it.ev.UserIdentity.Person().Name
 	for _, c := range elasticache.Changes(it.act) {
 		if !o.filter.keepResource(c.Resource) || (o.filter.risky && c.Security == "") {
 			continue

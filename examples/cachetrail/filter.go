@@ -14,7 +14,7 @@ type filter struct {
 	since, until time.Time // since inclusive, until exclusive
 	actions      []string  // globs over the operation name
 	resource     string    // glob over resource IDs and ARNs
-	actor        string    // substring of the effective actor
+	actor        string    // matches the caller: userid.Person.Match
 	failed       bool
 	risky        bool // only calls with a security-relevant change
 }
@@ -34,7 +34,7 @@ func (f *filter) match(ev *event.Event, a elasticache.Action) bool {
 	if len(f.actions) > 0 && !matchActions(f.actions, a.Operation()) {
 		return false
 	}
-	if f.actor != "" && !strings.Contains(ev.UserIdentity.Actor(), f.actor) {
+	if f.actor != "" && !ev.UserIdentity.Person().Match(f.actor) {
 		return false
 	}
 	if f.resource != "" && !f.matchResource(a) {

@@ -96,7 +96,7 @@ func parseArgs(args []string, stderr io.Writer, now time.Time, stdin bool) (*con
 		return nil
 	})
 	fs.StringVar(&c.filter.resource, "resource", "", "keep events naming a resource whose ID or ARN matches this glob `pattern`")
-	fs.StringVar(&c.filter.actor, "actor", "", "keep events whose actor contains this `text`")
+	fs.StringVar(&c.filter.actor, "actor", "", "keep events whose caller's ARN, name, session name, source identity, principal id, access key id or Identity Center user id contains this `text`, in any letter case")
 	fs.BoolVar(&c.filter.failed, "failed", false, "keep only failed calls")
 	fs.BoolVar(&c.filter.risky, "risky", false, "keep only security-relevant changes (events with at least one, in the table)")
 	fs.StringVar(&c.s3Endpoint, "s3-endpoint", "", "S3 endpoint `URL` (default AWS_ENDPOINT_URL_S3 or AWS's); selects path-style addressing")

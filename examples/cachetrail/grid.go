@@ -29,8 +29,10 @@ type grid struct {
 	kind   gridKind
 	w      io.Writer
 	csv    *csv.Writer
-	width  int   // the aligned grid's width limit in columns; 0 for none
-	floors []int // each column's narrowest shortened width; -1: never
+	width  int     // the aligned grid's width limit in columns; 0 for none
+	floors []int   // each column's narrowest shortened width
+	groups [][]int // the columns to shorten, group by group
+	heads  []int   // the columns shortened keeping more of their start
 	header []string
 	held   [][]string // aligned rows not yet written
 	rows   int
@@ -52,10 +54,11 @@ func newCSV(w io.Writer, header ...string) *grid {
 }
 
 // fit makes an aligned grid shorten its widest cells, in the middle, so
-// that rows fit in width columns, as far as each column's floor allows
-// (-1: never shortened).
-func (g *grid) fit(width int, floors ...int) *grid {
-	g.width, g.floors = width, floors
+// that rows fit in width columns: those of the first group of columns
+// first, then the next group's, each column no narrower than its floor.
+// Columns in no group keep their width.
+func (g *grid) fit(width int, floors []int, groups ...[]int) *grid {
+	g.width, g.floors, g.groups = width, floors, groups
 	return g
 }
 
@@ -104,7 +107,7 @@ func (g *grid) flush() error {
 	}
 	widths := columnWidths(g.held)
 	if g.width > 0 {
-		shrink(widths, g.floors, g.width)
+		shrink(widths, g.floors, g.groups, g.width)
 	}
 	tw := tabwriter.NewWriter(g.w, 0, 8, 2, ' ', 0)
 	for _, row := range g.held {
@@ -112,7 +115,7 @@ func (g *grid) flush() error {
 			if i > 0 {
 				io.WriteString(tw, "\t")
 			}
-			io.WriteString(tw, shorten(c, widths[i]))
+			io.WriteString(tw, shorten(c, widths[i], slices.Contains(g.heads, i)))
 		}
 		io.WriteString(tw, "\n")
 	}
@@ -135,53 +138,66 @@ func columnWidths(rows [][]string) []int {
 	return w
 }
 
-// shrink lowers the widest columns to a common cap, each no lower than
-// its floor (a negative floor: never), so that the columns and the two
-// spaces between them fit in width; floors win over width.
-func shrink(w, floors []int, width int) {
-	total := func(c int) int {
-		n := 2 * (len(w) - 1)
-		for i, x := range w {
-			n += capped(x, floors[i], c)
+// shrink shortens columns so that they and the two spaces between them
+// fit in width: group by group, the widest columns of a group lowered to
+// a common cap, each no lower than its floor, until they fit. The floors
+// win over the width.
+func shrink(w, floors []int, groups [][]int, width int) {
+	sum := 2 * (len(w) - 1)
+	for _, x := range w {
+		sum += x
+	}
+	for _, g := range groups {
+		if sum <= width {
+			return
 		}
-		return n
-	}
-	widest := slices.Max(w)
-	if total(widest) <= width {
-		return
-	}
-	lo, hi := 1, widest
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if total(mid) <= width {
-			lo = mid
-		} else {
-			hi = mid - 1
+		total := func(c int) int {
+			n := sum
+			for _, i := range g {
+				n += capped(w[i], floors[i], c) - w[i]
+			}
+			return n
 		}
-	}
-	for i, x := range w {
-		w[i] = capped(x, floors[i], lo)
+		lo, hi := 1, 0
+		for _, i := range g {
+			hi = max(hi, w[i])
+		}
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if total(mid) <= width {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		sum = total(lo)
+		for _, i := range g {
+			w[i] = capped(w[i], floors[i], lo)
+		}
 	}
 }
 
 // capped is a column of width x under the cap c, no lower than floor.
 func capped(x, floor, c int) int {
-	if floor < 0 || x <= c {
+	if x <= c {
 		return x
 	}
-	return max(c, floor, 0)
+	return max(c, floor)
 }
 
 // shorten cuts s to n runes with "…" in the middle, keeping more of the
-// end, where ARNs and IDs say what they name.
-func shorten(s string, n int) string {
+// end, where ARNs and IDs say what they name, or, with head, more of the
+// start, where a person's name is.
+func shorten(s string, n int, head bool) string {
 	if utf8.RuneCountInString(s) <= n || n < 2 {
 		return s
 	}
 	r := []rune(s)
-	head := (n - 1) / 3
-	tail := n - 1 - head
-	return string(r[:head]) + "…" + string(r[len(r)-tail:])
+	h := (n - 1) / 3
+	if head {
+		h = n - 1 - h
+	}
+	return string(r[:h]) + "…" + string(r[len(r)-(n-1-h):])
 }
 
 // cell is a value as a table shows it: escaped, "-" when empty.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/userid"
 )
 
 // Record is the -json shape of one ElastiCache event. Every key is always
@@ -17,7 +18,7 @@ type Record struct {
 	EventName    string          `json:"eventName"`
 	AWSRegion    string          `json:"awsRegion"`
 	AccountID    string          `json:"accountId"`
-	Actor        string          `json:"actor"`
+	Actor        userid.Person   `json:"actor"` // who called; see Person
 	ErrorCode    *string         `json:"errorCode"`
 	ErrorMessage *string         `json:"errorMessage"`
 	Request      json.RawMessage `json:"request"`
@@ -47,7 +48,7 @@ func NewRecord(ev *event.Event, a elasticache.Action) Record {
 		EventName:  ev.EventName,
 		AWSRegion:  ev.AWSRegion,
 		AccountID:  Account(ev),
-		Actor:      ev.UserIdentity.Actor(),
+		Actor:      Person(ev),
 		Request:    elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
 		Response:   elasticache.ResponseJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
 		Resources:  []Resource{},
@@ -64,4 +65,15 @@ func NewRecord(ev *event.Event, a elasticache.Action) Record {
 		r.Unmodelled = append(r.Unmodelled, g.Path)
 	}
 	return r
+}
+
+// Person returns who made the call: the identity's Person, with
+// ConsoleSession from the record's sessionCredentialFromConsole, which
+// userIdentity does not hold.
+func Person(ev *event.Event) userid.Person {
+	p := ev.UserIdentity.Person()
+	if v, ok := ev.SessionCredentialFromConsole.Value(); ok {
+		p.ConsoleSession = &v
+	}
+	return p
 }

@@ -18,7 +18,7 @@ func NewRow(ev *event.Event, a elasticache.Action) Row {
 		Time:     ev.EventTime.Normalized(),
 		Region:   ev.AWSRegion,
 		Account:  Account(ev),
-		Actor:    ev.UserIdentity.Actor(),
+		Actor:    ev.UserIdentity.Person().String(),
 		Action:   a.Operation(),
 		Resource: MainResource(a),
 		Outcome:  Outcome(ev),
@@ -34,10 +34,14 @@ var tableHeader = []string{"TIME", "REGION", "ACCOUNT", "ACTOR", "ACTION", "RESO
 func NewTable(w io.Writer) *Table { return &Table{newGrid(w, tableHeader...)} }
 
 // newFittedTable returns a Table writing to w whose rows fit in width
-// columns: the longest actors, actions, resources and outcomes are
-// shortened, as far as leaves them recognisable.
+// columns (at least 120): long outcomes are shortened first, then
+// resources, actors and actions, each only as far as leaves it
+// recognisable.
 func newFittedTable(w io.Writer, width int) *Table {
-	return &Table{newGrid(w, tableHeader...).fit(width, -1, -1, -1, 14, 22, 14, 14)}
+	floors := []int{0, 0, 0, 20, 22, 14, 10}
+	g := newGrid(w, tableHeader...).fit(width, floors, []int{6}, []int{5}, []int{3}, []int{4})
+	g.heads = []int{3} // the person's name, before the role
+	return &Table{g}
 }
 
 // newCSVTable returns a Table writing CSV to w.

@@ -25,6 +25,6 @@ func ExampleTable() {
 		fmt.Println(err)
 	}
 	// Output:
-	// TIME                  REGION     ACCOUNT       ACTOR                               ACTION              RESOURCE        OUTCOME
-	// 2014-12-01T22:21:30Z  us-west-2  123456789012  arn:aws:iam::123456789012:user/bob  RebootCacheCluster  test-memcached  ok
+	// TIME                  REGION     ACCOUNT       ACTOR  ACTION              RESOURCE        OUTCOME
+	// 2014-12-01T22:21:30Z  us-west-2  123456789012  bob    RebootCacheCluster  test-memcached  ok
 }

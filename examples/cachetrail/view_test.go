@@ -20,7 +20,7 @@ const record = `{"eventVersion":"1.11","userIdentity":{"type":"AssumedRole",
 "sessionContext":{"sessionIssuer":{"type":"Role","arn":"arn:aws:iam::123456789012:role/CacheAdmin","accountId":"123456789012"},
 "attributes":{"creationDate":"2024-05-01T09:00:00Z","mfaAuthenticated":"false","newAttribute":"x"}},"newIdentityField":1},
 "eventTime":"2024-05-01T10:00:00Z","eventSource":"elasticache.amazonaws.com","eventName":"RebootCacheCluster",
-"awsRegion":"eu-west-1","sourceIPAddress":"198.51.100.24","userAgent":"console.amazonaws.com",
+"awsRegion":"eu-west-1","sourceIPAddress":"198.51.100.24","userAgent":"console.amazonaws.com","sessionCredentialFromConsole":"true",
 "errorCode":"InvalidCacheClusterState","errorMessage":"Cluster c1 is not available.",
 "requestParameters":{"cacheClusterId":"c1","cacheNodeIdsToReboot":["0001"],"rebootReason":"test"},
 "responseElements":null,"eventID":"e1","recipientAccountId":"123456789012","newTopLevel":true}`
@@ -53,7 +53,7 @@ func TestRowAndRecord(t *testing.T) {
 	ev, a := decode(t)
 	assert.Equal(t, Row{
 		Time: "2024-05-01T10:00:00Z", Region: "eu-west-1", Account: "123456789012",
-		Actor: "arn:aws:iam::123456789012:role/CacheAdmin", Action: "RebootCacheCluster",
+		Actor: "alice (CacheAdmin)", Action: "RebootCacheCluster",
 		Resource: "c1", Outcome: "InvalidCacheClusterState",
 	}, NewRow(ev, a))
 
@@ -61,7 +61,8 @@ func TestRowAndRecord(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"source":"r.json","index":-1,"eventID":"e1","eventTime":"2024-05-01T10:00:00Z",
 		"eventName":"RebootCacheCluster","awsRegion":"eu-west-1","accountId":"123456789012",
-		"actor":"arn:aws:iam::123456789012:role/CacheAdmin",
+		"actor":{"type":"AssumedRole","name":"alice","principal":"arn:aws:iam::123456789012:role/CacheAdmin",
+		"accountId":"123456789012","role":"CacheAdmin","sessionName":"alice","mfa":false,"consoleSession":true},
 		"errorCode":"InvalidCacheClusterState","errorMessage":"Cluster c1 is not available.",
 		"request":{"cacheClusterId":"c1","cacheNodeIdsToReboot":["0001"],"rebootReason":"test"},"response":null,
 		"resources":[{"type":"cluster","id":"c1","arn":"arn:aws:elasticache:eu-west-1:123456789012:cluster:c1"}],

@@ -368,7 +368,7 @@ func (r *resolver) enum(e *Enum) *EnumType {
 // package elasticache, which generated names must not take.
 var handWritten = []string{"Action", "Ptr", "OperationInfo", "LookupOperation", "FieldRef", "MemberInfo", "MemberClass", "MemberSetting", "MemberIdentifier", "MemberFlag",
 	"Change", "ChangeKind", "ChangeCreate", "ChangeSet", "ChangeUnset", "ChangeDelete", "ChangeInvoke", "Changes",
-	"History", "Step", "SettingStep", "Person"}
+	"History", "Step", "SettingStep"}
 
 // generatedFuncs lists package-level names the generated ops file declares.
 var generatedFuncs = []string{"Operations", "SensitiveMembers", "newAction", "operationTable"}
