@@ -28,6 +28,8 @@ type app struct {
 	s3   *s3.Client
 	prog *progress
 	out  output
+
+	s3err error // why s3 could not be made, for each s3:// input
 }
 
 // run runs the command and returns its exit status.
