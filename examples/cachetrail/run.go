@@ -63,7 +63,7 @@ func run(ctx context.Context, args []string, e *env) int {
 
 	var st stats
 	srcs := a.expand(ctx, cfg.inputs, func(err error) { a.fail(&st, err) })
-	a.prog.start(len(srcs))
+	a.prog.start(srcs)
 	a.read(ctx, srcs, &st)
 	a.prog.stop()
 	a.out.finish(&st)

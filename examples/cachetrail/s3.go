@@ -31,8 +31,8 @@ const s3EndpointEnv = "AWS_ENDPOINT_URL_S3"
 
 // defaultS3Region is used when neither -region nor the AWS configuration
 // (AWS_REGION, the profile's region) names one: the SDK needs a region to
-// sign and to pick the endpoint, and us-east-1 is where a bucket of an
-// account that never chose one lives.
+// sign and to pick the endpoint, and us-east-1 is where S3 creates a bucket
+// given no location.
 const defaultS3Region = "us-east-1"
 
 // credentialsTimeout bounds the credentials check before the first listing:
