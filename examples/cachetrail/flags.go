@@ -24,6 +24,7 @@ type config struct {
 	version     bool
 	filter      filter
 	s3Endpoint  string
+	region      string // S3's; empty: the AWS configuration's, else us-east-1
 	concurrency int
 	inputs      []string
 }
@@ -100,6 +101,7 @@ func parseArgs(args []string, stderr io.Writer, now time.Time, stdin bool) (*con
 	fs.BoolVar(&c.filter.failed, "failed", false, "keep only failed calls")
 	fs.BoolVar(&c.filter.risky, "risky", false, "keep only security-relevant changes (events with at least one, in the table)")
 	fs.StringVar(&c.s3Endpoint, "s3-endpoint", "", "S3 endpoint `URL` (default AWS_ENDPOINT_URL_S3 or AWS's); selects path-style addressing")
+	fs.StringVar(&c.region, "region", "", "AWS `region` of the S3 bucket (default AWS_REGION or the profile's, else us-east-1)")
 	fs.IntVar(&c.concurrency, "concurrency", c.concurrency, "inputs read at once (S3 downloads in flight)")
 
 	flagArgs, rest := args, []string(nil)

@@ -119,7 +119,7 @@ func (a *app) expandS3(ctx context.Context, u string) ([]source, error) {
 	}
 	c, err := a.s3Client(ctx)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", u, err)
 	}
 	objs, err := listS3(ctx, c, bucket, prefix, isLogKey)
 	if err != nil {
@@ -135,14 +135,10 @@ func (a *app) expandS3(ctx context.Context, u string) ([]source, error) {
 }
 
 // s3Client creates the S3 client on first use, so runs without s3:// inputs
-// need no AWS configuration.
+// need no AWS configuration; a failure is kept for the next s3:// input.
 func (a *app) s3Client(ctx context.Context) (*s3.Client, error) {
-	if a.s3 == nil {
-		c, err := newS3Client(ctx, a.cfg.s3Endpoint)
-		if err != nil {
-			return nil, err
-		}
-		a.s3 = c
+	if a.s3 == nil && a.s3err == nil {
+		a.s3, a.s3err = newS3Client(ctx, a.cfg.s3Endpoint, a.cfg.region)
 	}
-	return a.s3, nil
+	return a.s3, a.s3err
 }

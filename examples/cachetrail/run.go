@@ -32,6 +32,8 @@ type app struct {
 	s3   *s3.Client
 	prog *progress
 	out  output
+
+	s3err error // why s3 could not be made, for each s3:// input
 }
 
 // run runs the command and returns its exit status.
@@ -73,7 +75,7 @@ func run(ctx context.Context, args []string, e *env) int {
 
 	var st stats
 	srcs := a.expand(ctx, cfg.inputs, func(err error) { a.fail(&st, err) })
-	a.prog.start(len(srcs))
+	a.prog.start(srcs)
 	a.read(ctx, srcs, &st)
 	a.prog.stop()
 	a.out.finish(&st)

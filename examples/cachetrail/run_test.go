@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -79,37 +82,157 @@ func TestS3InProcess(t *testing.T) {
 }
 
 func TestProgress(t *testing.T) {
+	const clear = "\r\x1b[K"
 	var w bytes.Buffer
+	t0 := time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
+	sized := func(sizes ...int64) []source {
+		srcs := make([]source, len(sizes))
+		for i, n := range sizes {
+			srcs[i] = source{name: fmt.Sprint(i), size: n}
+		}
+		return srcs
+	}
 	p := newProgress(&w, true)
-	p.total = 3
-	p.count(context.Background(), strings.NewReader(strings.Repeat("x", 2500))).Read(make([]byte, 4096))
+	p.now = func() time.Time { return t0 }
+	p.start(sized(1000, 1500, 500)) // 3 kB as stored
+	p.stop()                        // the ticker is not needed: tick is called below
+	w.Reset()
+	p.count(context.Background(), strings.NewReader(strings.Repeat("x", 1500))).Read(make([]byte, 4096))
 	p.fileDone()
-	p.begin = time.Now().Add(-time.Second)
-	p.draw(time.Now())
-	assert.Regexp(t, `^\r\x1b\[K1/3 files  2\.5 kB  2\.\d kB/s$`, w.String())
 
-	// Output written meanwhile clears the line first, once.
-	w.Reset()
-	p.guard(&w).Write([]byte("row 1\n"))
-	p.guard(&w).Write([]byte("row 2\n"))
-	assert.Equal(t, "\r\x1b[Krow 1\nrow 2\n", w.String())
+	// Nothing before progressDelay.
+	p.tick(t0.Add(progressDelay - time.Millisecond))
+	assert.Empty(t, w.String())
 
-	// A run longer than the delay draws, and stopping clears the line.
+	// Half the stored bytes in a second: 50%, one second left.
+	p.tick(t0.Add(time.Second))
+	line := "1/3 files  50%  1.5 kB  1.5 kB/s  ETA 1s"
+	assert.Equal(t, clear+line, w.String())
+
+	// Output clears the line, and the line is drawn again after it.
 	w.Reset()
-	p = newProgress(&w, true)
-	p.start(1)
-	time.Sleep(progressDelay + 3*progressEvery)
+	out := p.guard(&w)
+	out.Write([]byte("row 1\n"))
+	out.Write([]byte("row 2\n"))
+	assert.Equal(t, clear+"row 1\n"+clear+line+clear+"row 2\n"+clear+line, w.String())
+
+	// Not while a line of output is incomplete: neither after the write
+	// nor at a tick; once the line ends, the new state is drawn.
+	w.Reset()
+	out.Write([]byte("row"))
+	p.tick(t0.Add(2 * time.Second))
+	p.guard(&w).Write([]byte("warning\n")) // another writer's line
+	out.Write([]byte(" 3\n"))
+	assert.Equal(t, clear+"row"+"warning\n"+" 3\n"+clear+"1/3 files  50%  1.5 kB  750 B/s  ETA 2s", w.String())
+
+	// All read: 100%, no time left; past the total (a file grown since it
+	// was listed), still 100%.
+	p.count(context.Background(), strings.NewReader(strings.Repeat("x", 1600))).Read(make([]byte, 4096))
+	p.files.Store(3)
+	w.Reset()
+	p.tick(t0.Add(3100 * time.Millisecond))
+	assert.Equal(t, clear+"3/3 files  100%  3.1 kB  1.0 kB/s  ETA 0s", w.String())
+
+	// Unknown size (standard input): no share, no time left.
+	u := newProgress(&w, true)
+	u.now = func() time.Time { return t0 }
+	u.start(sized(2000, -1))
+	u.stop()
+	w.Reset()
+	u.count(context.Background(), strings.NewReader(strings.Repeat("x", 2500))).Read(make([]byte, 4096))
+	u.tick(t0.Add(time.Second))
+	assert.Equal(t, clear+"0/2 files  2.5 kB  2.5 kB/s", w.String())
+
+	// Nothing read yet: no rate, no time left.
+	z := newProgress(&w, true)
+	z.now = func() time.Time { return t0 }
+	z.start(sized(100))
+	z.stop()
+	w.Reset()
+	z.tick(t0.Add(time.Second))
+	assert.Equal(t, clear+"0/1 files  0%  0 B  0 B/s", w.String())
+}
+
+// TestProgressRun draws with the real clock and ticker: a line within a
+// few ticks after progressDelay, drawn again after output, cleared by
+// stop for good. It waits for the line rather than sleeping a fixed time,
+// for a loaded machine.
+func TestProgressRun(t *testing.T) {
+	var mu sync.Mutex
+	var w bytes.Buffer
+	lw := lockedWriter{&mu, &w}
+	p := newProgress(lw, true)
+	p.start([]source{{name: "a", size: 10}})
+	out := p.guard(lw)
+	shown := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return strings.HasSuffix(w.String(), "0/1 files  0%  0 B  0 B/s")
+	}
+	require.Eventually(t, shown, 30*time.Second, 10*time.Millisecond)
+	out.Write([]byte("row\n"))
+	assert.True(t, shown(), "drawn again at once after the output: %q", w.String())
 	p.stop()
-	assert.Contains(t, w.String(), "0/1 files")
-	assert.True(t, strings.HasSuffix(w.String(), "\r\x1b[K"), "%q", w.String())
+	out.Write([]byte("after\n"))
+	mu.Lock()
+	defer mu.Unlock()
+	assert.True(t, strings.HasSuffix(w.String(), "row\n\r\x1b[K0/1 files  0%  0 B  0 B/s\r\x1b[Kafter\n"), "%q", w.String())
+	assert.True(t, strings.HasPrefix(w.String(), "\r\x1b[K0/1 files"), "%q", w.String())
 
-	// Off when stderr is not a terminal: nothing is drawn.
+	// Off when stderr is not a terminal: nothing is drawn, nothing
+	// guarded.
 	w.Reset()
 	q := newProgress(&w, false)
-	q.start(1)
+	q.start(nil)
 	q.stop()
 	assert.Same(t, &w, q.guard(&w).(*bytes.Buffer))
 	assert.Empty(t, w.String())
+
+	// A file that is not a terminal, nor /dev/null, needs no guard, even with
+	// progress on.
+	f, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Same(t, f, newProgress(&w, true).guard(f).(*os.File))
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	defer null.Close()
+	assert.Same(t, null, newProgress(&w, true).guard(null).(*os.File))
+}
+
+// TestProgressTerminal: with stderr a terminal, the output is the same,
+// and whatever progress was drawn is cleared at the end.
+func TestProgressTerminal(t *testing.T) {
+	samples := repoFile(t, "testdata/samples")
+	_, want, _ := runIn(t, "", "-json", samples)
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"-json", samples}, &env{stdout: &out, stderr: &errb, terminal: true})
+	assert.Equal(t, 0, code)
+	assert.Equal(t, want, out.String())
+	if errb.Len() > 0 { // the run took longer than progressDelay
+		assert.True(t, strings.HasSuffix(errb.String(), "\r\x1b[K"), "%q", errb.String())
+	}
+}
+
+// lockedWriter serializes writes, and the test's reads, to a buffer.
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
+}
+
+func TestETA(t *testing.T) {
+	assert.Equal(t, "0s", eta(0))
+	assert.Equal(t, "4s", eta(4400*time.Millisecond))
+	assert.Equal(t, "59s", eta(59*time.Second))
+	assert.Equal(t, "1m05s", eta(65*time.Second))
+	assert.Equal(t, "59m59s", eta(time.Hour-time.Second))
+	assert.Equal(t, "1h02m", eta(time.Hour+2*time.Minute+10*time.Second))
 }
 
 func TestParseTime(t *testing.T) {
