@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/secrettest"
 )
 
 // These test the helpers lambda-eventbridge repeats (ecview_log.go,
@@ -71,5 +73,17 @@ func TestReadOnly(t *testing.T) {
 		a, err := elasticache.Decode(ev)
 		require.NoError(t, err)
 		assert.Equal(t, want, ReadOnly(a), name)
+	}
+}
+
+// TestLogChangeHidesEverySecret logs a change with a secret under every
+// sensitive member of every operation.
+func TestLogChangeHidesEverySecret(t *testing.T) {
+	paths := secrettest.Paths(t)
+	require.NotEmpty(t, paths)
+	for i, p := range paths {
+		secret := fmt.Sprintf("S3cr3tMarker%04dZq", i)
+		rec := p.Record(p.Payload(`"`+p.Leaf()+`":"`+secret+`"`), "null")
+		assert.NotContains(t, logChange(t, rec), secret, p.String())
 	}
 }
