@@ -74,8 +74,12 @@ func parseArgs(args []string, stderr io.Writer, now time.Time, stdin bool) (*con
 		}
 	}
 	fs := flag.NewFlagSet("cachetrail", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
+	// The flag package prints errors and the usage; the command prints
+	// its error alone, and the usage only for -h.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	usage := func() {
+		fs.SetOutput(stderr)
 		fmt.Fprint(stderr, usageText)
 		fmt.Fprintln(stderr, "\nFlags:")
 		fs.PrintDefaults()
@@ -114,6 +118,7 @@ func parseArgs(args []string, stderr io.Writer, now time.Time, stdin bool) (*con
 	for {
 		if err := fs.Parse(flagArgs); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				usage()
 				return nil, err
 			}
 			return nil, &usageError{err.Error()}

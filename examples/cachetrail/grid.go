@@ -185,19 +185,56 @@ func capped(x, floor, c int) int {
 	return max(c, floor)
 }
 
-// shorten cuts s to n runes with "…" in the middle, keeping more of the
-// end, where ARNs and IDs say what they name, or, with head, more of the
-// start, where a person's name is.
+// shorten cuts s to at most n runes with "…" in the middle, keeping more
+// of the end, where ARNs and IDs say what they name, or, with head, more
+// of the start, where a person's name is. It cuts between the escapes
+// escape wrote, never inside one.
 func shorten(s string, n int, head bool) string {
 	if utf8.RuneCountInString(s) <= n || n < 2 {
 		return s
 	}
-	r := []rune(s)
+	units := escapeUnits(s)
 	h := (n - 1) / 3
 	if head {
 		h = n - 1 - h
 	}
-	return string(r[:h]) + "…" + string(r[len(r)-(n-1-h):])
+	t := n - 1 - h
+	i, w := 0, 0
+	for ; i < len(units) && w+utf8.RuneCountInString(units[i]) <= h; i++ {
+		w += utf8.RuneCountInString(units[i])
+	}
+	j, w := len(units), 0
+	for ; j > i && w+utf8.RuneCountInString(units[j-1]) <= t; j-- {
+		w += utf8.RuneCountInString(units[j-1])
+	}
+	return strings.Join(units[:i], "") + "…" + strings.Join(units[j:], "")
+}
+
+// escapeUnits splits an escaped string into runes and the escapes escape
+// writes (\n, \x1b, \u202e, \U0001f600), each one unit.
+func escapeUnits(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		n := 1
+		if s[i] == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case 'x':
+				n = 4
+			case 'u':
+				n = 6
+			case 'U':
+				n = 10
+			default:
+				n = 2
+			}
+			n = min(n, len(s)-i)
+		} else {
+			_, n = utf8.DecodeRuneInString(s[i:])
+		}
+		out = append(out, s[i:i+n])
+		i += n
+	}
+	return out
 }
 
 // cell is a value as a table shows it: escaped, "-" when empty.

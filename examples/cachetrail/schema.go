@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/cachetrail/cachetrail/schema"
@@ -22,8 +23,12 @@ requestParameters and responseElements of its records. The tolerant schema
 // runSchema runs "cachetrail schema" and returns its exit status.
 func runSchema(args []string, e *env) int {
 	fs := flag.NewFlagSet("cachetrail schema", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
+	// The flag package prints errors and the usage; the command prints
+	// its error alone, and the usage only for -h.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	usage := func() {
+		fs.SetOutput(e.stderr)
 		fmt.Fprint(e.stderr, schemaUsageText)
 		fmt.Fprintln(e.stderr, "\nFlags:")
 		fs.PrintDefaults()
@@ -32,6 +37,7 @@ func runSchema(args []string, e *env) int {
 	list := fs.Bool("list", false, "print the names of the ElastiCache actions, one a line")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage()
 			return 0
 		}
 		return schemaUsage(e, err.Error())

@@ -34,12 +34,12 @@ var tableHeader = []string{"TIME", "REGION", "ACCOUNT", "ACTOR", "ACTION", "RESO
 func NewTable(w io.Writer) *Table { return &Table{newGrid(w, tableHeader...)} }
 
 // newFittedTable returns a Table writing to w whose rows fit in width
-// columns (at least 120): long outcomes are shortened first, then
-// resources, actors and actions, each only as far as leaves it
+// columns (at least 120): long resources and outcomes are shortened
+// first, then actors, then actions, each only as far as leaves it
 // recognisable.
 func newFittedTable(w io.Writer, width int) *Table {
 	floors := []int{0, 0, 0, 20, 22, 14, 10}
-	g := newGrid(w, tableHeader...).fit(width, floors, []int{6}, []int{5}, []int{3}, []int{4})
+	g := newGrid(w, tableHeader...).fit(width, floors, []int{5, 6}, []int{3}, []int{4})
 	g.heads = []int{3} // the person's name, before the role
 	return &Table{g}
 }
