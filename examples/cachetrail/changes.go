@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/cachetrail/cachetrail/elasticache"
+	"github.com/cachetrail/cachetrail/userid"
 )
 
 // changesOutput lists every change each call asked for, one per line:
@@ -73,7 +74,7 @@ type ChangeRecord struct {
 	EventTime string                 `json:"eventTime"`
 	EventName string                 `json:"eventName"`
 	Person    string                 `json:"person"`
-	Actor     string                 `json:"actor"`
+	Actor     userid.Person          `json:"actor"`
 	ErrorCode *string                `json:"errorCode"`
 	Resource  Resource               `json:"resource"`
 	Kind      elasticache.ChangeKind `json:"kind"`
@@ -94,7 +95,7 @@ func newChangeRecord(it item, person string, c elasticache.Change) ChangeRecord 
 		EventTime: it.ev.EventTime.Normalized(),
 		EventName: it.ev.EventName,
 		Person:    person,
-		Actor:     it.ev.UserIdentity.Actor(),
+		Actor:     Person(it.ev),
 		Resource:  Resource{Type: string(c.Resource.Type), ID: c.Resource.ID, ARN: c.Resource.ARN},
 		Kind:      c.Kind,
 		Setting:   c.Setting,

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/cachetrail/cachetrail/elasticache"
+	"github.com/cachetrail/cachetrail/userid"
 )
 
 // StepRecord is the history -json shape of one step: what one call did
@@ -16,7 +17,7 @@ type StepRecord struct {
 	EventTime string                 `json:"eventTime"`
 	EventName string                 `json:"eventName"`
 	Person    string                 `json:"person"`
-	Actor     string                 `json:"actor"`
+	Actor     userid.Person          `json:"actor"`
 	Resource  Resource               `json:"resource"`
 	Kind      elasticache.ChangeKind `json:"kind"`
 	Applied   bool                   `json:"applied"`
@@ -47,7 +48,7 @@ func newStepRecord(it item, st elasticache.Step, settings []elasticache.SettingS
 		EventTime: it.ev.EventTime.Normalized(),
 		EventName: it.ev.EventName,
 		Person:    st.Person,
-		Actor:     it.ev.UserIdentity.Actor(),
+		Actor:     Person(it.ev),
 		Resource:  Resource{Type: string(st.Resource.Type), ID: st.Resource.ID, ARN: st.Resource.ARN},
 		Kind:      st.Kind,
 		Applied:   st.Applied,
