@@ -63,7 +63,7 @@ func startS3(t testing.TB) *s3test.Server {
 
 // TestScripts runs the scripts in testdata/script. Environment: SAMPLES,
 // SEED and HISTORY are the repository's sample, seed and history fixture
-// directories; S3URL is an
+// directories; TESTDATA is the repository's testdata; S3URL is an
 // in-process S3 server holding the samples under s3://example-trail-bucket/AWSLogs/,
 // which AWS_ENDPOINT_URL_S3 points the command at.
 func TestScripts(t *testing.T) {
@@ -75,6 +75,7 @@ func TestScripts(t *testing.T) {
 			e.Setenv("SAMPLES", repoFile(t, "testdata/samples"))
 			e.Setenv("SEED", repoFile(t, "testdata/seed"))
 			e.Setenv("HISTORY", repoFile(t, "testdata/history"))
+			e.Setenv("TESTDATA", repoFile(t, "testdata"))
 			e.Setenv("S3URL", s.URL)
 			e.Setenv("HOME", e.WorkDir)
 			for _, kv := range s.Env(e.WorkDir) {
