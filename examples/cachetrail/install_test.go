@@ -1,9 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -12,6 +17,12 @@ import (
 // TestInstallFromClone runs the README's install command, from the
 // examples directory, and the installed command.
 func TestInstallFromClone(t *testing.T) {
+	installed(t)
+}
+
+// installed installs the command as the README says and returns its path.
+func installed(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
@@ -24,4 +35,29 @@ func TestInstallFromClone(t *testing.T) {
 	out, err = exec.Command(filepath.Join(bin, "cachetrail"), "-version").Output()
 	require.NoError(t, err)
 	assert.Regexp(t, `^cachetrail \S+ \(library .*; model github.com/aws/aws-sdk-go-v2/service/elasticache@v`, string(out))
+	return filepath.Join(bin, "cachetrail")
+}
+
+// TestInterruptExitStatus interrupts the command while it waits for more
+// input: it says so once and exits 130, as shells report SIGINT.
+func TestInterruptExitStatus(t *testing.T) {
+	cmd := exec.Command(installed(t), "-")
+	stdin, err := cmd.StdinPipe()
+	require.NoError(t, err)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	// A record, then nothing: the command waits for the rest.
+	line, err := os.ReadFile(repoFile(t, "testdata/samples/export-20141202.jsonl"))
+	require.NoError(t, err)
+	first, _, _ := strings.Cut(string(line), "\n")
+	io.WriteString(stdin, first+"\n")
+	time.Sleep(500 * time.Millisecond)
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit)
+	assert.Equal(t, 130, exit.ExitCode(), stderr.String())
+	assert.Equal(t, "cachetrail: interrupted: context canceled\n", stderr.String())
+	stdin.Close()
 }

@@ -132,6 +132,13 @@ func (a *app) read(ctx context.Context, srcs []source, st *stats) {
 	}
 	slots := make(chan struct{}, a.cfg.concurrency)
 	var wg sync.WaitGroup
+	// An interrupt ends every queue at once, whatever its reader is doing.
+	stop := context.AfterFunc(ctx, func() {
+		for _, q := range queues {
+			q.close(event.Summary{}, ctx.Err())
+		}
+	})
+	defer stop()
 	go func() {
 		for i, s := range srcs {
 			select {
@@ -165,10 +172,13 @@ func (a *app) read(ctx context.Context, srcs []source, st *stats) {
 			<-slots
 		}
 	}
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
+		// A reader may be blocked in a read that no interrupt ends, such as
+		// of a terminal or a pipe: the process exits without it.
 		a.fail(st, fmt.Errorf("interrupted: %w", err))
+		return
 	}
+	wg.Wait()
 }
 
 // interrupted reports whether errs are the reader's reaction to an
@@ -301,19 +311,26 @@ const queueLen = 256
 // push adds an item, waiting while the queue is full.
 func (q *queue) push(it item) {
 	q.mu.Lock()
-	for len(q.items) >= queueLen {
+	for len(q.items) >= queueLen && !q.done {
 		q.space.Wait()
 	}
-	q.items = append(q.items, it)
+	if !q.done { // else closed by an interrupt: the item is not wanted
+		q.items = append(q.items, it)
+	}
 	q.mu.Unlock()
 	q.cond.Signal()
 }
 
+// close ends the queue, the first time only: by its reader, or by an
+// interrupt while its reader may be blocked.
 func (q *queue) close(sum event.Summary, err error) {
 	q.mu.Lock()
-	q.done, q.sum, q.err = true, sum, err
+	if !q.done {
+		q.done, q.sum, q.err = true, sum, err
+	}
 	q.mu.Unlock()
-	q.cond.Signal()
+	q.cond.Broadcast()
+	q.space.Broadcast()
 }
 
 // drain calls f for each item until the queue is closed, then returns the
