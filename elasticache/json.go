@@ -40,13 +40,6 @@ func redacted(encode func(*jsonx.Encoder)) string {
 	return string(e.Bytes())
 }
 
-func endStatus(d *jsonx.Decoder) jsonx.Status {
-	if d.Fatal() != nil {
-		return jsonx.Fatal
-	}
-	return jsonx.OK
-}
-
 // encodeSensitive writes a sensitive string, as "[redacted string]" when
 // the encoder redacts, unless CloudTrail already hid it.
 func encodeSensitive(e *jsonx.Encoder, v string) {

@@ -37,7 +37,7 @@ func (s *AddTagsToResourceRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *AddTagsToResourceRequest) encode(e *jsonx.Encoder) {
@@ -107,7 +107,7 @@ func (s *AddTagsToResourceResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *AddTagsToResourceResponse) encode(e *jsonx.Encoder) {

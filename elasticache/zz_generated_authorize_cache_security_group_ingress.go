@@ -75,7 +75,7 @@ func (s *AuthorizeCacheSecurityGroupIngressRequest) decodeWith(d *jsonx.Decoder,
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *AuthorizeCacheSecurityGroupIngressRequest) encode(e *jsonx.Encoder) {

@@ -41,7 +41,7 @@ func (s *BatchApplyUpdateActionRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *BatchApplyUpdateActionRequest) encode(e *jsonx.Encoder) {
@@ -119,7 +119,7 @@ func (s *BatchApplyUpdateActionResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *BatchApplyUpdateActionResponse) encode(e *jsonx.Encoder) {

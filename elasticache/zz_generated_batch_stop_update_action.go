@@ -41,7 +41,7 @@ func (s *BatchStopUpdateActionRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *BatchStopUpdateActionRequest) encode(e *jsonx.Encoder) {
@@ -119,7 +119,7 @@ func (s *BatchStopUpdateActionResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *BatchStopUpdateActionResponse) encode(e *jsonx.Encoder) {

@@ -73,7 +73,7 @@ func (s *CompleteMigrationRequest) decodeWith(d *jsonx.Decoder, v *completeMigra
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CompleteMigrationRequest) encode(e *jsonx.Encoder) {
@@ -167,7 +167,7 @@ func (s *CompleteMigrationResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CompleteMigrationResponse) encode(e *jsonx.Encoder) {

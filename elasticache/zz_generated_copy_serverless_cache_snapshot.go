@@ -79,7 +79,7 @@ func (s *CopyServerlessCacheSnapshotRequest) decodeWith(d *jsonx.Decoder, v *cop
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CopyServerlessCacheSnapshotRequest) encode(e *jsonx.Encoder) {

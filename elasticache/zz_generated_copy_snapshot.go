@@ -82,7 +82,7 @@ func (s *CopySnapshotRequest) decodeWith(d *jsonx.Decoder, v *copySnapshotReques
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CopySnapshotRequest) encode(e *jsonx.Encoder) {

@@ -204,7 +204,7 @@ func (s *CreateCacheClusterRequest) decodeWith(d *jsonx.Decoder, v *createCacheC
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateCacheClusterRequest) encode(e *jsonx.Encoder) {

@@ -79,7 +79,7 @@ func (s *CreateCacheParameterGroupRequest) decodeWith(d *jsonx.Decoder, v *creat
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateCacheParameterGroupRequest) encode(e *jsonx.Encoder) {

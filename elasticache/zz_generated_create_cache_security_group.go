@@ -74,7 +74,7 @@ func (s *CreateCacheSecurityGroupRequest) decodeWith(d *jsonx.Decoder, v *create
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateCacheSecurityGroupRequest) encode(e *jsonx.Encoder) {

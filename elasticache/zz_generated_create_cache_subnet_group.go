@@ -78,7 +78,7 @@ func (s *CreateCacheSubnetGroupRequest) decodeWith(d *jsonx.Decoder, v *createCa
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateCacheSubnetGroupRequest) encode(e *jsonx.Encoder) {

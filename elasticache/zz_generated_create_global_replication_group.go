@@ -79,7 +79,7 @@ func (s *CreateGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *cr
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateGlobalReplicationGroupRequest) encode(e *jsonx.Encoder) {

@@ -253,7 +253,7 @@ func (s *CreateReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *createRe
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateReplicationGroupRequest) encode(e *jsonx.Encoder) {

@@ -130,7 +130,7 @@ func (s *CreateServerlessCacheRequest) decodeWith(d *jsonx.Decoder, v *createSer
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateServerlessCacheRequest) encode(e *jsonx.Encoder) {

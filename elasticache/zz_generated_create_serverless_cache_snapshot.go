@@ -79,7 +79,7 @@ func (s *CreateServerlessCacheSnapshotRequest) decodeWith(d *jsonx.Decoder, v *c
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateServerlessCacheSnapshotRequest) encode(e *jsonx.Encoder) {

@@ -82,7 +82,7 @@ func (s *CreateSnapshotRequest) decodeWith(d *jsonx.Decoder, v *createSnapshotRe
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateSnapshotRequest) encode(e *jsonx.Encoder) {

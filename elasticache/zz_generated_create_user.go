@@ -96,7 +96,7 @@ func (s *CreateUserRequest) decodeWith(d *jsonx.Decoder, v *createUserRequestVal
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateUserRequest) encode(e *jsonx.Encoder) {
@@ -254,7 +254,7 @@ func (s *CreateUserResponse) decodeWith(d *jsonx.Decoder, v *createUserResponseV
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateUserResponse) encode(e *jsonx.Encoder) {

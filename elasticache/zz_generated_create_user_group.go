@@ -76,7 +76,7 @@ func (s *CreateUserGroupRequest) decodeWith(d *jsonx.Decoder, v *createUserGroup
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateUserGroupRequest) encode(e *jsonx.Encoder) {
@@ -218,7 +218,7 @@ func (s *CreateUserGroupResponse) decodeWith(d *jsonx.Decoder, v *createUserGrou
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CreateUserGroupResponse) encode(e *jsonx.Encoder) {

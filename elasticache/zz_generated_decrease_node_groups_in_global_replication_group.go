@@ -83,7 +83,7 @@ func (s *DecreaseNodeGroupsInGlobalReplicationGroupRequest) decodeWith(d *jsonx.
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DecreaseNodeGroupsInGlobalReplicationGroupRequest) encode(e *jsonx.Encoder) {

@@ -83,7 +83,7 @@ func (s *DecreaseReplicaCountRequest) decodeWith(d *jsonx.Decoder, v *decreaseRe
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DecreaseReplicaCountRequest) encode(e *jsonx.Encoder) {

@@ -70,7 +70,7 @@ func (s *DeleteCacheClusterRequest) decodeWith(d *jsonx.Decoder, v *deleteCacheC
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteCacheClusterRequest) encode(e *jsonx.Encoder) {

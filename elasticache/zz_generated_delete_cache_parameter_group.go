@@ -33,7 +33,7 @@ func (s *DeleteCacheParameterGroupRequest) decode(d *jsonx.Decoder) jsonx.Status
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteCacheParameterGroupRequest) encode(e *jsonx.Encoder) {
@@ -93,7 +93,7 @@ func (s *DeleteCacheParameterGroupResponse) decode(d *jsonx.Decoder) jsonx.Statu
 		st := jsonx.Unknown
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteCacheParameterGroupResponse) encode(e *jsonx.Encoder) {

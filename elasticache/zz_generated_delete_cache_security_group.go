@@ -33,7 +33,7 @@ func (s *DeleteCacheSecurityGroupRequest) decode(d *jsonx.Decoder) jsonx.Status 
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteCacheSecurityGroupRequest) encode(e *jsonx.Encoder) {
@@ -93,7 +93,7 @@ func (s *DeleteCacheSecurityGroupResponse) decode(d *jsonx.Decoder) jsonx.Status
 		st := jsonx.Unknown
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteCacheSecurityGroupResponse) encode(e *jsonx.Encoder) {

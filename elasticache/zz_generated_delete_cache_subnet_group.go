@@ -33,7 +33,7 @@ func (s *DeleteCacheSubnetGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteCacheSubnetGroupRequest) encode(e *jsonx.Encoder) {
@@ -93,7 +93,7 @@ func (s *DeleteCacheSubnetGroupResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		st := jsonx.Unknown
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteCacheSubnetGroupResponse) encode(e *jsonx.Encoder) {

@@ -70,7 +70,7 @@ func (s *DeleteGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *de
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteGlobalReplicationGroupRequest) encode(e *jsonx.Encoder) {

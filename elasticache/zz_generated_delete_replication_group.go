@@ -75,7 +75,7 @@ func (s *DeleteReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *deleteRe
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteReplicationGroupRequest) encode(e *jsonx.Encoder) {

@@ -70,7 +70,7 @@ func (s *DeleteServerlessCacheRequest) decodeWith(d *jsonx.Decoder, v *deleteSer
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteServerlessCacheRequest) encode(e *jsonx.Encoder) {

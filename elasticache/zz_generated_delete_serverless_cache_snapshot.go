@@ -33,7 +33,7 @@ func (s *DeleteServerlessCacheSnapshotRequest) decode(d *jsonx.Decoder) jsonx.St
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteServerlessCacheSnapshotRequest) encode(e *jsonx.Encoder) {

@@ -33,7 +33,7 @@ func (s *DeleteSnapshotRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteSnapshotRequest) encode(e *jsonx.Encoder) {

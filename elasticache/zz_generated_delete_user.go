@@ -33,7 +33,7 @@ func (s *DeleteUserRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteUserRequest) encode(e *jsonx.Encoder) {
@@ -163,7 +163,7 @@ func (s *DeleteUserResponse) decodeWith(d *jsonx.Decoder, v *deleteUserResponseV
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteUserResponse) encode(e *jsonx.Encoder) {

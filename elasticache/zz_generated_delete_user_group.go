@@ -33,7 +33,7 @@ func (s *DeleteUserGroupRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteUserGroupRequest) encode(e *jsonx.Encoder) {
@@ -163,7 +163,7 @@ func (s *DeleteUserGroupResponse) decodeWith(d *jsonx.Decoder, v *deleteUserGrou
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DeleteUserGroupResponse) encode(e *jsonx.Encoder) {

@@ -85,7 +85,7 @@ func (s *DescribeCacheClustersRequest) decodeWith(d *jsonx.Decoder, v *describeC
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheClustersRequest) encode(e *jsonx.Encoder) {
@@ -171,7 +171,7 @@ func (s *DescribeCacheClustersResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheClustersResponse) encode(e *jsonx.Encoder) {

@@ -90,7 +90,7 @@ func (s *DescribeCacheEngineVersionsRequest) decodeWith(d *jsonx.Decoder, v *des
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheEngineVersionsRequest) encode(e *jsonx.Encoder) {
@@ -180,7 +180,7 @@ func (s *DescribeCacheEngineVersionsResponse) decode(d *jsonx.Decoder) jsonx.Sta
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheEngineVersionsResponse) encode(e *jsonx.Encoder) {

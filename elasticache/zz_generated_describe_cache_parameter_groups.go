@@ -75,7 +75,7 @@ func (s *DescribeCacheParameterGroupsRequest) decodeWith(d *jsonx.Decoder, v *de
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheParameterGroupsRequest) encode(e *jsonx.Encoder) {
@@ -153,7 +153,7 @@ func (s *DescribeCacheParameterGroupsResponse) decode(d *jsonx.Decoder) jsonx.St
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheParameterGroupsResponse) encode(e *jsonx.Encoder) {

@@ -80,7 +80,7 @@ func (s *DescribeCacheParametersRequest) decodeWith(d *jsonx.Decoder, v *describ
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheParametersRequest) encode(e *jsonx.Encoder) {
@@ -166,7 +166,7 @@ func (s *DescribeCacheParametersResponse) decode(d *jsonx.Decoder) jsonx.Status 
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheParametersResponse) encode(e *jsonx.Encoder) {

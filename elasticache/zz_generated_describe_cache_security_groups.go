@@ -75,7 +75,7 @@ func (s *DescribeCacheSecurityGroupsRequest) decodeWith(d *jsonx.Decoder, v *des
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheSecurityGroupsRequest) encode(e *jsonx.Encoder) {
@@ -153,7 +153,7 @@ func (s *DescribeCacheSecurityGroupsResponse) decode(d *jsonx.Decoder) jsonx.Sta
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheSecurityGroupsResponse) encode(e *jsonx.Encoder) {

@@ -75,7 +75,7 @@ func (s *DescribeCacheSubnetGroupsRequest) decodeWith(d *jsonx.Decoder, v *descr
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheSubnetGroupsRequest) encode(e *jsonx.Encoder) {
@@ -153,7 +153,7 @@ func (s *DescribeCacheSubnetGroupsResponse) decode(d *jsonx.Decoder) jsonx.Statu
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeCacheSubnetGroupsResponse) encode(e *jsonx.Encoder) {

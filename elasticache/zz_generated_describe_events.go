@@ -93,7 +93,7 @@ func (s *DescribeEventsRequest) decodeWith(d *jsonx.Decoder, v *describeEventsRe
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeEventsRequest) encode(e *jsonx.Encoder) {
@@ -185,7 +185,7 @@ func (s *DescribeEventsResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeEventsResponse) encode(e *jsonx.Encoder) {

@@ -80,7 +80,7 @@ func (s *DescribeGlobalReplicationGroupsRequest) decodeWith(d *jsonx.Decoder, v 
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeGlobalReplicationGroupsRequest) encode(e *jsonx.Encoder) {
@@ -164,7 +164,7 @@ func (s *DescribeGlobalReplicationGroupsResponse) decode(d *jsonx.Decoder) jsonx
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeGlobalReplicationGroupsResponse) encode(e *jsonx.Encoder) {

@@ -75,7 +75,7 @@ func (s *DescribeReplicationGroupsRequest) decodeWith(d *jsonx.Decoder, v *descr
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeReplicationGroupsRequest) encode(e *jsonx.Encoder) {
@@ -153,7 +153,7 @@ func (s *DescribeReplicationGroupsResponse) decode(d *jsonx.Decoder) jsonx.Statu
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeReplicationGroupsResponse) encode(e *jsonx.Encoder) {

@@ -100,7 +100,7 @@ func (s *DescribeReservedCacheNodesRequest) decodeWith(d *jsonx.Decoder, v *desc
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeReservedCacheNodesRequest) encode(e *jsonx.Encoder) {
@@ -198,7 +198,7 @@ func (s *DescribeReservedCacheNodesResponse) decode(d *jsonx.Decoder) jsonx.Stat
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeReservedCacheNodesResponse) encode(e *jsonx.Encoder) {

@@ -95,7 +95,7 @@ func (s *DescribeReservedCacheNodesOfferingsRequest) decodeWith(d *jsonx.Decoder
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeReservedCacheNodesOfferingsRequest) encode(e *jsonx.Encoder) {
@@ -191,7 +191,7 @@ func (s *DescribeReservedCacheNodesOfferingsResponse) decode(d *jsonx.Decoder) j
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeReservedCacheNodesOfferingsResponse) encode(e *jsonx.Encoder) {

@@ -85,7 +85,7 @@ func (s *DescribeServerlessCacheSnapshotsRequest) decodeWith(d *jsonx.Decoder, v
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeServerlessCacheSnapshotsRequest) encode(e *jsonx.Encoder) {
@@ -173,7 +173,7 @@ func (s *DescribeServerlessCacheSnapshotsResponse) decode(d *jsonx.Decoder) json
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeServerlessCacheSnapshotsResponse) encode(e *jsonx.Encoder) {

@@ -75,7 +75,7 @@ func (s *DescribeServerlessCachesRequest) decodeWith(d *jsonx.Decoder, v *descri
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeServerlessCachesRequest) encode(e *jsonx.Encoder) {
@@ -153,7 +153,7 @@ func (s *DescribeServerlessCachesResponse) decode(d *jsonx.Decoder) jsonx.Status
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeServerlessCachesResponse) encode(e *jsonx.Encoder) {

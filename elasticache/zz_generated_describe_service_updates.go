@@ -79,7 +79,7 @@ func (s *DescribeServiceUpdatesRequest) decodeWith(d *jsonx.Decoder, v *describe
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeServiceUpdatesRequest) encode(e *jsonx.Encoder) {
@@ -161,7 +161,7 @@ func (s *DescribeServiceUpdatesResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeServiceUpdatesResponse) encode(e *jsonx.Encoder) {

@@ -93,7 +93,7 @@ func (s *DescribeSnapshotsRequest) decodeWith(d *jsonx.Decoder, v *describeSnaps
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeSnapshotsRequest) encode(e *jsonx.Encoder) {
@@ -187,7 +187,7 @@ func (s *DescribeSnapshotsResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeSnapshotsResponse) encode(e *jsonx.Encoder) {

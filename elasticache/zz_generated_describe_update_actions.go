@@ -105,7 +105,7 @@ func (s *DescribeUpdateActionsRequest) decodeWith(d *jsonx.Decoder, v *describeU
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeUpdateActionsRequest) encode(e *jsonx.Encoder) {
@@ -211,7 +211,7 @@ func (s *DescribeUpdateActionsResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeUpdateActionsResponse) encode(e *jsonx.Encoder) {

@@ -75,7 +75,7 @@ func (s *DescribeUserGroupsRequest) decodeWith(d *jsonx.Decoder, v *describeUser
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeUserGroupsRequest) encode(e *jsonx.Encoder) {
@@ -153,7 +153,7 @@ func (s *DescribeUserGroupsResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeUserGroupsResponse) encode(e *jsonx.Encoder) {

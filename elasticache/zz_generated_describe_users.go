@@ -82,7 +82,7 @@ func (s *DescribeUsersRequest) decodeWith(d *jsonx.Decoder, v *describeUsersRequ
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeUsersRequest) encode(e *jsonx.Encoder) {
@@ -164,7 +164,7 @@ func (s *DescribeUsersResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DescribeUsersResponse) encode(e *jsonx.Encoder) {

@@ -75,7 +75,7 @@ func (s *DisassociateGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder,
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DisassociateGlobalReplicationGroupRequest) encode(e *jsonx.Encoder) {

@@ -70,7 +70,7 @@ func (s *ExportServerlessCacheSnapshotRequest) decodeWith(d *jsonx.Decoder, v *e
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ExportServerlessCacheSnapshotRequest) encode(e *jsonx.Encoder) {

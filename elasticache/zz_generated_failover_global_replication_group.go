@@ -75,7 +75,7 @@ func (s *FailoverGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *FailoverGlobalReplicationGroupRequest) encode(e *jsonx.Encoder) {

@@ -79,7 +79,7 @@ func (s *IncreaseNodeGroupsInGlobalReplicationGroupRequest) decodeWith(d *jsonx.
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *IncreaseNodeGroupsInGlobalReplicationGroupRequest) encode(e *jsonx.Encoder) {

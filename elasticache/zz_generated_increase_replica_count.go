@@ -79,7 +79,7 @@ func (s *IncreaseReplicaCountRequest) decodeWith(d *jsonx.Decoder, v *increaseRe
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *IncreaseReplicaCountRequest) encode(e *jsonx.Encoder) {

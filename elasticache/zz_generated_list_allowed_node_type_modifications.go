@@ -70,7 +70,7 @@ func (s *ListAllowedNodeTypeModificationsRequest) decodeWith(d *jsonx.Decoder, v
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ListAllowedNodeTypeModificationsRequest) encode(e *jsonx.Encoder) {
@@ -146,7 +146,7 @@ func (s *ListAllowedNodeTypeModificationsResponse) decode(d *jsonx.Decoder) json
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ListAllowedNodeTypeModificationsResponse) encode(e *jsonx.Encoder) {

@@ -33,7 +33,7 @@ func (s *ListTagsForResourceRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ListTagsForResourceRequest) encode(e *jsonx.Encoder) {
@@ -99,7 +99,7 @@ func (s *ListTagsForResourceResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ListTagsForResourceResponse) encode(e *jsonx.Encoder) {

@@ -170,7 +170,7 @@ func (s *ModifyCacheClusterRequest) decodeWith(d *jsonx.Decoder, v *modifyCacheC
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyCacheClusterRequest) encode(e *jsonx.Encoder) {

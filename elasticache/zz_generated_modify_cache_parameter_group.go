@@ -37,7 +37,7 @@ func (s *ModifyCacheParameterGroupRequest) decode(d *jsonx.Decoder) jsonx.Status
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyCacheParameterGroupRequest) encode(e *jsonx.Encoder) {
@@ -107,7 +107,7 @@ func (s *ModifyCacheParameterGroupResponse) decode(d *jsonx.Decoder) jsonx.Statu
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyCacheParameterGroupResponse) encode(e *jsonx.Encoder) {

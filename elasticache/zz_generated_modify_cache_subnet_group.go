@@ -74,7 +74,7 @@ func (s *ModifyCacheSubnetGroupRequest) decodeWith(d *jsonx.Decoder, v *modifyCa
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyCacheSubnetGroupRequest) encode(e *jsonx.Encoder) {

@@ -100,7 +100,7 @@ func (s *ModifyGlobalReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *mo
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyGlobalReplicationGroupRequest) encode(e *jsonx.Encoder) {

@@ -211,7 +211,7 @@ func (s *ModifyReplicationGroupRequest) decodeWith(d *jsonx.Decoder, v *modifyRe
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyReplicationGroupRequest) encode(e *jsonx.Encoder) {

@@ -87,7 +87,7 @@ func (s *ModifyReplicationGroupShardConfigurationRequest) decodeWith(d *jsonx.De
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyReplicationGroupShardConfigurationRequest) encode(e *jsonx.Encoder) {

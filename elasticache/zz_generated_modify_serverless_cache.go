@@ -108,7 +108,7 @@ func (s *ModifyServerlessCacheRequest) decodeWith(d *jsonx.Decoder, v *modifySer
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyServerlessCacheRequest) encode(e *jsonx.Encoder) {

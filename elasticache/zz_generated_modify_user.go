@@ -92,7 +92,7 @@ func (s *ModifyUserRequest) decodeWith(d *jsonx.Decoder, v *modifyUserRequestVal
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyUserRequest) encode(e *jsonx.Encoder) {
@@ -246,7 +246,7 @@ func (s *ModifyUserResponse) decodeWith(d *jsonx.Decoder, v *modifyUserResponseV
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyUserResponse) encode(e *jsonx.Encoder) {

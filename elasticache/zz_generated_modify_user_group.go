@@ -76,7 +76,7 @@ func (s *ModifyUserGroupRequest) decodeWith(d *jsonx.Decoder, v *modifyUserGroup
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyUserGroupRequest) encode(e *jsonx.Encoder) {
@@ -218,7 +218,7 @@ func (s *ModifyUserGroupResponse) decodeWith(d *jsonx.Decoder, v *modifyUserGrou
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ModifyUserGroupResponse) encode(e *jsonx.Encoder) {

@@ -45,7 +45,7 @@ func (s *PrepareMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *PrepareMigrationRequest) encode(e *jsonx.Encoder) {

@@ -79,7 +79,7 @@ func (s *PurchaseReservedCacheNodesOfferingRequest) decodeWith(d *jsonx.Decoder,
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *PurchaseReservedCacheNodesOfferingRequest) encode(e *jsonx.Encoder) {

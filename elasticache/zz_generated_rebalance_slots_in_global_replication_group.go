@@ -70,7 +70,7 @@ func (s *RebalanceSlotsInGlobalReplicationGroupRequest) decodeWith(d *jsonx.Deco
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *RebalanceSlotsInGlobalReplicationGroupRequest) encode(e *jsonx.Encoder) {

@@ -37,7 +37,7 @@ func (s *RebootCacheClusterRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *RebootCacheClusterRequest) encode(e *jsonx.Encoder) {

@@ -37,7 +37,7 @@ func (s *RemoveTagsFromResourceRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *RemoveTagsFromResourceRequest) encode(e *jsonx.Encoder) {
@@ -107,7 +107,7 @@ func (s *RemoveTagsFromResourceResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *RemoveTagsFromResourceResponse) encode(e *jsonx.Encoder) {

@@ -74,7 +74,7 @@ func (s *ResetCacheParameterGroupRequest) decodeWith(d *jsonx.Decoder, v *resetC
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ResetCacheParameterGroupRequest) encode(e *jsonx.Encoder) {
@@ -148,7 +148,7 @@ func (s *ResetCacheParameterGroupResponse) decode(d *jsonx.Decoder) jsonx.Status
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ResetCacheParameterGroupResponse) encode(e *jsonx.Encoder) {

@@ -75,7 +75,7 @@ func (s *RevokeCacheSecurityGroupIngressRequest) decodeWith(d *jsonx.Decoder, v 
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *RevokeCacheSecurityGroupIngressRequest) encode(e *jsonx.Encoder) {

@@ -65,7 +65,7 @@ func (s *Authentication) decodeWith(d *jsonx.Decoder, v *authenticationValues) j
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *Authentication) encode(e *jsonx.Encoder) {
@@ -134,7 +134,7 @@ func (s *AuthenticationMode) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *AuthenticationMode) encode(e *jsonx.Encoder) {
@@ -198,7 +198,7 @@ func (s *AvailabilityZone) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *AvailabilityZone) encode(e *jsonx.Encoder) {
@@ -440,7 +440,7 @@ func (s *CacheCluster) decodeWith(d *jsonx.Decoder, v *cacheClusterValues) jsonx
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheCluster) encode(e *jsonx.Encoder) {
@@ -678,7 +678,7 @@ func (s *CacheEngineVersion) decodeWith(d *jsonx.Decoder, v *cacheEngineVersionV
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheEngineVersion) encode(e *jsonx.Encoder) {
@@ -818,7 +818,7 @@ func (s *CacheNode) decodeWith(d *jsonx.Decoder, v *cacheNodeValues) jsonx.Statu
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheNode) encode(e *jsonx.Encoder) {
@@ -977,7 +977,7 @@ func (s *CacheNodeTypeSpecificParameter) decodeWith(d *jsonx.Decoder, v *cacheNo
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheNodeTypeSpecificParameter) encode(e *jsonx.Encoder) {
@@ -1110,7 +1110,7 @@ func (s *CacheNodeTypeSpecificValue) decodeWith(d *jsonx.Decoder, v *cacheNodeTy
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheNodeTypeSpecificValue) encode(e *jsonx.Encoder) {
@@ -1243,7 +1243,7 @@ func (s *CacheNodeUpdateStatus) decodeWith(d *jsonx.Decoder, v *cacheNodeUpdateS
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheNodeUpdateStatus) encode(e *jsonx.Encoder) {
@@ -1383,7 +1383,7 @@ func (s *CacheParameterGroup) decodeWith(d *jsonx.Decoder, v *cacheParameterGrou
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheParameterGroup) encode(e *jsonx.Encoder) {
@@ -1501,7 +1501,7 @@ func (s *CacheParameterGroupStatus) decodeWith(d *jsonx.Decoder, v *cacheParamet
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheParameterGroupStatus) encode(e *jsonx.Encoder) {
@@ -1622,7 +1622,7 @@ func (s *CacheSecurityGroup) decodeWith(d *jsonx.Decoder, v *cacheSecurityGroupV
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheSecurityGroup) encode(e *jsonx.Encoder) {
@@ -1735,7 +1735,7 @@ func (s *CacheSecurityGroupMembership) decodeWith(d *jsonx.Decoder, v *cacheSecu
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheSecurityGroupMembership) encode(e *jsonx.Encoder) {
@@ -1856,7 +1856,7 @@ func (s *CacheSubnetGroup) decodeWith(d *jsonx.Decoder, v *cacheSubnetGroupValue
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheSubnetGroup) encode(e *jsonx.Encoder) {
@@ -1940,7 +1940,7 @@ func (s *CacheUsageLimits) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CacheUsageLimits) encode(e *jsonx.Encoder) {
@@ -2004,7 +2004,7 @@ func (s *CloudWatchLogsDestinationDetails) decode(d *jsonx.Decoder) jsonx.Status
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CloudWatchLogsDestinationDetails) encode(e *jsonx.Encoder) {
@@ -2111,7 +2111,7 @@ func (s *ConfigureShard) decodeWith(d *jsonx.Decoder, v *configureShardValues) j
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ConfigureShard) encode(e *jsonx.Encoder) {
@@ -2218,7 +2218,7 @@ func (s *CustomerNodeEndpoint) decodeWith(d *jsonx.Decoder, v *customerNodeEndpo
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *CustomerNodeEndpoint) encode(e *jsonx.Encoder) {
@@ -2322,7 +2322,7 @@ func (s *DataStorage) decodeWith(d *jsonx.Decoder, v *dataStorageValues) jsonx.S
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DataStorage) encode(e *jsonx.Encoder) {
@@ -2394,7 +2394,7 @@ func (s *DestinationDetails) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *DestinationDetails) encode(e *jsonx.Encoder) {
@@ -2498,7 +2498,7 @@ func (s *EC2SecurityGroup) decodeWith(d *jsonx.Decoder, v *eC2SecurityGroupValue
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *EC2SecurityGroup) encode(e *jsonx.Encoder) {
@@ -2601,7 +2601,7 @@ func (s *ECPUPerSecond) decodeWith(d *jsonx.Decoder, v *eCPUPerSecondValues) jso
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ECPUPerSecond) encode(e *jsonx.Encoder) {
@@ -2700,7 +2700,7 @@ func (s *Endpoint) decodeWith(d *jsonx.Decoder, v *endpointValues) jsonx.Status 
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *Endpoint) encode(e *jsonx.Encoder) {
@@ -2807,7 +2807,7 @@ func (s *EngineDefaults) decodeWith(d *jsonx.Decoder, v *engineDefaultsValues) j
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *EngineDefaults) encode(e *jsonx.Encoder) {
@@ -2924,7 +2924,7 @@ func (s *Event) decodeWith(d *jsonx.Decoder, v *eventValues) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *Event) encode(e *jsonx.Encoder) {
@@ -3000,7 +3000,7 @@ func (s *Filter) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *Filter) encode(e *jsonx.Encoder) {
@@ -3099,7 +3099,7 @@ func (s *GlobalNodeGroup) decodeWith(d *jsonx.Decoder, v *globalNodeGroupValues)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *GlobalNodeGroup) encode(e *jsonx.Encoder) {
@@ -3251,7 +3251,7 @@ func (s *GlobalReplicationGroup) decodeWith(d *jsonx.Decoder, v *globalReplicati
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *GlobalReplicationGroup) encode(e *jsonx.Encoder) {
@@ -3398,7 +3398,7 @@ func (s *GlobalReplicationGroupInfo) decodeWith(d *jsonx.Decoder, v *globalRepli
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *GlobalReplicationGroupInfo) encode(e *jsonx.Encoder) {
@@ -3518,7 +3518,7 @@ func (s *GlobalReplicationGroupMember) decodeWith(d *jsonx.Decoder, v *globalRep
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *GlobalReplicationGroupMember) encode(e *jsonx.Encoder) {
@@ -3598,7 +3598,7 @@ func (s *KinesisFirehoseDestinationDetails) decode(d *jsonx.Decoder) jsonx.Statu
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *KinesisFirehoseDestinationDetails) encode(e *jsonx.Encoder) {
@@ -3716,7 +3716,7 @@ func (s *LogDeliveryConfiguration) decodeWith(d *jsonx.Decoder, v *logDeliveryCo
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *LogDeliveryConfiguration) encode(e *jsonx.Encoder) {
@@ -3851,7 +3851,7 @@ func (s *LogDeliveryConfigurationRequest) decodeWith(d *jsonx.Decoder, v *logDel
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *LogDeliveryConfigurationRequest) encode(e *jsonx.Encoder) {
@@ -3970,7 +3970,7 @@ func (s *MigrationSummary) decodeWith(d *jsonx.Decoder, v *migrationSummaryValue
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *MigrationSummary) encode(e *jsonx.Encoder) {
@@ -4090,7 +4090,7 @@ func (s *NodeGroup) decodeWith(d *jsonx.Decoder, v *nodeGroupValues) jsonx.Statu
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *NodeGroup) encode(e *jsonx.Encoder) {
@@ -4228,7 +4228,7 @@ func (s *NodeGroupConfiguration) decodeWith(d *jsonx.Decoder, v *nodeGroupConfig
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *NodeGroupConfiguration) encode(e *jsonx.Encoder) {
@@ -4368,7 +4368,7 @@ func (s *NodeGroupMember) decodeWith(d *jsonx.Decoder, v *nodeGroupMemberValues)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *NodeGroupMember) encode(e *jsonx.Encoder) {
@@ -4520,7 +4520,7 @@ func (s *NodeGroupMemberUpdateStatus) decodeWith(d *jsonx.Decoder, v *nodeGroupM
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *NodeGroupMemberUpdateStatus) encode(e *jsonx.Encoder) {
@@ -4620,7 +4620,7 @@ func (s *NodeGroupUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *NodeGroupUpdateStatus) encode(e *jsonx.Encoder) {
@@ -4745,7 +4745,7 @@ func (s *NodeSnapshot) decodeWith(d *jsonx.Decoder, v *nodeSnapshotValues) jsonx
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *NodeSnapshot) encode(e *jsonx.Encoder) {
@@ -4866,7 +4866,7 @@ func (s *NotificationConfiguration) decodeWith(d *jsonx.Decoder, v *notification
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *NotificationConfiguration) encode(e *jsonx.Encoder) {
@@ -5004,7 +5004,7 @@ func (s *Parameter) decodeWith(d *jsonx.Decoder, v *parameterValues) jsonx.Statu
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *Parameter) encode(e *jsonx.Encoder) {
@@ -5131,7 +5131,7 @@ func (s *ParameterNameValue) decodeWith(d *jsonx.Decoder, v *parameterNameValueV
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ParameterNameValue) encode(e *jsonx.Encoder) {
@@ -5241,7 +5241,7 @@ func (s *PendingLogDeliveryConfiguration) decodeWith(d *jsonx.Decoder, v *pendin
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *PendingLogDeliveryConfiguration) encode(e *jsonx.Encoder) {
@@ -5384,7 +5384,7 @@ func (s *PendingModifiedValues) decodeWith(d *jsonx.Decoder, v *pendingModifiedV
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *PendingModifiedValues) encode(e *jsonx.Encoder) {
@@ -5523,7 +5523,7 @@ func (s *ProcessedUpdateAction) decodeWith(d *jsonx.Decoder, v *processedUpdateA
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ProcessedUpdateAction) encode(e *jsonx.Encoder) {
@@ -5635,7 +5635,7 @@ func (s *RecurringCharge) decodeWith(d *jsonx.Decoder, v *recurringChargeValues)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *RecurringCharge) encode(e *jsonx.Encoder) {
@@ -5738,7 +5738,7 @@ func (s *RegionalConfiguration) decodeWith(d *jsonx.Decoder, v *regionalConfigur
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *RegionalConfiguration) encode(e *jsonx.Encoder) {
@@ -6000,7 +6000,7 @@ func (s *ReplicationGroup) decodeWith(d *jsonx.Decoder, v *replicationGroupValue
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ReplicationGroup) encode(e *jsonx.Encoder) {
@@ -6265,7 +6265,7 @@ func (s *ReplicationGroupPendingModifiedValues) decodeWith(d *jsonx.Decoder, v *
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ReplicationGroupPendingModifiedValues) encode(e *jsonx.Encoder) {
@@ -6456,7 +6456,7 @@ func (s *ReservedCacheNode) decodeWith(d *jsonx.Decoder, v *reservedCacheNodeVal
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ReservedCacheNode) encode(e *jsonx.Encoder) {
@@ -6634,7 +6634,7 @@ func (s *ReservedCacheNodesOffering) decodeWith(d *jsonx.Decoder, v *reservedCac
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ReservedCacheNodesOffering) encode(e *jsonx.Encoder) {
@@ -6730,7 +6730,7 @@ func (s *ReshardingConfiguration) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ReshardingConfiguration) encode(e *jsonx.Encoder) {
@@ -6798,7 +6798,7 @@ func (s *ReshardingStatus) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ReshardingStatus) encode(e *jsonx.Encoder) {
@@ -6893,7 +6893,7 @@ func (s *ScaleConfig) decodeWith(d *jsonx.Decoder, v *scaleConfigValues) jsonx.S
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ScaleConfig) encode(e *jsonx.Encoder) {
@@ -6957,7 +6957,7 @@ func (s *SecretManagerAuthConfig) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *SecretManagerAuthConfig) encode(e *jsonx.Encoder) {
@@ -7056,7 +7056,7 @@ func (s *SecurityGroupMembership) decodeWith(d *jsonx.Decoder, v *securityGroupM
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *SecurityGroupMembership) encode(e *jsonx.Encoder) {
@@ -7248,7 +7248,7 @@ func (s *ServerlessCache) decodeWith(d *jsonx.Decoder, v *serverlessCacheValues)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ServerlessCache) encode(e *jsonx.Encoder) {
@@ -7430,7 +7430,7 @@ func (s *ServerlessCacheConfiguration) decodeWith(d *jsonx.Decoder, v *serverles
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ServerlessCacheConfiguration) encode(e *jsonx.Encoder) {
@@ -7571,7 +7571,7 @@ func (s *ServerlessCacheSnapshot) decodeWith(d *jsonx.Decoder, v *serverlessCach
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ServerlessCacheSnapshot) encode(e *jsonx.Encoder) {
@@ -7752,7 +7752,7 @@ func (s *ServiceUpdate) decodeWith(d *jsonx.Decoder, v *serviceUpdateValues) jso
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *ServiceUpdate) encode(e *jsonx.Encoder) {
@@ -7859,7 +7859,7 @@ func (s *SlotMigration) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *SlotMigration) encode(e *jsonx.Encoder) {
@@ -8088,7 +8088,7 @@ func (s *Snapshot) decodeWith(d *jsonx.Decoder, v *snapshotValues) jsonx.Status 
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *Snapshot) encode(e *jsonx.Encoder) {
@@ -8260,7 +8260,7 @@ func (s *SourceAuthenticationConfiguration) decode(d *jsonx.Decoder) jsonx.Statu
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *SourceAuthenticationConfiguration) encode(e *jsonx.Encoder) {
@@ -8359,7 +8359,7 @@ func (s *SourceTLSConfiguration) decodeWith(d *jsonx.Decoder, v *sourceTLSConfig
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *SourceTLSConfiguration) encode(e *jsonx.Encoder) {
@@ -8437,7 +8437,7 @@ func (s *Subnet) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *Subnet) encode(e *jsonx.Encoder) {
@@ -8509,7 +8509,7 @@ func (s *SubnetOutpost) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *SubnetOutpost) encode(e *jsonx.Encoder) {
@@ -8604,7 +8604,7 @@ func (s *Tag) decodeWith(d *jsonx.Decoder, v *tagValues) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *Tag) encode(e *jsonx.Encoder) {
@@ -8703,7 +8703,7 @@ func (s *TimeRangeFilter) decodeWith(d *jsonx.Decoder, v *timeRangeFilterValues)
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *TimeRangeFilter) encode(e *jsonx.Encoder) {
@@ -8817,7 +8817,7 @@ func (s *UnprocessedUpdateAction) decodeWith(d *jsonx.Decoder, v *unprocessedUpd
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *UnprocessedUpdateAction) encode(e *jsonx.Encoder) {
@@ -9005,7 +9005,7 @@ func (s *UpdateAction) decodeWith(d *jsonx.Decoder, v *updateActionValues) jsonx
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *UpdateAction) encode(e *jsonx.Encoder) {
@@ -9197,7 +9197,7 @@ func (s *User) decodeWith(d *jsonx.Decoder, v *userValues) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *User) encode(e *jsonx.Encoder) {
@@ -9355,7 +9355,7 @@ func (s *UserGroup) decodeWith(d *jsonx.Decoder, v *userGroupValues) jsonx.Statu
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *UserGroup) encode(e *jsonx.Encoder) {
@@ -9451,7 +9451,7 @@ func (s *UserGroupPendingChanges) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *UserGroupPendingChanges) encode(e *jsonx.Encoder) {
@@ -9523,7 +9523,7 @@ func (s *UserGroupsUpdateStatus) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *UserGroupsUpdateStatus) encode(e *jsonx.Encoder) {

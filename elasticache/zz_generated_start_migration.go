@@ -82,7 +82,7 @@ func (s *StartMigrationRequest) decodeWith(d *jsonx.Decoder, v *startMigrationRe
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *StartMigrationRequest) encode(e *jsonx.Encoder) {
@@ -182,7 +182,7 @@ func (s *StartMigrationResponse) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *StartMigrationResponse) encode(e *jsonx.Encoder) {

@@ -33,7 +33,7 @@ func (s *StopMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *StopMigrationRequest) encode(e *jsonx.Encoder) {

@@ -68,7 +68,7 @@ func (s *TestFailoverRequest) decodeWith(d *jsonx.Decoder, v *testFailoverReques
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *TestFailoverRequest) encode(e *jsonx.Encoder) {

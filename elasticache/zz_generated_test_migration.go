@@ -37,7 +37,7 @@ func (s *TestMigrationRequest) decode(d *jsonx.Decoder) jsonx.Status {
 		}
 		d.EndMember(&m, st, &s.Unknown)
 	}
-	return endStatus(d)
+	return d.End()
 }
 
 func (s *TestMigrationRequest) encode(e *jsonx.Encoder) {

@@ -44,3 +44,5 @@
 // failing io.Reader gives a *[ReadError]; [ParseSNSNotification] reports
 // [ErrNotNotification] for other input.
 package event
+
+//go:generate go run ../internal/gen/cmd/codecgen

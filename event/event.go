@@ -3,6 +3,7 @@ package event
 import (
 	"encoding/json"
 
+	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/internal/payload"
 	"github.com/cachetrail/cachetrail/userid"
 	"github.com/cachetrail/cachetrail/wire"
@@ -63,7 +64,7 @@ type Event struct {
 	// Unknown holds the members this model does not know, kept raw.
 	Unknown wire.Members `json:"-"`
 
-	present  bits // string members present in the input, even if empty
+	present  jsonx.Bits // string members present in the input, even if empty
 	quirks   []wire.Quirk
 	origin   Origin
 	offsets  [numRaw]int64  // offset+1 of each raw payload; 0 when not read
@@ -81,7 +82,7 @@ type Resource struct {
 	Type      string       `json:"type,omitempty"`
 	Unknown   wire.Members `json:"-"`
 
-	present uint8 // members present in the input, even if empty
+	present jsonx.Bits // members present in the input, even if empty
 }
 
 // TLSDetails describes the TLS connection of the call (eventVersion 1.08).
@@ -92,7 +93,7 @@ type TLSDetails struct {
 	KeyExchange              string       `json:"keyExchange,omitempty"`
 	Unknown                  wire.Members `json:"-"`
 
-	present uint8 // members present in the input, even if empty
+	present jsonx.Bits // members present in the input, even if empty
 }
 
 // Addendum says why a record was delivered late or changed after delivery
@@ -104,7 +105,7 @@ type Addendum struct {
 	OriginalEventID   string       `json:"originalEventID,omitempty"`
 	Unknown           wire.Members `json:"-"`
 
-	present uint8 // members present in the input, even if empty
+	present jsonx.Bits // members present in the input, even if empty
 }
 
 // Origin says where a record was read: the input's name (a file name or
@@ -125,15 +126,6 @@ func (e *Event) Quirks() []wire.Quirk { return e.quirks }
 
 // Failed reports whether the call failed: the record has an errorCode.
 func (e *Event) Failed() bool { return e.ErrorCode != "" }
-
-// raw members whose offsets are kept for typed decoding and errors.
-const (
-	rawRequestParameters = iota
-	rawResponseElements
-	rawAdditionalEventData
-	rawServiceEventDetails
-	numRaw
-)
 
 // Payload describes a raw payload (requestParameters, responseElements,
 // additionalEventData or serviceEventDetails) as read, for the packages of

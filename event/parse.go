@@ -111,7 +111,7 @@ func (c *config) parseRecord(src string) (*Event, error) {
 // identified reports whether e has one of the members that identify a
 // record, whatever its value.
 func (e *Event) identified() bool {
-	if e.present&(hasEventVersion|hasEventSource|hasEventName|hasEventID) != 0 || !e.EventTime.IsZero() {
+	if e.present&(eventHasEventVersion|eventHasEventSource|eventHasEventName|eventHasEventID) != 0 || !e.EventTime.IsZero() {
 		return true
 	}
 	for i := range e.Unknown {

@@ -17,3 +17,5 @@
 // are the strings "true" and "false". They are [wire.Time] and
 // [wire.Bool]: typed values that keep the original text.
 package userid
+
+//go:generate go run ../internal/gen/cmd/codecgen

@@ -1,6 +1,7 @@
 package userid
 
 import (
+	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
@@ -64,7 +65,7 @@ type Identity struct {
 	// Unknown holds the members this model does not know, kept raw.
 	Unknown wire.Members `json:"-"`
 
-	present bits
+	present jsonx.Bits
 }
 
 // SessionContext describes the temporary credentials of a call.
@@ -83,7 +84,7 @@ type SessionContext struct {
 	SignInSessionARN string       `json:"signInSessionArn,omitempty"`
 	Unknown          wire.Members `json:"-"`
 
-	present bits
+	present jsonx.Bits
 }
 
 // SessionAttributes tell when the temporary credentials were issued and
@@ -107,7 +108,7 @@ type SessionIssuer struct {
 	UserName    string       `json:"userName,omitempty"`
 	Unknown     wire.Members `json:"-"`
 
-	present bits
+	present jsonx.Bits
 }
 
 // WebIDFederationData describes a web identity federation (OIDC) session.
@@ -117,8 +118,7 @@ type WebIDFederationData struct {
 	Attributes wire.Members `json:"attributes,omitempty"`
 	Unknown    wire.Members `json:"-"`
 
-	hasAttributes bool
-	present       bits
+	present jsonx.Bits
 }
 
 // OnBehalfOf is the IAM Identity Center user a call was made for.
@@ -127,7 +127,7 @@ type OnBehalfOf struct {
 	IdentityStoreARN string       `json:"identityStoreArn,omitempty"`
 	Unknown          wire.Members `json:"-"`
 
-	present bits
+	present jsonx.Bits
 }
 
 // InScopeOf describes what an AWS service's credentials were issued for.
@@ -138,7 +138,7 @@ type InScopeOf struct {
 	CredentialsIssuedTo string       `json:"credentialsIssuedTo,omitempty"`
 	Unknown             wire.Members `json:"-"`
 
-	present bits
+	present jsonx.Bits
 }
 
 // InvokedByDelegate names the account a call was delegated to.
@@ -146,7 +146,7 @@ type InvokedByDelegate struct {
 	AccountID string       `json:"accountId,omitempty"`
 	Unknown   wire.Members `json:"-"`
 
-	present bits
+	present jsonx.Bits
 }
 
 // IsZero reports whether id holds nothing, as when userIdentity is absent.

@@ -50,3 +50,32 @@ func TestGenerated(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneratedCodecs regenerates the codecs of packages event and userid
+// in memory and fails if a committed zz_generated file differs, is
+// missing, or is no longer generated.
+func TestGeneratedCodecs(t *testing.T) {
+	for _, p := range CodecPackages {
+		dir := filepath.Join("..", "..", p.Name)
+		want, err := p.CodecFiles(dir)
+		require.NoError(t, err)
+		for name, src := range want {
+			got, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Errorf("%s/%s: %v; run go generate ./%s", p.Name, name, err, p.Name)
+				continue
+			}
+			if diff := cmp.Diff(string(src), string(got)); diff != "" {
+				t.Errorf("%s/%s is stale; run go generate ./%s (-want +got):\n%s", p.Name, name, p.Name, diff)
+			}
+		}
+		onDisk, err := filepath.Glob(filepath.Join(dir, GeneratedPrefix+"*.go"))
+		require.NoError(t, err)
+		for _, path := range onDisk {
+			name := filepath.Base(path)
+			if _, ok := want[name]; !ok && !strings.HasSuffix(name, "_test.go") {
+				t.Errorf("%s/%s is not generated any more; delete it or run go generate ./%s", p.Name, name, p.Name)
+			}
+		}
+	}
+}

@@ -19,4 +19,9 @@
 //
 // cmd/ecgen writes the files; TestGenerated here checks the committed ones
 // are current.
+//
+// The same decode loop serves the codecs of the record envelope (package
+// event) and of userIdentity (package userid), generated from the tables
+// of [CodecPackages] (codecs.go) by cmd/codecgen through go generate ./event
+// ./userid; TestGeneratedCodecs checks them.
 package gen

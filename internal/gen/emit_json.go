@@ -46,20 +46,15 @@ func emitShapeCodec(f *File, s *Shape) {
 		f.Printf("func (%s *%s) decodeWith(d *jsonx.Decoder, v *%s) jsonx.Status {\n", r, s.Name, vals)
 	}
 	emitFlatDecode(f, s)
-	f.Printf("\tvar m jsonx.Member\n\tif st := d.ObjectStart(&m); st != jsonx.OK {\n\t\treturn st\n\t}\n")
-	f.Printf("\tfor d.NextMember(&m) {\n\t\tst := jsonx.Unknown\n")
-	if len(s.Fields) > 0 {
-		f.Printf("\t\tswitch m.Key {\n")
-		for _, fl := range s.Fields {
-			expr := decodeExpr(r+"."+fl.Name, fl.Type)
-			if vals != "" && fl.Type.Kind.Scalar() {
-				expr = decodeIntoExpr(r+"."+fl.Name, "&jsonx.Values(d, &v)."+fl.Name, fl.Type)
-			}
-			f.Printf("\t\tcase %q:\n\t\t\tst = %s\n", fl.Wire, expr)
+	cases := make([]decodeCase, len(s.Fields))
+	for i, fl := range s.Fields {
+		expr := decodeExpr(r+"."+fl.Name, fl.Type)
+		if vals != "" && fl.Type.Kind.Scalar() {
+			expr = decodeIntoExpr(r+"."+fl.Name, "&jsonx.Values(d, &v)."+fl.Name, fl.Type)
 		}
-		f.Printf("\t\t}\n")
+		cases[i] = decodeCase{fl.Wire, expr}
 	}
-	f.Printf("\t\td.EndMember(&m, st, &%s.Unknown)\n\t}\n\treturn endStatus(d)\n}\n\n", r)
+	emitDecodeBody(f, r, cases)
 
 	f.Printf("func (%s *%s) encode(e *jsonx.Encoder) {\n", r, s.Name)
 	emitFlatEncode(f, s)
@@ -84,6 +79,33 @@ func emitShapeCodec(f *File, s *Shape) {
 	if len(s.Flat) > 0 {
 		emitFlatForm(f, s)
 	}
+}
+
+// decodeCase is one case of a decoder's switch on member names: the
+// member's name and the expression decoding its value.
+type decodeCase struct{ wire, expr string }
+
+// emitDecodeLoop writes the method decode of the struct called name, which
+// decodes an object's members with cases.
+func emitDecodeLoop(f *File, r, name string, cases []decodeCase) {
+	f.Printf("func (%s *%s) decode(d *jsonx.Decoder) jsonx.Status {\n", r, name)
+	emitDecodeBody(f, r, cases)
+}
+
+// emitDecodeBody writes the loop over an object's members that a decoder
+// runs, then its end: each member named in cases is decoded by its
+// expression, giving a jsonx.Status, and any other kept in r.Unknown.
+func emitDecodeBody(f *File, r string, cases []decodeCase) {
+	f.Printf("\tvar m jsonx.Member\n\tif st := d.ObjectStart(&m); st != jsonx.OK {\n\t\treturn st\n\t}\n")
+	f.Printf("\tfor d.NextMember(&m) {\n\t\tst := jsonx.Unknown\n")
+	if len(cases) > 0 {
+		f.Printf("\t\tswitch m.Key {\n")
+		for _, c := range cases {
+			f.Printf("\t\tcase %q:\n\t\t\tst = %s\n", c.wire, c.expr)
+		}
+		f.Printf("\t\t}\n")
+	}
+	f.Printf("\t\td.EndMember(&m, st, &%s.Unknown)\n\t}\n\treturn d.End()\n}\n\n", r)
 }
 
 // formFunc names the function telling the forms of s apart.

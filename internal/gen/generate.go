@@ -59,6 +59,7 @@ func (p *Package) Files() (map[string][]byte, error) {
 type File struct {
 	Name    string
 	Package string // the package clause; "elasticache" unless set
+	header  string // the header comment; Header's unless set
 	imports map[string]bool
 	body    bytes.Buffer
 }
@@ -81,7 +82,11 @@ func Header(m *Model) string {
 // Bytes returns the file's complete, gofmt'ed source.
 func (f *File) Bytes(m *Model) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString(Header(m))
+	if f.header != "" {
+		b.WriteString(f.header)
+	} else {
+		b.WriteString(Header(m))
+	}
 	pkg := f.Package
 	if pkg == "" {
 		pkg = "elasticache"
