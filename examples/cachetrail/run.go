@@ -180,7 +180,8 @@ func (a *app) readSource(ctx context.Context, s source, q *queue) {
 	defer rc.Close()
 	r := event.NewReader(a.prog.count(ctx, rc),
 		event.WithEventSources(elasticache.Source),
-		event.WithSourceName(s.name))
+		event.WithSourceName(s.name),
+		event.WithDecompressor(gunzip))
 	for ev, err := range r.All() {
 		it := item{ev: ev}
 		if err != nil {
