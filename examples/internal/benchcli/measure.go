@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -28,7 +29,7 @@ type measurement struct {
 
 // args returns the process to run: the command, or this program running
 // the baseline.
-func (m *measurement) args(trail string) ([]string, error) {
+func (m *measurement) args(trail string, count bool) ([]string, error) {
 	if m.kind == "" {
 		return []string{m.path, "-json", "-concurrency", "2", filepath.Join(trail, m.dir)}, nil
 	}
@@ -36,13 +37,13 @@ func (m *measurement) args(trail string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []string{self, "baseline", m.kind, trail}, nil
+	return []string{self, "baseline", "-count=" + strconv.FormatBool(count), m.kind, trail}, nil
 }
 
 // once runs the measurement's process with stdout going to out, and
-// returns its wall time, peak RSS and what it printed on stderr.
-func (m *measurement) once(trail string, out io.Writer) (time.Duration, int64, error) {
-	argv, err := m.args(trail)
+// returns its wall time and peak RSS.
+func (m *measurement) once(trail string, out io.Writer, count bool) (time.Duration, int64, error) {
+	argv, err := m.args(trail, count)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -75,7 +76,7 @@ func (m *measurement) count(trail string) (int, error) {
 	if m.kind == "" {
 		w = &lines
 	}
-	if _, _, err := m.once(trail, w); err != nil {
+	if _, _, err := m.once(trail, w, true); err != nil {
 		return 0, err
 	}
 	if m.kind == "" {
@@ -137,7 +138,7 @@ func measure(w io.Writer, dir string, cmds []command, runs int) error {
 	defer devNull.Close()
 	for range runs {
 		for _, m := range ms {
-			wall, rss, err := m.once(dir, devNull)
+			wall, rss, err := m.once(dir, devNull, false)
 			if err != nil {
 				return err
 			}
