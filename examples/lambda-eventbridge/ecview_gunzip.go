@@ -11,7 +11,7 @@ import (
 
 // gunzip inflates one gzip member for event.WithDecompressor, with
 // github.com/klauspost/compress/gzip, which inflates CloudTrail log files
-// about 1.5 times as fast as compress/gzip (scripts/bench-cli measures
+// 1.2 to 1.5 times as fast as compress/gzip (scripts/bench-cli measures
 // both). Multistream is off: the reader asks again for each member, and so
 // tells bytes after the last member from a member cut short.
 func gunzip(r io.Reader) (io.ReadCloser, error) {
