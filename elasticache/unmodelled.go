@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/wire"
@@ -27,9 +28,10 @@ func (m *meta) Unmodelled() []Unmodelled {
 	var out []Unmodelled
 	if m.self != nil {
 		v := reflect.ValueOf(m.self).Elem()
-		for _, p := range [...]struct{ field, path string }{{"Request", "requestParameters"}, {"Response", "responseElements"}} {
-			if f := v.FieldByName(p.field); f.IsValid() {
-				out = appendUnmodelled(out, f, []byte(p.path))
+		path := make([]byte, 0, 64) // reused: each Unmodelled copies it
+		for i, idx := range payloadsOf(v.Type()) {
+			if idx != nil {
+				out = appendUnmodelled(out, v.FieldByIndex(idx), append(path, payloadPaths[i]...))
 			}
 		}
 	}
@@ -41,11 +43,76 @@ func (m *meta) Unmodelled() []Unmodelled {
 	return out
 }
 
+// The payload fields of an action, and their paths.
+var (
+	payloadNames = [...]string{"Request", "Response"}
+	payloadPaths = [...]string{"requestParameters", "responseElements"}
+)
+
+// payloads caches payloadsOf: an action's type does not change.
+var payloads sync.Map // reflect.Type: [2][]int
+
+// payloadsOf returns the index of an action type's Request and Response
+// fields, nil for a field it lacks.
+func payloadsOf(t reflect.Type) [2][]int {
+	if p, ok := payloads.Load(t); ok {
+		return p.([2][]int)
+	}
+	var p [2][]int
+	for i, name := range payloadNames {
+		if f, ok := t.FieldByName(name); ok {
+			p[i] = f.Index
+		}
+	}
+	payloads.Store(t, p)
+	return p
+}
+
 var membersType = reflect.TypeFor[wire.Members]()
+
+// structInfo is what appendUnmodelled reads of a struct type, found once
+// per type: it runs for every event the -json output writes.
+type structInfo struct {
+	flat   []int // the index of a bool Flat field, or nil
+	fields []fieldInfo
+}
+
+type fieldInfo struct {
+	index   int
+	name    string // the JSON name of a field to enter
+	members bool   // a wire.Members field
+}
+
+var structInfos sync.Map // reflect.Type: *structInfo
+
+func structInfoOf(t reflect.Type) *structInfo {
+	if si, ok := structInfos.Load(t); ok {
+		return si.(*structInfo)
+	}
+	si := &structInfo{}
+	if f, ok := t.FieldByName("Flat"); ok && f.Type.Kind() == reflect.Bool {
+		si.flat = f.Index
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		if f.Type == membersType {
+			si.fields = append(si.fields, fieldInfo{index: i, members: true})
+			continue
+		}
+		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+			si.fields = append(si.fields, fieldInfo{index: i, name: name})
+		}
+	}
+	structInfos.Store(t, si)
+	return si
+}
 
 // appendUnmodelled appends the members of v's Unknown fields, at any
 // depth, whose names the model does not know, naming them by their path
-// under path.
+// under path. The bytes of path past its length are scratch space.
 func appendUnmodelled(out []Unmodelled, v reflect.Value, path []byte) []Unmodelled {
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -60,30 +127,27 @@ func appendUnmodelled(out []Unmodelled, v reflect.Value, path []byte) []Unmodell
 			out = appendUnmodelled(out, v.Index(i), jsonx.AppendPathIndex(path, i))
 		}
 	case reflect.Struct:
-		t := v.Type()
+		si := structInfoOf(v.Type())
 		// A response read flat was its structure itself: no wrapping key.
-		fv := v.FieldByName("Flat")
-		flat := fv.IsValid() && fv.Kind() == reflect.Bool && fv.Bool()
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			if f.Type == membersType {
-				for _, m := range v.Field(i).Interface().(wire.Members) {
+		flat := si.flat != nil && v.FieldByIndex(si.flat).Bool()
+		for _, f := range si.fields {
+			fv := v.Field(f.index)
+			if f.members {
+				if fv.Len() == 0 {
+					continue
+				}
+				for _, m := range fv.Interface().(wire.Members) {
 					if m.Reason == wire.ReasonUnknown {
 						out = append(out, Unmodelled{Path: string(jsonx.AppendPathKey(path, m.Name)), Offset: m.Offset, Reason: m.Reason})
 					}
 				}
 				continue
 			}
-			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
-				p := path
-				if !flat {
-					p = jsonx.AppendPathKey(path[:len(path):len(path)], name)
-				}
-				out = appendUnmodelled(out, v.Field(i), p)
+			p := path
+			if !flat {
+				p = jsonx.AppendPathKey(path, f.name)
 			}
+			out = appendUnmodelled(out, fv, p)
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package event
 import (
 	"cmp"
 	"errors"
+	"io"
 	"slices"
 	"strings"
 
@@ -24,6 +25,7 @@ type config struct {
 	sources        []string
 	names          []string
 	skipped        func(Skipped)
+	decompress     func(io.Reader) (io.ReadCloser, error)
 }
 
 func defaultConfig() config {

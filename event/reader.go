@@ -129,7 +129,7 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 	rd.onSkip = rd.cfg.skipped
 	rd.source = rd.cfg.origin.Source
 	rd.filters = scan.Filter{Sources: rd.cfg.sources, Names: rd.cfg.names}
-	rd.in.init(r, rd.cfg.maxInputBytes)
+	rd.in.init(r, rd.cfg.maxInputBytes, rd.cfg.decompress)
 	rd.stack = append(rd.stack, frame{kind: frameTop})
 	return rd
 }

@@ -22,6 +22,8 @@ type input struct {
 	src   *srcReader // a separate object: the inflating goroutine reads it, and must not keep the Reader alive
 	r     io.Reader  // the decompressed stream, set on the first fill
 	gzip  bool
+	gz    *gzipStream                            // the gzip decompressor, for close
+	unzip func(io.Reader) (io.ReadCloser, error) // WithDecompressor's, or nil for compress/gzip
 	max   int64
 	total int64 // bytes taken from r
 	buf   []byte
@@ -48,9 +50,10 @@ func (s *srcReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func (in *input) init(r io.Reader, max int64) {
+func (in *input) init(r io.Reader, max int64, unzip func(io.Reader) (io.ReadCloser, error)) {
 	in.src = &srcReader{r: r}
 	in.max = max
+	in.unzip = unzip
 }
 
 // offset returns the stream offset of buf[i].
@@ -88,12 +91,12 @@ func (in *input) open() bool {
 	in.r = src
 	if len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		in.gzip = true
-		gz, err := newGzipStream(src)
+		gz, err := newGzipStream(src, in.unzip)
 		if err != nil {
 			in.err = err
 			return false
 		}
-		in.r = gz
+		in.r, in.gz = gz, gz
 		if useAsync() {
 			in.r = newAsyncReader(gz, in)
 		}
@@ -114,7 +117,10 @@ func (in *input) close() {
 	if a, ok := in.r.(*asyncReader); ok {
 		a.close()
 	}
-	in.r, in.buf = nil, nil
+	if in.gz != nil {
+		in.gz.close()
+	}
+	in.r, in.gz, in.buf = nil, nil, nil
 	in.start, in.pos, in.end = 0, 0, 0
 	in.eof = true
 }
@@ -214,37 +220,94 @@ var errGzipTrailing = errors.New("trailing garbage after the gzip data")
 // gzip.Reader's multistream mode reports alike, as an unexpected EOF or
 // a bad header).
 type gzipStream struct {
-	src io.Reader // an io.ByteReader: gzip reads no byte past a member
-	gz  *gzip.Reader
+	src   io.Reader                              // an io.ByteReader: gzip reads no byte past a member
+	unzip func(io.Reader) (io.ReadCloser, error) // WithDecompressor's, called for each member; nil: std
+	std   *gzip.Reader                           // compress/gzip, reset for each member
+	cur   io.Reader                              // the member being inflated; nil once the stream ended
+	err   error                                  // why cur is nil
 }
 
-func newGzipStream(src io.Reader) (*gzipStream, error) {
-	gz, err := gzip.NewReader(src)
-	if err != nil {
+func newGzipStream(src io.Reader, unzip func(io.Reader) (io.ReadCloser, error)) (*gzipStream, error) {
+	g := &gzipStream{src: src, unzip: unzip}
+	if err := g.member(); err != nil {
 		return nil, err
 	}
-	gz.Multistream(false)
-	return &gzipStream{src: src, gz: gz}, nil
+	return g, nil
+}
+
+// member starts inflating the member that src is at.
+func (g *gzipStream) member() error {
+	if g.unzip != nil {
+		rc, err := g.unzip(g.src)
+		if err == nil && rc == nil {
+			err = errors.New("decompressor returned no reader")
+		}
+		if err != nil {
+			return err
+		}
+		g.cur = rc
+		return nil
+	}
+	if g.std == nil {
+		gz, err := gzip.NewReader(g.src)
+		if err != nil {
+			return err
+		}
+		g.std = gz
+	} else if err := g.std.Reset(g.src); err != nil {
+		return err
+	}
+	g.std.Multistream(false)
+	g.cur = g.std
+	return nil
+}
+
+// end closes the member being inflated, if WithDecompressor opened it, and
+// ends the stream with err.
+func (g *gzipStream) end(err error) error {
+	if c, ok := g.cur.(io.Closer); ok && g.unzip != nil {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}
+	g.cur, g.err = nil, err
+	return err
+}
+
+// close ends the stream: the member's decompressor is closed.
+func (g *gzipStream) close() {
+	if g.cur != nil {
+		g.end(errStopped)
+	}
 }
 
 func (g *gzipStream) Read(p []byte) (int, error) {
-	n, err := g.gz.Read(p)
+	if g.cur == nil {
+		return 0, g.err
+	}
+	n, err := g.cur.Read(p)
 	if err != io.EOF {
+		return n, err
+	}
+	if err := g.end(nil); err != nil {
 		return n, err
 	}
 	head, err := peek2(g.src)
 	switch {
 	case len(head) < 2 && err != nil && err != io.EOF:
+		g.err = err
 		return n, err // the source failed: not the data's fault
 	case len(head) == 0:
+		g.err = io.EOF
 		return n, io.EOF
 	case len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b:
-		if err := g.gz.Reset(g.src); err != nil {
+		if err := g.member(); err != nil {
+			g.err = err
 			return n, err
 		}
-		g.gz.Multistream(false)
 		return n, nil
 	}
+	g.err = errGzipTrailing
 	return n, errGzipTrailing
 }
 

@@ -1,5 +1,7 @@
 package event
 
+import "io"
+
 // DefaultMaxRecordBytes is the default for WithMaxRecordBytes. CloudTrail
 // caps a record at about 1 MB (a larger requestParameters is dropped and
 // replaced by an "omitted" marker); 16 MiB leaves room for the EventBridge
@@ -64,4 +66,19 @@ func WithSourceName(name string) Option {
 // is not a record (see Skipped), as it meets it. Affects NewReader.
 func WithSkipped(f func(Skipped)) Option {
 	return func(c *config) { c.skipped = f }
+}
+
+// WithDecompressor makes the reader inflate gzip data with f instead of
+// compress/gzip, such as with a faster implementation; nil keeps
+// compress/gzip. Gzip input is still recognised by its magic bytes. f is
+// called with the compressed stream at the start of each gzip member (a
+// log file has one) and must read no byte past the member's end (a gzip
+// reader given an io.ByteReader, as r is, does not), or else inflate every
+// member to the end of r, as a multistream reader does. Its errors end the
+// stream like corrupt gzip data (io.ErrUnexpectedEOF as a truncation), with
+// the source name and the offset; the reader closes what f returns at the
+// end of its member and at Close. Affects NewReader, and the gzip payloads
+// of CloudWatch Logs envelopes it reads.
+func WithDecompressor(f func(r io.Reader) (io.ReadCloser, error)) Option {
+	return func(c *config) { c.decompress = f }
 }

@@ -193,9 +193,20 @@ func (r *Reader) inflate(data string) ([]byte, error) {
 	if err != nil {
 		return nil, errors.New("bad base64: " + err.Error())
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, errors.New("bad gzip: " + err.Error())
+	var zr io.Reader
+	if r.cfg.decompress != nil {
+		gz, err := newGzipStream(bytes.NewReader(raw), r.cfg.decompress)
+		if err != nil {
+			return nil, errors.New("bad gzip: " + err.Error())
+		}
+		defer gz.close()
+		zr = gz
+	} else {
+		gz, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil, errors.New("bad gzip: " + err.Error())
+		}
+		zr = gz
 	}
 	out, err := io.ReadAll(io.LimitReader(zr, r.cfg.maxRecordBytes+1))
 	if err != nil {

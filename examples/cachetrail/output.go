@@ -163,7 +163,7 @@ func (o *checkOutput) item(it item) {
 	for _, q := range sortQuirks(quirks) {
 		fmt.Fprintf(o.w, "%s: record %d: offset %d: quirk %s at %s%s\n", org.Source, org.Index, q.Offset, q.Kind, q.Path, paren(q.Detail))
 	}
-	for _, g := range Unmodelled(it.ev, it.act) {
+	for _, g := range it.gaps { // emit found them
 		fmt.Fprintf(o.w, "%s: record %d: offset %d: unmodelled %s (%s)\n", org.Source, org.Index, g.Offset, g.Path, g.Reason)
 	}
 }

@@ -39,7 +39,7 @@ func (h *Handler) Handle(ctx context.Context, payload json.RawMessage) (Result, 
 	if lc, ok := lambdacontext.FromContext(ctx); ok {
 		name = "eventbridge:" + lc.AwsRequestID
 	}
-	r := event.NewReader(bytes.NewReader(payload), event.WithEventSources(elasticache.Source), event.WithSourceName(name))
+	r := event.NewReader(bytes.NewReader(payload), event.WithEventSources(elasticache.Source), event.WithSourceName(name), event.WithDecompressor(gunzip))
 	var failed []error
 	for ev, err := range r.All() {
 		if err != nil {

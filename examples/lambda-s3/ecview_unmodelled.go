@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
@@ -26,7 +27,7 @@ type Gap struct {
 // top-level member, a new userIdentity field), in input order.
 func Unmodelled(ev *event.Event, a elasticache.Action) []Gap {
 	var gaps []Gap
-	walk(reflect.ValueOf(ev).Elem(), "", &gaps)
+	walk(reflect.ValueOf(ev).Elem(), make([]byte, 0, 64), &gaps)
 	for _, u := range a.Unmodelled() {
 		gaps = append(gaps, Gap{Path: u.Path, Offset: u.Offset, Reason: u.Reason.String()})
 	}
@@ -36,10 +37,47 @@ func Unmodelled(ev *event.Event, a elasticache.Action) []Gap {
 
 var membersType = reflect.TypeFor[wire.Members]()
 
+// field is a field of a struct that walk reads: a wire.Members, or one
+// with a JSON name that it enters.
+type field struct {
+	index   int
+	name    string // the JSON name
+	members bool   // a wire.Members, holding members the model lacks
+}
+
+// fieldCache holds each struct type's fields for walk, found once: -json
+// walks every event.
+var fieldCache sync.Map // reflect.Type: []field
+
+func fieldsOf(t reflect.Type) []field {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.([]field)
+	}
+	var fs []field
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		if f.Type == membersType {
+			fs = append(fs, field{index: i, members: true})
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		fs = append(fs, field{index: i, name: name})
+	}
+	fieldCache.Store(t, fs)
+	return fs
+}
+
 // walk collects the unmodelled members kept in the Unknown fields of the
 // envelope's structs, naming them by their JSON paths. Raw payloads are
-// json.RawMessage, a byte slice, and are not entered.
-func walk(v reflect.Value, path string, gaps *[]Gap) {
+// json.RawMessage, a byte slice, and are not entered. path is reused: a
+// gap copies it.
+func walk(v reflect.Value, path []byte, gaps *[]Gap) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
@@ -50,33 +88,28 @@ func walk(v reflect.Value, path string, gaps *[]Gap) {
 			return
 		}
 		for i := range v.Len() {
-			walk(v.Index(i), path+"["+strconv.Itoa(i)+"]", gaps)
+			walk(v.Index(i), append(strconv.AppendInt(append(path, '['), int64(i), 10), ']'), gaps)
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if !f.IsExported() {
+		for _, f := range fieldsOf(v.Type()) {
+			fv := v.Field(f.index)
+			if !f.members {
+				walk(fv, join(path, f.name), gaps)
 				continue
 			}
-			if f.Type == membersType {
-				for _, m := range v.Field(i).Interface().(wire.Members).Unmodelled() {
-					*gaps = append(*gaps, Gap{Path: join(path, m.Name), Offset: m.Offset, Reason: m.Reason.String()})
-				}
+			if fv.Len() == 0 {
 				continue
 			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "" || name == "-" {
-				continue
+			for _, m := range fv.Interface().(wire.Members).Unmodelled() {
+				*gaps = append(*gaps, Gap{Path: string(join(path, m.Name)), Offset: m.Offset, Reason: m.Reason.String()})
 			}
-			walk(v.Field(i), join(path, name), gaps)
 		}
 	}
 }
 
-func join(path, name string) string {
-	if path == "" {
-		return name
+func join(path []byte, name string) []byte {
+	if len(path) > 0 {
+		path = append(path, '.')
 	}
-	return path + "." + name
+	return append(path, name...)
 }

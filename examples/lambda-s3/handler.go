@@ -64,7 +64,7 @@ func (h *Handler) read(ctx context.Context, o Object, res *Result) error {
 		return err
 	}
 	defer body.Close()
-	r := event.NewReader(body, event.WithEventSources(elasticache.Source), event.WithSourceName(o.URL()))
+	r := event.NewReader(body, event.WithEventSources(elasticache.Source), event.WithSourceName(o.URL()), event.WithDecompressor(gunzip))
 	var broken error
 	for ev, err := range r.All() {
 		if err != nil {
