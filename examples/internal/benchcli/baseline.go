@@ -40,7 +40,8 @@ var baselines = map[string]struct {
 		}
 		return inflated(zr, count)
 	}},
-	"json": {linesDir, func(f io.Reader, _ bool) (int64, int, error) { return decodeMaps(f) }},
+	"json":        {linesDir, func(f io.Reader, _ bool) (int64, int, error) { return decodeMaps(f) }},
+	"json-struct": {linesDir, func(f io.Reader, _ bool) (int64, int, error) { return decodeSources(f) }},
 }
 
 // inflated reads an inflating reader to its end: to io.Discard when timed,
@@ -94,6 +95,29 @@ func decodeMaps(f io.Reader) (int64, int, error) {
 			return cr.n, count, err
 		}
 		if m["eventSource"] == ElastiCacheSource {
+			count++
+		}
+	}
+	return cr.n, count, nil
+}
+
+// decodeSources decodes each record of a JSON Lines file into a struct
+// holding its eventSource alone, the least encoding/json can do to select
+// the ElastiCache ones: a faster baseline than decodeMaps.
+func decodeSources(f io.Reader) (int64, int, error) {
+	cr := &countingReader{r: f}
+	dec := json.NewDecoder(cr)
+	count := 0
+	for {
+		var rec struct {
+			EventSource string `json:"eventSource"`
+		}
+		if err := dec.Decode(&rec); err == io.EOF {
+			break
+		} else if err != nil {
+			return cr.n, count, err
+		}
+		if rec.EventSource == ElastiCacheSource {
 			count++
 		}
 	}

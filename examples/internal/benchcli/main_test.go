@@ -134,7 +134,8 @@ func TestMeasure(t *testing.T) {
 	assert.Contains(t, b.String(), "| .json.gz | compress/gzip, inflate only (the ceiling) |")
 	assert.Contains(t, b.String(), "| .json.gz | cachetrail -json (test) |")
 	assert.Contains(t, b.String(), "| .jsonl | cachetrail -json (test) |")
-	assert.Equal(t, 5, strings.Count(b.String(), "\n| ."), "rows")
+	assert.Contains(t, b.String(), "| .jsonl | encoding/json into a struct of eventSource alone |")
+	assert.Equal(t, 6, strings.Count(b.String(), "\n| ."), "rows")
 }
 
 // TestMain makes the test binary run a baseline when measure starts it

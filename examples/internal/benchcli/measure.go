@@ -118,7 +118,8 @@ func measure(w io.Writer, dir string, cmds []command, runs int) error {
 	for _, c := range cmds {
 		ms = append(ms, &measurement{name: "cachetrail -json (" + c.label + ")", dir: gzDir, path: c.path})
 	}
-	ms = append(ms, &measurement{name: "encoding/json into map[string]any", dir: linesDir, kind: "json"})
+	ms = append(ms, &measurement{name: "encoding/json into map[string]any", dir: linesDir, kind: "json"},
+		&measurement{name: "encoding/json into a struct of eventSource alone", dir: linesDir, kind: "json-struct"})
 	for _, c := range cmds {
 		ms = append(ms, &measurement{name: "cachetrail -json (" + c.label + ")", dir: linesDir, path: c.path})
 	}
