@@ -35,7 +35,7 @@ func TestCommandMemoryFlat(t *testing.T) {
 	for _, args := range [][]string{{}, {"-json"}} {
 		var sums [][sha256.Size]byte
 		for _, c := range []string{"1", "4"} {
-			if args != nil && c == "1" {
+			if len(args) > 0 && c == "1" {
 				continue // a third run would add little but time
 			}
 			h := sha256.New()
