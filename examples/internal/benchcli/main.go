@@ -27,6 +27,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -58,7 +59,7 @@ func (c *cmdFlag) Set(s string) error {
 
 func run(args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: benchcli gen|run|baseline|split ...")
+		return errors.New("usage: benchcli gen|run|baseline|split")
 	}
 	fs := flag.NewFlagSet("benchcli "+args[0], flag.ContinueOnError)
 	switch args[0] {
