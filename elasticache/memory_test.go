@@ -22,9 +22,10 @@ import (
 // garbage not yet collected, which varies with the collector's pace and
 // how busy the machine is, not with the length of the stream.
 func TestMemoryFlat(t *testing.T) {
+	testutil.SkipRace(t)
 	large := 1_000_000
-	if testing.Short() || raceEnabled {
-		large = 100_000 // the race detector makes the full run take many minutes
+	if testing.Short() {
+		large = 100_000
 	}
 	held := func(records int) int64 {
 		runtime.GC()

@@ -150,7 +150,7 @@ func TestBadDeepNesting(t *testing.T) {
 // whole input is a syntax error after the first record.
 func TestBadMillionRecords(t *testing.T) {
 	n := 1_000_000
-	if raceEnabled {
+	if testutil.Race {
 		n = 100_000 // the race detector makes a million take minutes
 	}
 	lines := bytes.Repeat([]byte("{}\n"), n)

@@ -132,9 +132,7 @@ func BenchmarkHostileReader(b *testing.B) {
 // TestHostileReaderMemory bounds what reading each pathological input
 // allocates: 24 bytes per input byte plus 8 MiB (testutil.AllocBound).
 func TestHostileReaderMemory(t *testing.T) {
-	if raceEnabled {
-		t.Skip("the race detector allocates")
-	}
+	testutil.SkipRace(t)
 	for _, sh := range hostileTimeShapes {
 		t.Run(sh.name, func(t *testing.T) {
 			data := sh.build(4 << 20)

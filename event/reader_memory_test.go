@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/testutil"
 	"github.com/cachetrail/cachetrail/internal/trailgen"
 )
 
@@ -19,8 +20,9 @@ import (
 // garbage too, and varies with how busy the machine is.)
 func TestReaderMemoryIsFlat(t *testing.T) {
 	n := 200_000
-	if testing.Short() || raceEnabled {
-		n = 20_000 // the race detector makes the full run take minutes
+	testutil.SkipRace(t)
+	if testing.Short() {
+		n = 20_000
 	}
 	runtime.GC()
 	base := heapAlloc()

@@ -12,19 +12,19 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cachetrail/cachetrail/internal/testutil"
 )
 
 // TestInstallFromClone runs the README's install command, from the
-// examples directory, and the installed command.
+// examples directory, and then the installed command: -version, and an
+// interrupt (installing once: the link alone takes seconds).
 func TestInstallFromClone(t *testing.T) {
-	installed(t)
-}
-
-// installed installs the command as the README says and returns its path.
-func installed(t *testing.T) string {
-	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the command")
+	}
+	if testutil.Race {
+		t.Skip("builds the command without -race: the run without -race covers it")
 	}
 	bin := t.TempDir()
 	install := exec.Command("go", "install", "./cachetrail")
@@ -32,16 +32,18 @@ func installed(t *testing.T) string {
 	install.Env = append(install.Environ(), "GOBIN="+bin)
 	out, err := install.CombinedOutput()
 	require.NoError(t, err, "%s", out)
-	out, err = exec.Command(filepath.Join(bin, "cachetrail"), "-version").Output()
+	cachetrail := filepath.Join(bin, "cachetrail")
+	out, err = exec.Command(cachetrail, "-version").Output()
 	require.NoError(t, err)
 	assert.Regexp(t, `^cachetrail \S+ \(library .*; model github.com/aws/aws-sdk-go-v2/service/elasticache@v`, string(out))
-	return filepath.Join(bin, "cachetrail")
+
+	t.Run("interrupt", func(t *testing.T) { testInterruptExitStatus(t, cachetrail) })
 }
 
-// TestInterruptExitStatus interrupts the command while it waits for more
+// testInterruptExitStatus interrupts the command while it waits for more
 // input: it says so once and exits 130, as shells report SIGINT.
-func TestInterruptExitStatus(t *testing.T) {
-	cmd := exec.Command(installed(t), "-")
+func testInterruptExitStatus(t *testing.T, cachetrail string) {
+	cmd := exec.Command(cachetrail, "-")
 	stdin, err := cmd.StdinPipe()
 	require.NoError(t, err)
 	var stderr bytes.Buffer

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +10,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/cachetrail/cachetrail/examples/internal/s3test"
+	"github.com/cachetrail/cachetrail/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected output in testdata/script (also UPDATE_SCRIPTS=1)")
 
 // TestMain makes the test binary also the cachetrail command, for the
 // scripts' exec.
@@ -70,7 +68,7 @@ func TestScripts(t *testing.T) {
 	s := startS3(t)
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
-		UpdateScripts: *update || os.Getenv("UPDATE_SCRIPTS") == "1",
+		UpdateScripts: *testutil.Update || os.Getenv("UPDATE_SCRIPTS") == "1", // -update rewrites testdata/script
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("SAMPLES", repoFile(t, "testdata/samples"))
 			e.Setenv("SEED", repoFile(t, "testdata/seed"))

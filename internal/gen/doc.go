@@ -12,10 +12,9 @@
 //   - [Resolve] applies the naming table and the overrides, giving a
 //     [Package]; [Package.Files] emits it. [Generate] does both and is pure.
 //
-// Emitters append to a [File]. Every generated struct passes through
-// [ShapeEmitters] and every action type through [ActionEmitters], in the
-// file that declares it, so per-type code such as JSON codecs can be added
-// by appending an emitter.
+// Emitters append to a [File]. Every generated struct passes through the
+// fixed list shapeEmitters and every action type through actionEmitters,
+// in the file that declares it.
 //
 // cmd/ecgen writes the files; TestGenerated here checks the committed ones
 // are current.

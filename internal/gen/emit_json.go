@@ -7,11 +7,6 @@ import (
 
 const jsonxImport = "github.com/cachetrail/cachetrail/internal/jsonx"
 
-func init() {
-	ShapeEmitters = append(ShapeEmitters, emitShapeCodec)
-	ActionEmitters = append(ActionEmitters, emitActionCodec, emitResources)
-}
-
 // emitShapeCodec writes decode and encode, which drive internal/jsonx,
 // and the exported MarshalJSON, UnmarshalJSON and String built on them.
 func emitShapeCodec(f *File, s *Shape) {

@@ -5,13 +5,13 @@ import (
 	"strings"
 )
 
-// ShapeEmitters run, in order, for every generated struct, appending to the
-// file that declares it. Phase 2 adds the codec emitter here.
-var ShapeEmitters = []func(*File, *Shape){emitStructType}
+// shapeEmitters run, in order, for every generated struct, appending to the
+// file that declares it: the struct, then its JSON codec.
+var shapeEmitters = []func(*File, *Shape){emitStructType, emitShapeCodec}
 
-// ActionEmitters run, in order, for every operation's action type, in the
+// actionEmitters run, in order, for every operation's action type, in the
 // operation's file.
-var ActionEmitters = []func(*File, *Op){emitActionType}
+var actionEmitters = []func(*File, *Op){emitActionType, emitActionCodec, emitResources}
 
 // maxListedEnumValues is how many values a field comment lists before it
 // refers to the enum's Values instead.
@@ -30,7 +30,7 @@ func (p *Package) emitOperationFile(op *Op) *File {
 	if op.Response != nil {
 		emitShape(f, op.Response)
 	}
-	for _, e := range ActionEmitters {
+	for _, e := range actionEmitters {
 		e(f, op)
 	}
 	return f
@@ -45,7 +45,7 @@ func (p *Package) emitShapesFile() *File {
 }
 
 func emitShape(f *File, s *Shape) {
-	for _, e := range ShapeEmitters {
+	for _, e := range shapeEmitters {
 		e(f, s)
 	}
 }

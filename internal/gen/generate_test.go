@@ -91,12 +91,12 @@ func TestGenerateRefusesBadFileNames(t *testing.T) {
 	assert.Contains(t, err.Error(), "GOOS=windows")
 }
 
-// TestShapeEmitters checks that an extra per-shape emitter, as phase 2's
-// codec will be, runs once for every struct in the file declaring it.
+// TestShapeEmitters checks that an extra per-shape emitter runs once for
+// every struct, in the file declaring it.
 func TestShapeEmitters(t *testing.T) {
-	saved := ShapeEmitters
-	defer func() { ShapeEmitters = saved }()
-	ShapeEmitters = append(slices.Clone(saved), func(f *File, s *Shape) {
+	saved := shapeEmitters
+	defer func() { shapeEmitters = saved }()
+	shapeEmitters = append(slices.Clone(saved), func(f *File, s *Shape) {
 		f.Printf("var _ = %q\n\n", "hook:"+s.Name)
 	})
 	p := resolve(t)

@@ -22,12 +22,14 @@ const (
 
 // Linear checks that run takes time linear in its input: it builds the
 // input at size n and at ScaleFactor*n, times run on each (the fastest of
-// three runs, so a busy machine slows both alike; see fastest) and fails the test when
-// the larger one takes more than MaxScaleRatio times the smaller in each of
-// three tries. Choose n so that the input is larger than a core's cache
-// (a megabyte or more) where run is fast. It returns the last ratio.
+// three runs, so a busy machine slows both alike; see fastest) and fails
+// the test when the larger one takes more than MaxScaleRatio times the
+// smaller in each of three tries. Choose n so that the input is larger
+// than a core's cache (a megabyte or more) where run is fast. It returns
+// the last ratio. It skips the test under the race detector (SkipRace).
 func Linear(t testing.TB, n int, build func(n int) []byte, run func(in []byte)) float64 {
 	t.Helper()
+	SkipRace(t)
 	small, large := build(n), build(ScaleFactor*n)
 	reps := calibrate(small, run)
 	var ratio float64
@@ -91,12 +93,10 @@ func AllocatedBytes(f func()) uint64 {
 
 // AllocBound fails the test when f, which reads one record of size bytes,
 // allocates more than AllocPerByte*size + AllocSlack bytes. It returns
-// what f allocated. It skips the test under the race detector.
+// what f allocated. It skips the test under the race detector (SkipRace).
 func AllocBound(t testing.TB, size int, f func()) uint64 {
 	t.Helper()
-	if Race {
-		t.Skip("allocation counts under the race detector say little (see Race)")
-	}
+	SkipRace(t)
 	got := AllocatedBytes(f)
 	limit := uint64(AllocPerByte*size + AllocSlack)
 	t.Logf("%d-byte record: allocated %d bytes (%.1f per byte; limit %d)", size, got, float64(got)/float64(max(size, 1)), limit)
@@ -104,4 +104,14 @@ func AllocBound(t testing.TB, size int, f func()) uint64 {
 		t.Errorf("reading a %d-byte record allocated %d bytes, over %d*size+%d = %d", size, got, AllocPerByte, AllocSlack, limit)
 	}
 	return got
+}
+
+// SkipRace skips a test that measures time or memory under the race
+// detector, which slows and grows everything unevenly. The run without
+// -race (the README's test command) checks it; CI runs both.
+func SkipRace(t testing.TB) {
+	t.Helper()
+	if Race {
+		t.Skip("measures time or memory, which the race detector distorts; the run without -race checks it")
+	}
 }

@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cachetrail/cachetrail/internal/testutil"
 )
 
 // TestGenerate: a small trail has CloudTrail's layout and names, the same
@@ -121,6 +123,9 @@ Mappings
 func TestMeasure(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command")
+	}
+	if testutil.Race {
+		t.Skip("builds the command without -race: the run without -race covers it")
 	}
 	dir := t.TempDir()
 	_, err := generate(dir, 2, 1, 2)

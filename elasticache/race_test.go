@@ -1,5 +1,0 @@
-//go:build race
-
-package elasticache_test
-
-const raceEnabled = true
