@@ -22,11 +22,12 @@ const (
 
 // Linear checks that run takes time linear in its input: it builds the
 // input at size n and at ScaleFactor*n, times run on each (the fastest of
-// three runs, so a busy machine slows both alike; see fastest) and fails
-// the test when the larger one takes more than MaxScaleRatio times the
-// smaller in each of three tries. Choose n so that the input is larger
-// than a core's cache (a megabyte or more) where run is fast. It returns
-// the last ratio. It skips the test under the race detector (SkipRace).
+// three runs of the small one and of two of the large one, so a busy
+// machine slows both alike; see fastest) and fails the test when the
+// larger one takes more than MaxScaleRatio times the smaller in each of
+// three tries. Choose n so that the input is larger than a core's cache
+// (a megabyte or more) where run is fast. It returns the last ratio. It
+// skips the test under the race detector (SkipRace).
 func Linear(t testing.TB, n int, build func(n int) []byte, run func(in []byte)) float64 {
 	t.Helper()
 	SkipRace(t)
@@ -34,8 +35,8 @@ func Linear(t testing.TB, n int, build func(n int) []byte, run func(in []byte)) 
 	reps := calibrate(small, run)
 	var ratio float64
 	for try := 1; try <= 3; try++ {
-		ts := fastest(small, run, reps, 5)
-		tl := fastest(large, run, reps, 3)
+		ts := fastest(small, run, reps, 3)
+		tl := fastest(large, run, reps, 2)
 		ratio = float64(tl) / float64(max(ts, time.Microsecond))
 		t.Logf("%d bytes: %v; %d bytes: %v (%d runs each); ratio %.1f (linear %d, quadratic %d)",
 			len(small), ts, len(large), tl, reps, ratio, ScaleFactor, ScaleFactor*ScaleFactor)
