@@ -58,6 +58,7 @@ func TestHostileSNSNotificationTime(t *testing.T) {
 }
 
 func TestHostileSNSNotificationMemory(t *testing.T) {
+	testutil.SkipRace(t)
 	for name, build := range snsShapes {
 		t.Run(name, func(t *testing.T) {
 			in := build(4 << 20)
