@@ -48,8 +48,8 @@ func TestFlatMigrationOutput(t *testing.T) {
 			require.Len(t, q, 1)
 			assert.Equal(t, "responseElements", q[0].Path)
 			assert.Contains(t, q[0].Detail, "ReplicationGroup")
-			assert.Equal(t, []elasticache.Unmodelled{{Path: "responseElements.x", Offset: q[0].Offset + int64(len(flatRG)) - 2, Reason: wire.ReasonUnknown}},
-				act.Unmodelled())
+			assert.Equal(t, []elasticache.Unmodeled{{Path: "responseElements.x", Offset: q[0].Offset + int64(len(flatRG)) - 2, Reason: wire.ReasonUnknown}},
+				act.Unmodeled())
 		})
 		t.Run(op+"/serverless cache", func(t *testing.T) {
 			t.Parallel()
@@ -83,7 +83,7 @@ func TestFlatMigrationOutput(t *testing.T) {
 				assert.False(t, resp.flat, in)
 				assert.Nil(t, resp.rg, in)
 				assert.Nil(t, resp.sc, in)
-				assert.Len(t, resp.unknown, len(act.Unmodelled()), in)
+				assert.Len(t, resp.unknown, len(act.Unmodeled()), in)
 				assert.Empty(t, flatQuirks(act), in)
 				assert.JSONEq(t, in, string(elasticache.ResponseJSON(act, elasticache.EncodeOptions{})), in)
 			}

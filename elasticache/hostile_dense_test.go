@@ -48,7 +48,7 @@ func TestHostileDenseKeptRaw(t *testing.T) {
 	assert.Equal(t, wire.QuirkKeptRawTooDense, q.Kind)
 	assert.Equal(t, "responseElements.cacheClusters", q.Path)
 	assert.Equal(t, u.Offset, q.Offset)
-	assert.Empty(t, act.Unmodelled())
+	assert.Empty(t, act.Unmodeled())
 
 	_, err = elasticache.Decode(ev, elasticache.Strict())
 	require.Error(t, err)

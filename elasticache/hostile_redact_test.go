@@ -123,7 +123,7 @@ func printedForms(act elasticache.Action, ev *event.Event, errs ...error) map[st
 		for i, q := range act.Quirks() {
 			forms["action quirk "+strconv.Itoa(i)] = q.String()
 		}
-		add("Unmodelled", act.Unmodelled())
+		add("Unmodeled", act.Unmodeled())
 		for _, o := range []elasticache.EncodeOptions{{Redact: true}, {Redact: true, Normalize: true}} {
 			forms[fmt.Sprintf("payloads %+v", o)] = string(elasticache.RequestJSON(act, o)) + "\n" + string(elasticache.ResponseJSON(act, o))
 		}

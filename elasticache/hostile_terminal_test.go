@@ -83,7 +83,7 @@ func jsonString(s string) string {
 }
 
 // TestHostileTerminalPaths checks that member names, which callers choose,
-// reach paths (in errors, quirks and Unmodelled) escaped and quoted.
+// reach paths (in errors, quirks and Unmodeled) escaped and quoted.
 func TestHostileTerminalPaths(t *testing.T) {
 	for _, u := range unsafeRunes {
 		key := jsonString("k" + u)
@@ -102,7 +102,7 @@ func TestHostileTerminalPaths(t *testing.T) {
 			texts = append(texts, q.String(), q.Path)
 		}
 		var paths []string
-		for _, m := range act.Unmodelled() {
+		for _, m := range act.Unmodeled() {
 			paths = append(paths, m.Path)
 		}
 		assert.Contains(t, paths, `requestParameters[`+fmt.Sprintf("%q", "k"+u)+`]`, "an odd name is quoted in the path")

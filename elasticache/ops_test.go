@@ -36,7 +36,7 @@ func TestEveryOperationDecodes(t *testing.T) {
 			v := reflect.ValueOf(act).Elem()
 			assert.False(t, v.FieldByName("Request").IsNil(), "Request set from {}")
 			assert.True(t, v.FieldByName("Response").IsNil(), "Response nil for null")
-			assert.Empty(t, act.Unmodelled())
+			assert.Empty(t, act.Unmodeled())
 			assert.Empty(t, act.Quirks())
 		})
 	}
@@ -49,8 +49,8 @@ func TestUnrecognizedOperation(t *testing.T) {
 	u, ok := act.(*elasticache.Unrecognized)
 	require.True(t, ok, "%T", act)
 	assert.Equal(t, "FrobnicateCache", u.Operation())
-	require.Len(t, act.Unmodelled(), 1)
-	assert.Equal(t, "requestParameters", act.Unmodelled()[0].Path)
+	require.Len(t, act.Unmodeled(), 1)
+	assert.Equal(t, "requestParameters", act.Unmodeled()[0].Path)
 	assert.JSONEq(t, `{"cacheId":"x"}`, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
 }
 

@@ -39,7 +39,7 @@ func TestSeedCreateCacheCluster(t *testing.T) {
 	assert.Equal(t, "creating", *a.Response.CacheClusterStatus)
 	require.NotNil(t, a.Response.CacheParameterGroup)
 	assert.Equal(t, []string{}, a.Response.CacheParameterGroup.CacheNodeIDsToReboot, "{} is an empty list")
-	assert.Empty(t, act.Unmodelled())
+	assert.Empty(t, act.Unmodeled())
 
 	var kinds []wire.QuirkKind
 	for _, q := range act.Quirks() {

@@ -37,10 +37,10 @@ func (r Reason) String() string {
 	return "reason(" + strconv.Itoa(int(r)) + ")"
 }
 
-// Unmodelled reports whether the member carries data the typed model did
+// Unmodeled reports whether the member carries data the typed model did
 // not capture: an unknown name or a value of the wrong shape. An explicit
 // null loses nothing.
-func (r Reason) Unmodelled() bool { return r == ReasonUnknown || r == ReasonMismatch }
+func (r Reason) Unmodeled() bool { return r == ReasonUnknown || r == ReasonMismatch }
 
 // Member is one JSON object member kept raw.
 type Member struct {
@@ -77,11 +77,11 @@ func (m Members) Names() []string {
 	return names
 }
 
-// Unmodelled returns the members whose [Reason.Unmodelled] is true.
-func (m Members) Unmodelled() Members {
+// Unmodeled returns the members whose [Reason.Unmodeled] is true.
+func (m Members) Unmodeled() Members {
 	var out Members
 	for _, x := range m {
-		if x.Reason.Unmodelled() {
+		if x.Reason.Unmodeled() {
 			out = append(out, x)
 		}
 	}

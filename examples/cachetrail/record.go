@@ -24,7 +24,7 @@ type Record struct {
 	Request      json.RawMessage `json:"request"`
 	Response     json.RawMessage `json:"response"`
 	Resources    []Resource      `json:"resources"`
-	Unmodelled   []string        `json:"unmodelled"`
+	Unmodeled   []string        `json:"unmodeled"`
 }
 
 // Resource is one entry of Record.Resources.
@@ -52,7 +52,7 @@ func NewRecord(ev *event.Event, a elasticache.Action) Record {
 		Request:    elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
 		Response:   elasticache.ResponseJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
 		Resources:  []Resource{},
-		Unmodelled: []string{},
+		Unmodeled: []string{},
 	}
 	if ev.Failed() {
 		r.ErrorCode = &ev.ErrorCode
@@ -61,8 +61,8 @@ func NewRecord(ev *event.Event, a elasticache.Action) Record {
 	for _, res := range a.Resources() {
 		r.Resources = append(r.Resources, Resource{Type: string(res.Type), ID: res.ID, ARN: res.ARN})
 	}
-	for _, g := range Unmodelled(ev, a) {
-		r.Unmodelled = append(r.Unmodelled, g.Path)
+	for _, g := range Unmodeled(ev, a) {
+		r.Unmodeled = append(r.Unmodeled, g.Path)
 	}
 	return r
 }

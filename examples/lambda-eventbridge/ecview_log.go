@@ -45,12 +45,12 @@ func LogChange(ctx context.Context, log *slog.Logger, ev *event.Event, a elastic
 	if ev.Failed() {
 		attrs = append(attrs, slog.String("errorMessage", ev.ErrorMessage))
 	}
-	if gaps := Unmodelled(ev, a); len(gaps) > 0 {
+	if gaps := Unmodeled(ev, a); len(gaps) > 0 {
 		paths := make([]string, len(gaps))
 		for i, g := range gaps {
 			paths[i] = g.Path
 		}
-		attrs = append(attrs, slog.Any("unmodelled", paths))
+		attrs = append(attrs, slog.Any("unmodeled", paths))
 	}
 	log.LogAttrs(ctx, slog.LevelInfo, ChangeMessage, attrs...)
 }

@@ -12,8 +12,8 @@ import (
 
 // A small version of examples/cachetrail's view, so that this example
 // builds alone in another module: the same table, and the same -json keys
-// except that unmodelled lists only the payloads' members (the library's
-// Action.Unmodelled), not the envelope's.
+// except that unmodeled lists only the payloads' members (the library's
+// Action.Unmodeled), not the envelope's.
 
 // flushEvery bounds the rows the table holds before aligning them.
 const flushEvery = 100
@@ -35,7 +35,7 @@ type record struct {
 	Request      json.RawMessage `json:"request"`
 	Response     json.RawMessage `json:"response"`
 	Resources    []resource      `json:"resources"`
-	Unmodelled   []string        `json:"unmodelled"`
+	Unmodeled   []string        `json:"unmodeled"`
 }
 
 type resource struct {
@@ -52,7 +52,7 @@ func newRecord(ev *event.Event, a elasticache.Action) record {
 		Request:    elasticache.RequestJSON(a, encodeOptions),
 		Response:   elasticache.ResponseJSON(a, encodeOptions),
 		Resources:  []resource{},
-		Unmodelled: []string{},
+		Unmodeled: []string{},
 	}
 	if ev.Failed() {
 		r.ErrorCode, r.ErrorMessage = &ev.ErrorCode, &ev.ErrorMessage
@@ -60,8 +60,8 @@ func newRecord(ev *event.Event, a elasticache.Action) record {
 	for _, res := range a.Resources() {
 		r.Resources = append(r.Resources, resource{Type: string(res.Type), ID: res.ID, ARN: res.ARN})
 	}
-	for _, u := range a.Unmodelled() {
-		r.Unmodelled = append(r.Unmodelled, u.Path)
+	for _, u := range a.Unmodeled() {
+		r.Unmodeled = append(r.Unmodeled, u.Path)
 	}
 	return r
 }
