@@ -59,7 +59,7 @@ func checkNumber(t *testing.T, act elasticache.Action, err error, record int, va
 	require.True(t, ok, "%T", act)
 	assert.Equal(t, "c-1", a.Request.GetCacheClusterID(), "the rest decodes")
 	assert.Equal(t, typed, a.Request.NumCacheNodes)
-	assert.Equal(t, `{"cacheClusterId":"c-1","numCacheNodes":`+value+`}`, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
+	assert.Equal(t, `{"cacheClusterId":"c-1","numCacheNodes":`+value+`}`, string(elasticache.RequestJSON(act)))
 	if msg == "" {
 		assert.NoError(t, err)
 		assert.Empty(t, a.Request.Unknown)
@@ -85,7 +85,7 @@ func TestBadDuplicateNames(t *testing.T) {
 	a := act.(*elasticache.ModifyCacheCluster)
 	assert.Equal(t, "b", a.Request.GetCacheClusterID())
 	assert.Equal(t, []string{"foo"}, a.Request.Unknown.Names())
-	assert.Equal(t, `{"cacheClusterId":"b","foo":2}`, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
+	assert.Equal(t, `{"cacheClusterId":"b","foo":2}`, string(elasticache.RequestJSON(act)))
 	var quirks []string
 	for _, q := range act.Quirks() {
 		quirks = append(quirks, string(q.Kind)+" "+q.Path)

@@ -42,8 +42,8 @@ func decodeShared(ev *event.Event, act elasticache.Action) decoded {
 	if act == nil {
 		return d
 	}
-	d.request = string(elasticache.RequestJSON(act, elasticache.EncodeOptions{}))
-	d.response = string(elasticache.ResponseJSON(act, elasticache.EncodeOptions{Normalize: true}))
+	d.request = string(elasticache.RequestJSON(act))
+	d.response = string(elasticache.ResponseJSON(act, elasticache.Normalize()))
 	d.action = fmt.Sprint(act.Operation(), act.Resources(), act.Quirks(), act.Unmodeled())
 	if rv := reflect.ValueOf(act).Elem(); rv.Kind() == reflect.Struct {
 		for _, name := range []string{"Request", "Response"} {
@@ -75,7 +75,7 @@ func decodeFresh(data []byte) decoded {
 func readShapes(data []byte) string {
 	var b strings.Builder
 	for act, err := range elasticache.Actions(bytes.NewReader(data), event.WithSourceName("log")) {
-		fmt.Fprintln(&b, act.Operation(), err, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
+		fmt.Fprintln(&b, act.Operation(), err, string(elasticache.RequestJSON(act)))
 	}
 	r := event.NewReader(bytes.NewReader(data))
 	for ev, err := range r.All() {

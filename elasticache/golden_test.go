@@ -66,7 +66,7 @@ func dumpAction(t *testing.T, b *bytes.Buffer, act elasticache.Action, err error
 			p("error", line)
 		}
 	}
-	o := elasticache.EncodeOptions{Normalize: true}
+	o := elasticache.Normalize()
 	for _, part := range []struct {
 		name string
 		data []byte

@@ -93,7 +93,7 @@ func TestHostileTerminalPaths(t *testing.T) {
 		ev, err := event.Parse([]byte(raw), event.Strict())
 		require.NotNil(t, ev, "%v", err)
 		require.Error(t, err, "strict mode reports the quirks")
-		act, decodeErr := elasticache.Decode(ev, elasticache.Strict())
+		act, decodeErr := elasticache.Decode(ev, event.Strict())
 		require.Error(t, decodeErr)
 		var texts []string
 		// errors.Join puts a newline between the errors: check each.

@@ -329,10 +329,10 @@ func TestNothingLost(t *testing.T) {
 					v := reflect.ValueOf(act).Elem()
 					kept = append(kept, stripUnknown(v.FieldByName("Request"), "requestParameters")...)
 					kept = append(kept, stripUnknown(v.FieldByName("Response"), "responseElements")...)
-					if req := elasticache.RequestJSON(act, elasticache.EncodeOptions{}); req != nil {
+					if req := elasticache.RequestJSON(act); req != nil {
 						typed = append(typed, leafPaths(t, req, "requestParameters")...)
 					}
-					if resp := elasticache.ResponseJSON(act, elasticache.EncodeOptions{}); resp != nil {
+					if resp := elasticache.ResponseJSON(act); resp != nil {
 						typed = append(typed, leafPaths(t, resp, "responseElements")...)
 					}
 				}

@@ -51,7 +51,7 @@ func TestUnrecognizedOperation(t *testing.T) {
 	assert.Equal(t, "FrobnicateCache", u.Operation())
 	require.Len(t, act.Unmodeled(), 1)
 	assert.Equal(t, "requestParameters", act.Unmodeled()[0].Path)
-	assert.JSONEq(t, `{"cacheId":"x"}`, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
+	assert.JSONEq(t, `{"cacheId":"x"}`, string(elasticache.RequestJSON(act)))
 }
 
 func TestOtherSourceIsAnError(t *testing.T) {
@@ -78,7 +78,7 @@ func TestTypeErrorKeepsRawAndGoesOn(t *testing.T) {
 	require.NotNil(t, a.Request.ApplyImmediately, "explicit false is present")
 	assert.False(t, *a.Request.ApplyImmediately)
 	assert.Nil(t, a.Request.NumCacheNodes)
-	assert.JSONEq(t, `{"cacheClusterId":"c1","numCacheNodes":"two","applyImmediately":false}`, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
+	assert.JSONEq(t, `{"cacheClusterId":"c1","numCacheNodes":"two","applyImmediately":false}`, string(elasticache.RequestJSON(act)))
 }
 
 func TestPresenceSurvivesRoundTrip(t *testing.T) {
@@ -93,7 +93,7 @@ func TestPresenceSurvivesRoundTrip(t *testing.T) {
 	assert.NotNil(t, r.SecurityGroupIDs, "[] is an empty list, not absent")
 	assert.Empty(t, r.SecurityGroupIDs)
 	assert.Nil(t, r.CacheSecurityGroupNames)
-	assert.JSONEq(t, in, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
+	assert.JSONEq(t, in, string(elasticache.RequestJSON(act)))
 }
 
 func TestStrictReportsPayloadQuirks(t *testing.T) {
@@ -101,7 +101,7 @@ func TestStrictReportsPayloadQuirks(t *testing.T) {
 	ev := record("ModifyCacheCluster", `{"cacheClusterId":"c1","numCacheNodes":"2",}`, "null")
 	_, err := elasticache.Decode(ev)
 	require.NoError(t, err, "tolerant by default")
-	_, err = elasticache.Decode(ev, elasticache.Strict())
+	_, err = elasticache.Decode(ev, event.Strict())
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, event.ErrQuirk))
 	assert.Contains(t, err.Error(), "requestParameters.numCacheNodes: forgiven string-as-number")

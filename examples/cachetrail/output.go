@@ -121,8 +121,8 @@ func (o *jsonOutput) item(it item) {
 	}
 	rec := NewRecord(it.ev, it.act)
 	if o.showSecrets {
-		rec.Request = elasticache.RequestJSON(it.act, elasticache.EncodeOptions{Normalize: true})
-		rec.Response = elasticache.ResponseJSON(it.act, elasticache.EncodeOptions{Normalize: true})
+		rec.Request = elasticache.RequestJSON(it.act, elasticache.Normalize())
+		rec.Response = elasticache.ResponseJSON(it.act, elasticache.Normalize())
 	}
 	var err error
 	if o.sorted != nil {

@@ -24,7 +24,7 @@ type Record struct {
 	Request      json.RawMessage `json:"request"`
 	Response     json.RawMessage `json:"response"`
 	Resources    []Resource      `json:"resources"`
-	Unmodeled   []string        `json:"unmodeled"`
+	Unmodeled    []string        `json:"unmodeled"`
 }
 
 // Resource is one entry of Record.Resources.
@@ -41,17 +41,17 @@ type Resource struct {
 func NewRecord(ev *event.Event, a elasticache.Action) Record {
 	o := ev.Origin()
 	r := Record{
-		Source:     o.Source,
-		Index:      o.Index,
-		EventID:    ev.EventID,
-		EventTime:  ev.EventTime.Normalized(),
-		EventName:  ev.EventName,
-		AWSRegion:  ev.AWSRegion,
-		AccountID:  Account(ev),
-		Actor:      Person(ev),
-		Request:    elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
-		Response:   elasticache.ResponseJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
-		Resources:  []Resource{},
+		Source:    o.Source,
+		Index:     o.Index,
+		EventID:   ev.EventID,
+		EventTime: ev.EventTime.Normalized(),
+		EventName: ev.EventName,
+		AWSRegion: ev.AWSRegion,
+		AccountID: Account(ev),
+		Actor:     Person(ev),
+		Request:   elasticache.RequestJSON(a, elasticache.Normalize(), elasticache.Redact()),
+		Response:  elasticache.ResponseJSON(a, elasticache.Normalize(), elasticache.Redact()),
+		Resources: []Resource{},
 		Unmodeled: []string{},
 	}
 	if ev.Failed() {

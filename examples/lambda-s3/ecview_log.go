@@ -40,7 +40,7 @@ func LogChange(ctx context.Context, log *slog.Logger, ev *event.Event, a elastic
 		slog.String("eventID", ev.EventID),
 		slog.String("source", o.Source),
 		slog.Int("index", o.Index),
-		slog.Any("request", elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true})),
+		slog.Any("request", elasticache.RequestJSON(a, elasticache.Normalize(), elasticache.Redact())),
 	}
 	if ev.Failed() {
 		attrs = append(attrs, slog.String("errorMessage", ev.ErrorMessage))

@@ -18,7 +18,7 @@ import (
 // flushEvery bounds the rows the table holds before aligning them.
 const flushEvery = 100
 
-var encodeOptions = elasticache.EncodeOptions{Normalize: true, Redact: true}
+var encodeOptions = []elasticache.Option{elasticache.Normalize(), elasticache.Redact()}
 
 // record is the -json object of one event.
 type record struct {
@@ -35,7 +35,7 @@ type record struct {
 	Request      json.RawMessage `json:"request"`
 	Response     json.RawMessage `json:"response"`
 	Resources    []resource      `json:"resources"`
-	Unmodeled   []string        `json:"unmodeled"`
+	Unmodeled    []string        `json:"unmodeled"`
 }
 
 type resource struct {
@@ -49,9 +49,9 @@ func newRecord(ev *event.Event, a elasticache.Action) record {
 		Source: ev.Origin().Source, Index: ev.Origin().Index, EventID: ev.EventID,
 		EventTime: ev.EventTime.Normalized(), EventName: ev.EventName, AWSRegion: ev.AWSRegion,
 		AccountID: account(ev), Actor: ev.UserIdentity.Actor(),
-		Request:    elasticache.RequestJSON(a, encodeOptions),
-		Response:   elasticache.ResponseJSON(a, encodeOptions),
-		Resources:  []resource{},
+		Request:   elasticache.RequestJSON(a, encodeOptions...),
+		Response:  elasticache.ResponseJSON(a, encodeOptions...),
+		Resources: []resource{},
 		Unmodeled: []string{},
 	}
 	if ev.Failed() {

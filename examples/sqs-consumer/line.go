@@ -34,7 +34,7 @@ func newLine(messageID string, ev *event.Event, a elasticache.Action) Line {
 		Actor:     ev.UserIdentity.Actor(),
 		Outcome:   "ok",
 		Resources: []string{},
-		Request:   elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
+		Request:   elasticache.RequestJSON(a, elasticache.Normalize(), elasticache.Redact()),
 	}
 	if ev.Failed() {
 		l.Outcome = ev.ErrorCode
