@@ -1,6 +1,7 @@
 package elasticache
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -28,13 +29,16 @@ func TestOperations(t *testing.T) {
 		info, ok := LookupOperation(name)
 		require.True(t, ok, name)
 		assert.Equal(t, name, info.Name)
-		assert.Equal(t, name+"Request", info.RequestType)
+		at := reflect.TypeOf(a).Elem()
+		req, _ := at.FieldByName("Request")
+		resp, _ := at.FieldByName("Response")
+		assert.Equal(t, name+"Request", req.Type.Elem().Name())
 		assert.Equal(t, strings.HasPrefix(name, "Describe") || strings.HasPrefix(name, "List"), info.ReadOnly, name)
 		assert.Equal(t, "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_"+name+".html", info.DocURL)
 		if info.UnwrappedMember == "" {
-			assert.Equal(t, name+"Response", info.ResponseType, name)
+			assert.Equal(t, name+"Response", resp.Type.Elem().Name(), name)
 		} else {
-			assert.NotEqual(t, name+"Response", info.ResponseType, name)
+			assert.NotEqual(t, name+"Response", resp.Type.Elem().Name(), name)
 		}
 	}
 	assert.Nil(t, newAction("NoSuchOperation"))
@@ -50,8 +54,6 @@ func TestOperations(t *testing.T) {
 	info.Members, info.subject, info.subjectType = nil, "", ""
 	assert.Equal(t, OperationInfo{
 		Name:            "CreateCacheCluster",
-		RequestType:     "CreateCacheClusterRequest",
-		ResponseType:    "CacheCluster",
 		UnwrappedMember: "cacheCluster",
 		DocURL:          "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html",
 	}, info)
@@ -98,12 +100,4 @@ func TestEnumValues(t *testing.T) {
 	assert.Len(t, SourceType("").Values(), 9)
 	// An unlisted value is kept as it is.
 	assert.Equal(t, "three-az", string(AZMode("three-az")))
-}
-
-func TestSensitiveMembers(t *testing.T) {
-	got := SensitiveMembers()
-	assert.Contains(t, got, FieldRef{Type: "CreateUserRequest", Field: "Passwords", Wire: "passwords"})
-	assert.Contains(t, got, FieldRef{Type: "CreateCacheClusterRequest", Field: "AuthToken", Wire: "authToken"})
-	assert.Contains(t, got, FieldRef{Type: "AuthenticationMode", Field: "Passwords", Wire: "passwords"})
-	assert.Len(t, got, 7)
 }

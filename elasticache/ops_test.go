@@ -13,6 +13,7 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/secrettest"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
@@ -186,5 +187,13 @@ func TestSensitiveMembersRedactedInString(t *testing.T) {
 	var m elasticache.ModifyReplicationGroupRequest
 	require.NoError(t, m.UnmarshalJSON([]byte(`{"authToken":"s3cret"}`)))
 	assert.Equal(t, `{"authToken":"[redacted string]"}`, m.String())
-	assert.NotEmpty(t, elasticache.SensitiveMembers())
+}
+
+func TestSensitiveFields(t *testing.T) {
+	t.Parallel()
+	got := secrettest.Fields()
+	assert.Contains(t, got, secrettest.Field{Type: "CreateUserRequest", Field: "Passwords", Wire: "passwords"})
+	assert.Contains(t, got, secrettest.Field{Type: "CreateCacheClusterRequest", Field: "AuthToken", Wire: "authToken"})
+	assert.Contains(t, got, secrettest.Field{Type: "AuthenticationMode", Field: "Passwords", Wire: "passwords"})
+	assert.Len(t, got, 7)
 }
