@@ -44,7 +44,7 @@ func NewRecord(ev *event.Event, a elasticache.Action) Record {
 		Source:    o.Source,
 		Index:     o.Index,
 		EventID:   ev.EventID,
-		EventTime: ev.EventTime.Normalized(),
+		EventTime: ev.EventTime.String(),
 		EventName: ev.EventName,
 		AWSRegion: ev.AWSRegion,
 		AccountID: Account(ev),

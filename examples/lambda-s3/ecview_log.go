@@ -29,7 +29,7 @@ func LogChange(ctx context.Context, log *slog.Logger, ev *event.Event, a elastic
 		}
 	}
 	attrs := []slog.Attr{
-		slog.String("eventTime", ev.EventTime.Normalized()),
+		slog.String("eventTime", ev.EventTime.String()),
 		slog.String("eventName", ev.EventName),
 		slog.String("awsRegion", ev.AWSRegion),
 		slog.String("accountId", Account(ev)),

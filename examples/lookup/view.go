@@ -47,7 +47,7 @@ type resource struct {
 func newRecord(ev *event.Event, a elasticache.Action) record {
 	r := record{
 		Source: ev.Origin().Source, Index: ev.Origin().Index, EventID: ev.EventID,
-		EventTime: ev.EventTime.Normalized(), EventName: ev.EventName, AWSRegion: ev.AWSRegion,
+		EventTime: ev.EventTime.String(), EventName: ev.EventName, AWSRegion: ev.AWSRegion,
 		AccountID: account(ev), Actor: ev.UserIdentity.Actor(),
 		Request:   elasticache.RequestJSON(a, encodeOptions...),
 		Response:  elasticache.ResponseJSON(a, encodeOptions...),
@@ -89,7 +89,7 @@ func addRow(tw *tabwriter.Writer, ev *event.Event, a elasticache.Action) {
 	if ev.Failed() {
 		outcome = ev.ErrorCode
 	}
-	cells := []any{ev.EventTime.Normalized(), ev.AWSRegion, account(ev), ev.UserIdentity.Actor(), a.Operation(), resource, outcome}
+	cells := []any{ev.EventTime.String(), ev.AWSRegion, account(ev), ev.UserIdentity.Actor(), a.Operation(), resource, outcome}
 	for i, c := range cells {
 		if c == "" {
 			cells[i] = "-"

@@ -27,7 +27,7 @@ func newLine(messageID string, ev *event.Event, a elasticache.Action) Line {
 	l := Line{
 		MessageID: messageID,
 		EventID:   ev.EventID,
-		EventTime: ev.EventTime.Normalized(),
+		EventTime: ev.EventTime.String(),
 		EventName: ev.EventName,
 		AWSRegion: ev.AWSRegion,
 		AccountID: ev.RecipientAccountID,
