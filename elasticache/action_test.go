@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -69,11 +70,11 @@ func TestAccessors(t *testing.T) {
 	assert.Equal(t, int32(0), nilCluster.GetConfigurationEndpoint().GetPort(), "chained on nil")
 
 	c := &CacheCluster{
-		CacheClusterID:          Ptr("test-memcached"),
-		NumCacheNodes:           Ptr(int32(2)),
-		AutoMinorVersionUpgrade: Ptr(true),
-		CacheClusterCreateTime:  Ptr(wire.TimeOf(mustTime(t))),
-		ConfigurationEndpoint:   &Endpoint{Port: Ptr(int32(11211))},
+		CacheClusterID:          new("test-memcached"),
+		NumCacheNodes:           new(int32(2)),
+		AutoMinorVersionUpgrade: new(true),
+		CacheClusterCreateTime:  new(wire.TimeOf(mustTime(t))),
+		ConfigurationEndpoint:   &Endpoint{Port: new(int32(11211))},
 	}
 	assert.Equal(t, "test-memcached", c.GetCacheClusterID())
 	assert.Equal(t, int32(2), c.GetNumCacheNodes())
@@ -82,7 +83,7 @@ func TestAccessors(t *testing.T) {
 	assert.Equal(t, int32(11211), c.GetConfigurationEndpoint().GetPort())
 	assert.Equal(t, "", (&CacheCluster{}).GetEngine(), "nil field")
 
-	req := &CreateCacheClusterRequest{AZMode: Ptr(AZModeCrossAZ)}
+	req := &CreateCacheClusterRequest{AZMode: new(AZModeCrossAZ)}
 	assert.Equal(t, AZModeCrossAZ, req.GetAZMode())
 	assert.Equal(t, AZMode(""), (*CreateCacheClusterRequest)(nil).GetAZMode())
 
@@ -100,4 +101,11 @@ func TestEnumValues(t *testing.T) {
 	assert.Len(t, SourceType("").Values(), 9)
 	// An unlisted value is kept as it is.
 	assert.Equal(t, "three-az", string(AZMode("three-az")))
+}
+
+func mustTime(t *testing.T) time.Time {
+	t.Helper()
+	tm, err := time.Parse(time.RFC3339, "2014-12-01T22:16:06Z")
+	require.NoError(t, err)
+	return tm
 }

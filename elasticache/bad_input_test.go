@@ -32,7 +32,7 @@ func TestBadNumbers(t *testing.T) {
 	}{
 		{"num_cache_nodes_1e400.json", "1e400", `want integer, got number "1e400"`, nil},
 		{"num_cache_nodes_2_5.json", "2.5", `want integer, got number "2.5"`, nil},
-		{"num_cache_nodes_minus1.json", "-1", "", elasticache.Ptr[int32](-1)},
+		{"num_cache_nodes_minus1.json", "-1", "", new(int32(-1))},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			t.Parallel()
