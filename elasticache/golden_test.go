@@ -13,6 +13,7 @@ import (
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/testutil"
+	"github.com/cachetrail/cachetrail/wire"
 )
 
 // allowedUnmodeled names the fixtures that exist to carry members the
@@ -59,7 +60,7 @@ func dumpAction(t *testing.T, b *bytes.Buffer, act elasticache.Action, err error
 		p("quirk", q)
 	}
 	for _, u := range act.Unmodeled() {
-		p("unmodeled", fmt.Sprintf("%s (%s) at offset %d", u.Path, u.Reason, u.Offset))
+		p("unmodeled", fmt.Sprintf("%s (%s) at offset %d", u.Path, wire.ReasonUnknown, u.Offset))
 	}
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {

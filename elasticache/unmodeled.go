@@ -10,12 +10,11 @@ import (
 	"github.com/cachetrail/cachetrail/wire"
 )
 
-// Unmodeled locates one payload member that the typed model did not
-// capture.
+// Unmodeled locates one payload member whose name the typed model does not
+// know (its wire.Reason is wire.ReasonUnknown).
 type Unmodeled struct {
-	Path   string      // dotted JSON path, like "requestParameters.someNewParam"
-	Offset int64       // byte offset of the value in the original input
-	Reason wire.Reason // wire.ReasonUnknown
+	Path   string // dotted JSON path, like "requestParameters.someNewParam"
+	Offset int64  // byte offset of the value in the original input
 }
 
 // Unmodeled returns the payload members whose names the typed model does
@@ -138,7 +137,7 @@ func appendUnmodeled(out []Unmodeled, v reflect.Value, path []byte) []Unmodeled 
 				}
 				for _, m := range fv.Interface().(wire.Members) {
 					if m.Reason == wire.ReasonUnknown {
-						out = append(out, Unmodeled{Path: string(jsonx.AppendPathKey(path, m.Name)), Offset: m.Offset, Reason: m.Reason})
+						out = append(out, Unmodeled{Path: string(jsonx.AppendPathKey(path, m.Name)), Offset: m.Offset})
 					}
 				}
 				continue

@@ -5,7 +5,6 @@ import (
 
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
-	"github.com/cachetrail/cachetrail/wire"
 )
 
 // Unrecognized is an ElastiCache call whose eventName this version does
@@ -40,7 +39,7 @@ func (a *Unrecognized) skip(d *jsonx.Decoder) jsonx.Status {
 		return jsonx.Fatal
 	}
 	if !null {
-		a.raw = append(a.raw, Unmodeled{Path: path, Offset: off, Reason: wire.ReasonUnknown})
+		a.raw = append(a.raw, Unmodeled{Path: path, Offset: off})
 	}
 	return jsonx.OK
 }

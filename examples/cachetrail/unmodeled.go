@@ -26,7 +26,7 @@ func Unmodeled(ev *event.Event, a elasticache.Action) []Gap {
 	var gaps []Gap
 	walk(reflect.ValueOf(ev).Elem(), make([]byte, 0, 64), &gaps)
 	for _, u := range a.Unmodeled() {
-		gaps = append(gaps, Gap{Path: u.Path, Offset: u.Offset, Reason: u.Reason.String()})
+		gaps = append(gaps, Gap{Path: u.Path, Offset: u.Offset, Reason: wire.ReasonUnknown.String()})
 	}
 	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].Offset < gaps[j].Offset })
 	return gaps
