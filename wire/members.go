@@ -37,11 +37,6 @@ func (r Reason) String() string {
 	return "reason(" + strconv.Itoa(int(r)) + ")"
 }
 
-// Unmodeled reports whether the member carries data the typed model did
-// not capture: an unknown name or a value of the wrong shape. An explicit
-// null loses nothing.
-func (r Reason) Unmodeled() bool { return r == ReasonUnknown || r == ReasonMismatch }
-
 // Member is one JSON object member kept raw.
 type Member struct {
 	Name   string          // the member's name, unescaped
@@ -77,11 +72,13 @@ func (m Members) Names() []string {
 	return names
 }
 
-// Unmodeled returns the members whose [Reason.Unmodeled] is true.
+// Unmodeled returns the members that carry data the typed model did not
+// capture: an unknown name ([ReasonUnknown]) or a value of the wrong shape
+// ([ReasonMismatch]). An explicit null ([ReasonNull]) loses nothing.
 func (m Members) Unmodeled() Members {
 	var out Members
 	for _, x := range m {
-		if x.Reason.Unmodeled() {
+		if x.Reason == ReasonUnknown || x.Reason == ReasonMismatch {
 			out = append(out, x)
 		}
 	}
