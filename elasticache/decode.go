@@ -53,9 +53,11 @@ func Decode(ev *event.Event, opts ...event.Option) (Action, error) {
 	m.ev, m.self = ev, a
 	a.setEvent(ev)
 	var errs []error
-	var strict bool
-	errs = decodePayload(ev, "requestParameters", ev.RequestParameters, a.decodeRequest, m, opts, &strict, errs)
-	errs = decodePayload(ev, "responseElements", ev.ResponseElements, a.decodeResponse, m, opts, &strict, errs)
+	// event.Strict in opts makes the payloads strict, as reading the event
+	// in strict mode does.
+	strict := len(opts) > 0 && ev.Payload("", opts...).Strict
+	errs = decodePayload(ev, "requestParameters", ev.RequestParameters, a.decodeRequest, m, &strict, errs)
+	errs = decodePayload(ev, "responseElements", ev.ResponseElements, a.decodeResponse, m, &strict, errs)
 	if strict {
 		for _, q := range m.quirks {
 			err := decodeError(ev, q.Offset, q.Path, "forgiven "+string(q.Kind)+detail(q.Detail)+repeats(q.Repeats), event.ErrQuirk)
@@ -92,14 +94,14 @@ func detail(s string) string {
 	return " (" + s + ")"
 }
 
-// decodePayload decodes a payload of ev. It sets *strict when the event
-// was read in strict mode or opts has event.Strict, so that Actions with
-// event.Strict reports payload quirks as Decode with event.Strict does.
-func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Decoder) jsonx.Status, m *meta, opts []event.Option, strict *bool, errs []error) []error {
+// decodePayload decodes a payload of ev. An event read in strict mode sets
+// *strict, so that Actions with event.Strict reports payload quirks as
+// Decode with event.Strict does.
+func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Decoder) jsonx.Status, m *meta, strict *bool, errs []error) []error {
 	if len(raw) == 0 {
 		return errs
 	}
-	src := ev.Payload(name, opts...)
+	src := ev.Payload(name)
 	*strict = *strict || src.Strict
 	base := max(src.Offset, 0)
 	text := src.Text

@@ -24,13 +24,16 @@ func Normalize() Option { return func(c *encodeConfig) { c.normalize = true } }
 func Redact() Option { return func(c *encodeConfig) { c.redact = true } }
 
 func newEncodeConfig(opts []Option) encodeConfig {
-	var c encodeConfig
+	if len(opts) == 0 {
+		return encodeConfig{} // nothing escapes without options
+	}
+	c := new(encodeConfig)
 	for _, o := range opts {
 		if o != nil {
-			o(&c)
+			o(c)
 		}
 	}
-	return c
+	return *c
 }
 
 // RequestJSON returns the action's typed request re-encoded with
