@@ -7,7 +7,7 @@ import (
 )
 
 // docVars are the variable names the documents use in prose for a value
-// of a type: `ev.Supports("eventContext")`.
+// of a type: `ev.Version()`.
 var docVars = map[string]typeRef{
 	"ev":  {"event", "Event"},
 	"act": {"elasticache", "Action"},
@@ -33,7 +33,7 @@ var (
 	codeSpan  = regexp.MustCompile("`([^`]+)`")
 	goRef     = regexp.MustCompile(`^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$`)
 	callArgs  = regexp.MustCompile(`\(.*\)$`)
-	methodExp = regexp.MustCompile(`^\(\*?([\w.]+)\)\.(.+)$`) // (*Event).Supports
+	methodExp = regexp.MustCompile(`^\(\*?([\w.]+)\)\.(.+)$`) // (*Event).Version
 	sentences = regexp.MustCompile("[.!?]\\s+(?:[A-Z`*(])")
 )
 

@@ -21,10 +21,10 @@ type Action interface {
 	Resources() []Resource
 	// Quirks returns the departures forgiven while decoding the payloads.
 	Quirks() []wire.Quirk
-	// Unmodelled returns the payload members whose names the model does not
+	// Unmodeled returns the payload members whose names the model does not
 	// know. Values of the wrong type for a known member are not listed: they
 	// are reported as errors, or as kept-raw quirks, and stay in Unknown.
-	Unmodelled() []Unmodelled
+	Unmodeled() []Unmodeled
 
 	// The generated code implements these for each operation; the contract:
 	// decodeRequest/decodeResponse decode requestParameters/responseElements
@@ -45,8 +45,8 @@ type Action interface {
 type meta struct {
 	ev     *event.Event
 	quirks []wire.Quirk
-	self   Action       // the action, whose typed payloads Unmodelled walks
-	raw    []Unmodelled // the payloads an Unrecognized action skipped
+	self   Action      // the action, whose typed payloads Unmodeled walks
+	raw    []Unmodeled // the payloads an Unrecognized action skipped
 }
 
 func (m *meta) info() *meta { return m }

@@ -27,7 +27,7 @@ type decoded struct {
 	request  string // RequestJSON
 	response string // ResponseJSON
 	strings  string // String of the typed request and response
-	action   string // resources, quirks and unmodelled of the action
+	action   string // resources, quirks and unmodeled of the action
 }
 
 // decodeShared computes a record's outputs from an event and action that
@@ -42,9 +42,9 @@ func decodeShared(ev *event.Event, act elasticache.Action) decoded {
 	if act == nil {
 		return d
 	}
-	d.request = string(elasticache.RequestJSON(act, elasticache.EncodeOptions{}))
-	d.response = string(elasticache.ResponseJSON(act, elasticache.EncodeOptions{Normalize: true}))
-	d.action = fmt.Sprint(act.Operation(), act.Resources(), act.Quirks(), act.Unmodelled())
+	d.request = string(elasticache.RequestJSON(act))
+	d.response = string(elasticache.ResponseJSON(act, elasticache.Normalize()))
+	d.action = fmt.Sprint(act.Operation(), act.Resources(), act.Quirks(), act.Unmodeled())
 	if rv := reflect.ValueOf(act).Elem(); rv.Kind() == reflect.Struct {
 		for _, name := range []string{"Request", "Response"} {
 			if f := rv.FieldByName(name); f.IsValid() && !f.IsNil() {
@@ -75,7 +75,7 @@ func decodeFresh(data []byte) decoded {
 func readShapes(data []byte) string {
 	var b strings.Builder
 	for act, err := range elasticache.Actions(bytes.NewReader(data), event.WithSourceName("log")) {
-		fmt.Fprintln(&b, act.Operation(), err, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
+		fmt.Fprintln(&b, act.Operation(), err, string(elasticache.RequestJSON(act)))
 	}
 	r := event.NewReader(bytes.NewReader(data))
 	for ev, err := range r.All() {

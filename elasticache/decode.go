@@ -19,17 +19,6 @@ var (
 	ErrNotElastiCache = errors.New("elasticache: not an ElastiCache event")
 )
 
-// Option configures Decode.
-type Option func(*config)
-
-type config struct{ strict bool }
-
-// Strict makes Decode report every forgiven quirk in the payloads as an
-// error (a *event.DecodeError wrapping event.ErrQuirk), besides decoding
-// as usual. An event read in strict mode (event.Strict, given to
-// event.Parse, event.NewReader or Actions) is decoded strictly without it.
-func Strict() Option { return func(c *config) { c.strict = true } }
-
 // Decode returns the typed action of an ElastiCache event.
 //
 // The action's Request and Response are decoded from the event's raw
@@ -40,21 +29,21 @@ func Strict() Option { return func(c *config) { c.strict = true } }
 // gives ErrNotElastiCache.
 //
 // Values that break the model (a number where a string is expected) are
-// kept raw in the enclosing struct's Unknown members and reported as
-// *event.DecodeError, joined; the action is returned all the same.
-func Decode(ev *event.Event, opts ...Option) (Action, error) {
+// kept raw in the enclosing struct's Unknown members and reported; the
+// action is returned all the same. With event.Strict, every quirk forgiven
+// in the payloads is reported too (wrapping event.ErrQuirk); an event read
+// in strict mode (event.Strict given to event.Parse, event.NewReader or
+// Actions) is decoded strictly without it. Other options are ignored.
+//
+// Errors are *event.DecodeError, joined with errors.Join when there are
+// several.
+func Decode(ev *event.Event, opts ...event.Option) (Action, error) {
 	if ev == nil {
 		return nil, errors.New("elasticache: Decode of a nil event")
 	}
 	if ev.EventSource != Source {
 		return nil, &event.DecodeError{Source: ev.Origin().Source, Record: ev.Origin().Index, Offset: ev.Origin().Offset,
 			Path: "eventSource", Msg: "eventSource " + quote(ev.EventSource) + " is not " + Source, Err: ErrNotElastiCache}
-	}
-	var c config
-	for _, o := range opts {
-		if o != nil {
-			o(&c)
-		}
 	}
 	a := newAction(ev.EventName)
 	if a == nil {
@@ -64,16 +53,31 @@ func Decode(ev *event.Event, opts ...Option) (Action, error) {
 	m.ev, m.self = ev, a
 	a.setEvent(ev)
 	var errs []error
-	errs = decodePayload(ev, "requestParameters", ev.RequestParameters, a.decodeRequest, m, &c, errs)
-	errs = decodePayload(ev, "responseElements", ev.ResponseElements, a.decodeResponse, m, &c, errs)
-	if c.strict {
+	// event.Strict in opts makes the payloads strict, as reading the event
+	// in strict mode does.
+	strict := len(opts) > 0 && ev.Payload("", opts...).Strict
+	errs = decodePayload(ev, "requestParameters", ev.RequestParameters, a.decodeRequest, m, &strict, errs)
+	errs = decodePayload(ev, "responseElements", ev.ResponseElements, a.decodeResponse, m, &strict, errs)
+	if strict {
 		for _, q := range m.quirks {
 			err := decodeError(ev, q.Offset, q.Path, "forgiven "+string(q.Kind)+detail(q.Detail)+repeats(q.Repeats), event.ErrQuirk)
 			err.Quirk = q.Kind
 			errs = append(errs, err)
 		}
 	}
-	return a, errors.Join(errs...)
+	return a, joinErrors(errs)
+}
+
+// joinErrors returns errs as event.Parse does: nil, the one error, or
+// the errors joined.
+func joinErrors(errs []error) error {
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	return errors.Join(errs...)
 }
 
 func repeats(n int) string {
@@ -90,15 +94,15 @@ func detail(s string) string {
 	return " (" + s + ")"
 }
 
-// decodePayload decodes a payload of ev. An event read in strict mode
-// makes c strict, so that Actions with event.Strict reports payload quirks
-// as Decode with Strict does.
-func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Decoder) jsonx.Status, m *meta, c *config, errs []error) []error {
+// decodePayload decodes a payload of ev. An event read in strict mode sets
+// *strict, so that Actions with event.Strict reports payload quirks as
+// Decode with event.Strict does.
+func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Decoder) jsonx.Status, m *meta, strict *bool, errs []error) []error {
 	if len(raw) == 0 {
 		return errs
 	}
 	src := ev.Payload(name)
-	c.strict = c.strict || src.Strict
+	*strict = *strict || src.Strict
 	base := max(src.Offset, 0)
 	text := src.Text
 	if text == "" {

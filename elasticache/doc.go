@@ -37,7 +37,7 @@
 // # Sensitive members
 //
 // Passwords and auth tokens are strings as CloudTrail records them,
-// usually "HIDDEN_DUE_TO_SECURITY_REASONS"; [SensitiveMembers] lists them.
+// usually "HIDDEN_DUE_TO_SECURITY_REASONS"; [wire.SensitiveName] knows them.
 // Printing never shows their values, whatever their shape: String,
 // GoString and Format (every fmt verb, of a value, a pointer or a field)
 // show any other value as its JSON kind, such as "[redacted string]", and

@@ -48,8 +48,8 @@ func TestFlatMigrationOutput(t *testing.T) {
 			require.Len(t, q, 1)
 			assert.Equal(t, "responseElements", q[0].Path)
 			assert.Contains(t, q[0].Detail, "ReplicationGroup")
-			assert.Equal(t, []elasticache.Unmodelled{{Path: "responseElements.x", Offset: q[0].Offset + int64(len(flatRG)) - 2, Reason: wire.ReasonUnknown}},
-				act.Unmodelled())
+			assert.Equal(t, []elasticache.Unmodeled{{Path: "responseElements.x", Offset: q[0].Offset + int64(len(flatRG)) - 2}},
+				act.Unmodeled())
 		})
 		t.Run(op+"/serverless cache", func(t *testing.T) {
 			t.Parallel()
@@ -65,7 +65,7 @@ func TestFlatMigrationOutput(t *testing.T) {
 		})
 		t.Run(op+"/wrapped", func(t *testing.T) {
 			t.Parallel()
-			act, err := elasticache.Decode(record(op, "{}", wrapRG), elasticache.Strict())
+			act, err := elasticache.Decode(record(op, "{}", wrapRG), event.Strict())
 			require.NoError(t, err, "the model's form is no quirk")
 			resp := responseOf(t, act)
 			assert.False(t, resp.flat)
@@ -77,15 +77,15 @@ func TestFlatMigrationOutput(t *testing.T) {
 			t.Parallel()
 			// Shared and unknown names tell nothing: the wrapped decode keeps them.
 			for _, in := range []string{`{}`, `{"status":"available","aRN":"a","y":[1]}`} {
-				act, err := elasticache.Decode(record(op, "{}", in), elasticache.Strict())
+				act, err := elasticache.Decode(record(op, "{}", in), event.Strict())
 				require.NoError(t, err, in)
 				resp := responseOf(t, act)
 				assert.False(t, resp.flat, in)
 				assert.Nil(t, resp.rg, in)
 				assert.Nil(t, resp.sc, in)
-				assert.Len(t, resp.unknown, len(act.Unmodelled()), in)
+				assert.Len(t, resp.unknown, len(act.Unmodeled()), in)
 				assert.Empty(t, flatQuirks(act), in)
-				assert.JSONEq(t, in, string(elasticache.ResponseJSON(act, elasticache.EncodeOptions{})), in)
+				assert.JSONEq(t, in, string(elasticache.ResponseJSON(act)), in)
 			}
 		})
 	}
@@ -109,14 +109,14 @@ func TestFlatOutputFirstTellingNameDecides(t *testing.T) {
 			require.NotNil(t, resp.sc, in)
 			assert.Len(t, resp.sc.Unknown, 1, in)
 		}
-		assert.JSONEq(t, in, string(elasticache.ResponseJSON(act, elasticache.EncodeOptions{})), in)
+		assert.JSONEq(t, in, string(elasticache.ResponseJSON(act)), in)
 	}
 }
 
 func TestFlatOutputStrict(t *testing.T) {
 	t.Parallel()
 	for _, in := range []string{flatRG, flatSC} {
-		act, err := elasticache.Decode(record("CompleteMigration", "{}", in), elasticache.Strict())
+		act, err := elasticache.Decode(record("CompleteMigration", "{}", in), event.Strict())
 		require.Error(t, err)
 		require.NotNil(t, act)
 		var de *event.DecodeError
@@ -137,7 +137,7 @@ func TestFlatOutputRoundTrip(t *testing.T) {
 	for _, in := range []string{flatRG, flatSC, wrapRG} {
 		act, err := elasticache.Decode(record("StartMigration", "{}", in))
 		require.NoError(t, err)
-		out := elasticache.ResponseJSON(act, elasticache.EncodeOptions{})
+		out := elasticache.ResponseJSON(act)
 		assert.JSONEq(t, in, string(out))
 
 		var r elasticache.StartMigrationResponse

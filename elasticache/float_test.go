@@ -30,7 +30,7 @@ func purchase(t *testing.T) *elasticache.PurchaseReservedCacheNodesOffering {
 func TestFloatsKeepTheirText(t *testing.T) {
 	t.Parallel()
 	p := purchase(t)
-	assert.JSONEq(t, reservedNode, string(elasticache.ResponseJSON(p, elasticache.EncodeOptions{})))
+	assert.JSONEq(t, reservedNode, string(elasticache.ResponseJSON(p)))
 	out, err := json.Marshal(p.Response)
 	require.NoError(t, err)
 	assert.Contains(t, string(out), `"fixedPrice":2190.00000000000000000001`)
@@ -56,7 +56,7 @@ func TestNonFiniteFloatIsAnError(t *testing.T) {
 		assert.ErrorContains(t, err, "unsupported value", "%v", v)
 		_, err = p.Response.MarshalJSON()
 		require.Error(t, err)
-		out := elasticache.ResponseJSON(p, elasticache.EncodeOptions{})
+		out := elasticache.ResponseJSON(p)
 		require.True(t, json.Valid(out), "%s", out)
 		assert.Contains(t, string(out), `"usagePrice":null`)
 	}

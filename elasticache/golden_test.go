@@ -13,11 +13,12 @@ import (
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/testutil"
+	"github.com/cachetrail/cachetrail/wire"
 )
 
-// allowedUnmodelled names the fixtures that exist to carry members the
+// allowedUnmodeled names the fixtures that exist to carry members the
 // model does not know.
-var allowedUnmodelled = map[string]bool{"quirks/unknown_fields.json": true}
+var allowedUnmodeled = map[string]bool{"quirks/unknown_fields.json": true}
 
 // TestGolden decodes every ElastiCache fixture and compares a dump of the
 // typed action with <fixture>.elasticache.golden.
@@ -38,8 +39,8 @@ func TestGolden(t *testing.T) {
 			}
 			act, err := elasticache.Decode(ev)
 			require.NotNil(t, act)
-			if !allowedUnmodelled[name] {
-				assert.Empty(t, act.Unmodelled(), "unmodelled members")
+			if !allowedUnmodeled[name] {
+				assert.Empty(t, act.Unmodeled(), "unmodeled members")
 			}
 			var b bytes.Buffer
 			dumpAction(t, &b, act, err)
@@ -58,15 +59,15 @@ func dumpAction(t *testing.T, b *bytes.Buffer, act elasticache.Action, err error
 	for _, q := range act.Quirks() {
 		p("quirk", q)
 	}
-	for _, u := range act.Unmodelled() {
-		p("unmodelled", fmt.Sprintf("%s (%s) at offset %d", u.Path, u.Reason, u.Offset))
+	for _, u := range act.Unmodeled() {
+		p("unmodeled", fmt.Sprintf("%s (%s) at offset %d", u.Path, wire.ReasonUnknown, u.Offset))
 	}
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			p("error", line)
 		}
 	}
-	o := elasticache.EncodeOptions{Normalize: true}
+	o := elasticache.Normalize()
 	for _, part := range []struct {
 		name string
 		data []byte

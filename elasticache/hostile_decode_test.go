@@ -204,7 +204,7 @@ func TestHostileDecodeQuirksBounded(t *testing.T) {
 	assert.Equal(t, int64(i+17), first[wire.QuirkEmptyObjectAsList].Offset)
 
 	// Strict mode fails on the first, with a bounded number of errors.
-	_, err := elasticache.Decode(ev, elasticache.Strict())
+	_, err := elasticache.Decode(ev, event.Strict())
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "forgiven string-as-number")
 	assert.Less(t, strings.Count(err.Error(), "\n"), 130)

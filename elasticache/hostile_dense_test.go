@@ -48,13 +48,13 @@ func TestHostileDenseKeptRaw(t *testing.T) {
 	assert.Equal(t, wire.QuirkKeptRawTooDense, q.Kind)
 	assert.Equal(t, "responseElements.cacheClusters", q.Path)
 	assert.Equal(t, u.Offset, q.Offset)
-	assert.Empty(t, act.Unmodelled())
+	assert.Empty(t, act.Unmodeled())
 
-	_, err = elasticache.Decode(ev, elasticache.Strict())
+	_, err = elasticache.Decode(ev, event.Strict())
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "responseElements.cacheClusters: forgiven kept-raw-dense")
 
-	got := elasticache.ResponseJSON(a, elasticache.EncodeOptions{})
+	got := elasticache.ResponseJSON(a)
 	assert.JSONEq(t, resp, string(got), "re-encodes unchanged")
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cachetrail/cachetrail/elasticache"
+	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/secrettest"
 	"github.com/cachetrail/cachetrail/wire"
 )
@@ -54,7 +55,7 @@ func FuzzRedact(f *testing.F) {
 		if act == nil {
 			t.Fatalf("nil action: %v", err)
 		}
-		_, strictErr := elasticache.Decode(ev, elasticache.Strict())
+		_, strictErr := elasticache.Decode(ev, event.Strict())
 		if l := leaks(printedForms(act, ev, err, strictErr), secret); len(l) > 0 {
 			t.Fatalf("%s: %s prints:\n%s", p, payload, strings.Join(l, "\n"))
 		}

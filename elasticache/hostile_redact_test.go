@@ -123,9 +123,12 @@ func printedForms(act elasticache.Action, ev *event.Event, errs ...error) map[st
 		for i, q := range act.Quirks() {
 			forms["action quirk "+strconv.Itoa(i)] = q.String()
 		}
-		add("Unmodelled", act.Unmodelled())
-		for _, o := range []elasticache.EncodeOptions{{Redact: true}, {Redact: true, Normalize: true}} {
-			forms[fmt.Sprintf("payloads %+v", o)] = string(elasticache.RequestJSON(act, o)) + "\n" + string(elasticache.ResponseJSON(act, o))
+		add("Unmodeled", act.Unmodeled())
+		for name, o := range map[string][]elasticache.Option{
+			"redacted":            {elasticache.Redact()},
+			"redacted normalized": {elasticache.Redact(), elasticache.Normalize()},
+		} {
+			forms["payloads "+name] = string(elasticache.RequestJSON(act, o...)) + "\n" + string(elasticache.ResponseJSON(act, o...))
 		}
 	}
 	for i, err := range errs {
@@ -157,12 +160,12 @@ func leaks(forms map[string]string, secret string) []string {
 func TestHostileRedactEverySensitiveMember(t *testing.T) {
 	paths := secrettest.Paths(t)
 	require.NotEmpty(t, paths)
-	// Every member SensitiveMembers lists is reached from some payload.
+	// Every sensitive field the model marks is reached from some payload.
 	reached := map[string]bool{}
 	for _, p := range paths {
 		reached[p.Steps[len(p.Steps)-1].Name] = true
 	}
-	for _, f := range elasticache.SensitiveMembers() {
+	for _, f := range secrettest.Fields() {
 		assert.True(t, reached[f.Wire], "%s.%s reached by no payload", f.Type, f.Field)
 	}
 	id := 0
@@ -191,7 +194,7 @@ func TestHostileRedactEverySensitiveMember(t *testing.T) {
 
 				act, err := elasticache.Decode(ev)
 				require.NotNil(t, act)
-				_, strictErr := elasticache.Decode(ev, elasticache.Strict())
+				_, strictErr := elasticache.Decode(ev, event.Strict())
 				forms := printedForms(act, ev, err, strictErr)
 				assert.Empty(t, leaks(forms, secret), "payload %s", payload)
 				if c.placeholder != "" {
@@ -199,13 +202,13 @@ func TestHostileRedactEverySensitiveMember(t *testing.T) {
 					assert.NotContains(t, forms["action String"], leaf+`":true`)
 				}
 				// The neighbors still print, so the test would see a leak.
-				for _, what := range []string{"action String", "action %v", "action value %+v", "event %v", "event value %s", "event %#v", "payloads {Normalize:false Redact:true}"} {
+				for _, what := range []string{"action String", "action %v", "action value %+v", "event %v", "event value %s", "event %#v", "payloads redacted"} {
 					assert.Contains(t, forms[what], neighbor, what)
 				}
 				if c.roundTrip {
-					enc := elasticache.RequestJSON(act, elasticache.EncodeOptions{})
+					enc := elasticache.RequestJSON(act)
 					if p.Part == "responseElements" {
-						enc = elasticache.ResponseJSON(act, elasticache.EncodeOptions{})
+						enc = elasticache.ResponseJSON(act)
 					}
 					assert.Contains(t, string(enc), secret, "re-encoding lost the secret")
 				}

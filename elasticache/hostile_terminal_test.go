@@ -83,7 +83,7 @@ func jsonString(s string) string {
 }
 
 // TestHostileTerminalPaths checks that member names, which callers choose,
-// reach paths (in errors, quirks and Unmodelled) escaped and quoted.
+// reach paths (in errors, quirks and Unmodeled) escaped and quoted.
 func TestHostileTerminalPaths(t *testing.T) {
 	for _, u := range unsafeRunes {
 		key := jsonString("k" + u)
@@ -93,7 +93,7 @@ func TestHostileTerminalPaths(t *testing.T) {
 		ev, err := event.Parse([]byte(raw), event.Strict())
 		require.NotNil(t, ev, "%v", err)
 		require.Error(t, err, "strict mode reports the quirks")
-		act, decodeErr := elasticache.Decode(ev, elasticache.Strict())
+		act, decodeErr := elasticache.Decode(ev, event.Strict())
 		require.Error(t, decodeErr)
 		var texts []string
 		// errors.Join puts a newline between the errors: check each.
@@ -102,7 +102,7 @@ func TestHostileTerminalPaths(t *testing.T) {
 			texts = append(texts, q.String(), q.Path)
 		}
 		var paths []string
-		for _, m := range act.Unmodelled() {
+		for _, m := range act.Unmodeled() {
 			paths = append(paths, m.Path)
 		}
 		assert.Contains(t, paths, `requestParameters[`+fmt.Sprintf("%q", "k"+u)+`]`, "an odd name is quoted in the path")

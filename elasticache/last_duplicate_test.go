@@ -28,7 +28,7 @@ func TestLastDuplicateWins(t *testing.T) {
 		require.NotNil(t, act, req)
 		var want, got map[string]any
 		require.NoError(t, json.Unmarshal([]byte(req), &want))
-		out := elasticache.RequestJSON(act, elasticache.EncodeOptions{})
+		out := elasticache.RequestJSON(act)
 		require.NoError(t, json.Unmarshal(out, &got), "%s", out)
 		assert.Equal(t, want, got, "%s gave %s", req, out)
 	}

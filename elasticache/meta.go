@@ -2,16 +2,14 @@ package elasticache
 
 import "sort"
 
-// OperationInfo describes one ElastiCache operation and the Go types that
-// model its CloudTrail record.
+// OperationInfo describes one ElastiCache operation and how CloudTrail
+// records it.
 type OperationInfo struct {
-	Name         string // API operation name, CloudTrail's eventName
-	RequestType  string // Go type of requestParameters
-	ResponseType string // Go type of responseElements
+	Name string // API operation name, CloudTrail's eventName
 
 	// UnwrappedMember, when not empty, is the wire name of the API output's
 	// single structure member: responseElements is that structure itself,
-	// and ResponseType is its type.
+	// and the action's Response field has its type.
 	UnwrappedMember string
 
 	ReadOnly bool   // the operation is a Describe* or List* call
@@ -72,11 +70,4 @@ func LookupOperation(name string) (OperationInfo, bool) {
 		return operationTable[i], true
 	}
 	return OperationInfo{}, false
-}
-
-// FieldRef names one field of a generated struct.
-type FieldRef struct {
-	Type  string // Go type name, such as "CreateUserRequest"
-	Field string // Go field name, such as "Passwords"
-	Wire  string // JSON member name, such as "passwords"
 }

@@ -31,7 +31,7 @@ var rawEnvelopeMembers = []string{"additionalEventData", "serviceEventDetails", 
 
 // leafPaths lists the paths of the leaves of a JSON text: its scalars
 // (null included) and its empty objects and arrays, as "a.b[0].c" (the
-// form of DecodeError.Path and Unmodelled.Path), each prefixed with
+// form of DecodeError.Path and Unmodeled.Path), each prefixed with
 // prefix. The text may have the quirks Parse forgives: a byte order mark
 // and trailing commas. A name given twice yields its path once.
 func leafPaths(t *testing.T, text []byte, prefix string) []string {
@@ -280,7 +280,7 @@ func errorPaths(err error) []string {
 //     ElastiCache record RequestJSON and ResponseJSON of the action
 //     elasticache.Decode returns, under requestParameters and
 //     responseElements (for *Unrecognized, none: its payloads are
-//     reported unmodelled), and the payload's own path when it is an
+//     reported unmodeled), and the payload's own path when it is an
 //     explicit null, which the event keeps;
 //   - Kept be the members held in those Unknown fields, each with its path
 //     and reason;
@@ -290,10 +290,10 @@ func errorPaths(err error) []string {
 //     responseElements of records from other services.
 //
 // The test requires: Typed ⊆ In (the model invents nothing); each Kept
-// member is reported: an unknown name by Action.Unmodelled (payload
+// member is reported: an unknown name by Action.Unmodeled (payload
 // members) or by being in an Unknown field (envelope members), a value of
 // the wrong type by an ErrType error or a kept-raw quirk at its path, and
-// an explicit null is a null; each Action.Unmodelled path is a Kept
+// an explicit null is a null; each Action.Unmodeled path is a Kept
 // member; and every path of In is in Typed or under the path of a Kept
 // member, of a Raw member or of a kept-raw quirk (a value whose type does
 // not fit, such as a payload that is a string, stays raw on the event).
@@ -310,15 +310,15 @@ func TestNothingLost(t *testing.T) {
 			var typed []string
 			raw := slices.Clone(rawEnvelopeMembers)
 			var act elasticache.Action
-			var unmodelled []string
+			var unmodeled []string
 			if ev.EventSource == elasticache.Source {
 				var err error
 				act, err = elasticache.Decode(ev)
 				require.NotNil(t, act)
 				reported = append(reported, errorPaths(err)...)
 				quirks = append(quirks, act.Quirks()...)
-				for _, u := range act.Unmodelled() { // before stripUnknown takes the members away
-					unmodelled = append(unmodelled, u.Path)
+				for _, u := range act.Unmodeled() { // before stripUnknown takes the members away
+					unmodeled = append(unmodeled, u.Path)
 				}
 			} else {
 				raw = append(raw, "requestParameters", "responseElements")
@@ -329,10 +329,10 @@ func TestNothingLost(t *testing.T) {
 					v := reflect.ValueOf(act).Elem()
 					kept = append(kept, stripUnknown(v.FieldByName("Request"), "requestParameters")...)
 					kept = append(kept, stripUnknown(v.FieldByName("Response"), "responseElements")...)
-					if req := elasticache.RequestJSON(act, elasticache.EncodeOptions{}); req != nil {
+					if req := elasticache.RequestJSON(act); req != nil {
 						typed = append(typed, leafPaths(t, req, "requestParameters")...)
 					}
-					if resp := elasticache.ResponseJSON(act, elasticache.EncodeOptions{}); resp != nil {
+					if resp := elasticache.ResponseJSON(act); resp != nil {
 						typed = append(typed, leafPaths(t, resp, "responseElements")...)
 					}
 				}
@@ -371,7 +371,7 @@ func TestNothingLost(t *testing.T) {
 				switch k.Reason {
 				case wire.ReasonUnknown:
 					if strings.HasPrefix(k.path, "requestParameters") || strings.HasPrefix(k.path, "responseElements") {
-						assert.Contains(t, unmodelled, k.path, "unknown payload member not listed by Unmodelled")
+						assert.Contains(t, unmodeled, k.path, "unknown payload member not listed by Unmodeled")
 					}
 				case wire.ReasonMismatch:
 					assert.True(t, slices.Contains(reported, k.path) || keptRaw(k.path), "mismatched %s neither an error nor a kept-raw quirk", k.path)
@@ -386,9 +386,9 @@ func TestNothingLost(t *testing.T) {
 				}
 				covered = append(covered, k.path)
 			}
-			for _, u := range unmodelled {
+			for _, u := range unmodeled {
 				if _, unrecognized := act.(*elasticache.Unrecognized); !unrecognized {
-					assert.Contains(t, covered, u, "Unmodelled path not kept")
+					assert.Contains(t, covered, u, "Unmodeled path not kept")
 				}
 				covered = append(covered, u)
 			}

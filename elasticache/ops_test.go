@@ -13,6 +13,7 @@ import (
 
 	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
+	"github.com/cachetrail/cachetrail/internal/secrettest"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
@@ -36,7 +37,7 @@ func TestEveryOperationDecodes(t *testing.T) {
 			v := reflect.ValueOf(act).Elem()
 			assert.False(t, v.FieldByName("Request").IsNil(), "Request set from {}")
 			assert.True(t, v.FieldByName("Response").IsNil(), "Response nil for null")
-			assert.Empty(t, act.Unmodelled())
+			assert.Empty(t, act.Unmodeled())
 			assert.Empty(t, act.Quirks())
 		})
 	}
@@ -49,9 +50,9 @@ func TestUnrecognizedOperation(t *testing.T) {
 	u, ok := act.(*elasticache.Unrecognized)
 	require.True(t, ok, "%T", act)
 	assert.Equal(t, "FrobnicateCache", u.Operation())
-	require.Len(t, act.Unmodelled(), 1)
-	assert.Equal(t, "requestParameters", act.Unmodelled()[0].Path)
-	assert.JSONEq(t, `{"cacheId":"x"}`, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
+	require.Len(t, act.Unmodeled(), 1)
+	assert.Equal(t, "requestParameters", act.Unmodeled()[0].Path)
+	assert.JSONEq(t, `{"cacheId":"x"}`, string(elasticache.RequestJSON(act)))
 }
 
 func TestOtherSourceIsAnError(t *testing.T) {
@@ -78,7 +79,7 @@ func TestTypeErrorKeepsRawAndGoesOn(t *testing.T) {
 	require.NotNil(t, a.Request.ApplyImmediately, "explicit false is present")
 	assert.False(t, *a.Request.ApplyImmediately)
 	assert.Nil(t, a.Request.NumCacheNodes)
-	assert.JSONEq(t, `{"cacheClusterId":"c1","numCacheNodes":"two","applyImmediately":false}`, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
+	assert.JSONEq(t, `{"cacheClusterId":"c1","numCacheNodes":"two","applyImmediately":false}`, string(elasticache.RequestJSON(act)))
 }
 
 func TestPresenceSurvivesRoundTrip(t *testing.T) {
@@ -93,7 +94,7 @@ func TestPresenceSurvivesRoundTrip(t *testing.T) {
 	assert.NotNil(t, r.SecurityGroupIDs, "[] is an empty list, not absent")
 	assert.Empty(t, r.SecurityGroupIDs)
 	assert.Nil(t, r.CacheSecurityGroupNames)
-	assert.JSONEq(t, in, string(elasticache.RequestJSON(act, elasticache.EncodeOptions{})))
+	assert.JSONEq(t, in, string(elasticache.RequestJSON(act)))
 }
 
 func TestStrictReportsPayloadQuirks(t *testing.T) {
@@ -101,7 +102,7 @@ func TestStrictReportsPayloadQuirks(t *testing.T) {
 	ev := record("ModifyCacheCluster", `{"cacheClusterId":"c1","numCacheNodes":"2",}`, "null")
 	_, err := elasticache.Decode(ev)
 	require.NoError(t, err, "tolerant by default")
-	_, err = elasticache.Decode(ev, elasticache.Strict())
+	_, err = elasticache.Decode(ev, event.Strict())
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, event.ErrQuirk))
 	assert.Contains(t, err.Error(), "requestParameters.numCacheNodes: forgiven string-as-number")
@@ -186,5 +187,13 @@ func TestSensitiveMembersRedactedInString(t *testing.T) {
 	var m elasticache.ModifyReplicationGroupRequest
 	require.NoError(t, m.UnmarshalJSON([]byte(`{"authToken":"s3cret"}`)))
 	assert.Equal(t, `{"authToken":"[redacted string]"}`, m.String())
-	assert.NotEmpty(t, elasticache.SensitiveMembers())
+}
+
+func TestSensitiveFields(t *testing.T) {
+	t.Parallel()
+	got := secrettest.Fields()
+	assert.Contains(t, got, secrettest.Field{Type: "CreateUserRequest", Field: "Passwords", Wire: "passwords"})
+	assert.Contains(t, got, secrettest.Field{Type: "CreateCacheClusterRequest", Field: "AuthToken", Wire: "authToken"})
+	assert.Contains(t, got, secrettest.Field{Type: "AuthenticationMode", Field: "Passwords", Wire: "passwords"})
+	assert.Len(t, got, 7)
 }

@@ -45,7 +45,7 @@ func TestStrictReportsEveryQuirkFixture(t *testing.T) {
 			require.NoError(t, err)
 			ev, perr := event.Parse(data, event.Strict())
 			require.NotNil(t, ev)
-			_, derr := elasticache.Decode(ev, elasticache.Strict())
+			_, derr := elasticache.Decode(ev, event.Strict())
 			err = errors.Join(perr, derr)
 			want, isQuirk := quirkFixtures[base]
 			if !isQuirk {

@@ -25,7 +25,11 @@ func Actions(r io.Reader, opts ...event.Option) iter.Seq2[Action, error] {
 			if ev != nil {
 				var derr error
 				act, derr = Decode(ev)
-				err = errors.Join(err, derr)
+				if err == nil {
+					err = derr // as Decode returns it
+				} else if derr != nil {
+					err = errors.Join(err, derr)
+				}
 			}
 			if !yield(act, err) {
 				return

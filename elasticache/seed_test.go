@@ -39,7 +39,7 @@ func TestSeedCreateCacheCluster(t *testing.T) {
 	assert.Equal(t, "creating", *a.Response.CacheClusterStatus)
 	require.NotNil(t, a.Response.CacheParameterGroup)
 	assert.Equal(t, []string{}, a.Response.CacheParameterGroup.CacheNodeIDsToReboot, "{} is an empty list")
-	assert.Empty(t, act.Unmodelled())
+	assert.Empty(t, act.Unmodeled())
 
 	var kinds []wire.QuirkKind
 	for _, q := range act.Quirks() {
@@ -80,8 +80,8 @@ func TestSeedModifyCacheCluster(t *testing.T) {
 	assert.Equal(t, "Dec 1, 2014 10:16:06 PM", r.CacheClusterCreateTime.Raw(), "original text kept")
 	assert.Equal(t, int32(11211), *r.ConfigurationEndpoint.Port)
 
-	norm := elasticache.ResponseJSON(act, elasticache.EncodeOptions{Normalize: true})
+	norm := elasticache.ResponseJSON(act, elasticache.Normalize())
 	assert.Contains(t, string(norm), `"cacheClusterCreateTime":"2014-12-01T22:16:06Z"`)
-	orig := elasticache.ResponseJSON(act, elasticache.EncodeOptions{})
+	orig := elasticache.ResponseJSON(act)
 	assert.Contains(t, string(orig), `"cacheClusterCreateTime":"Dec 1, 2014 10:16:06 PM"`)
 }

@@ -41,7 +41,7 @@ func unwrapAll(t *testing.T, err error) []strictErr {
 
 // TestStrictThroughActions reads a record whose only quirk is in its
 // payload: Actions with event.Strict reports it as an error, the same
-// error as Decode with Strict, and Actions without it reports none.
+// error as Decode with event.Strict, and Actions without it reports none.
 func TestStrictThroughActions(t *testing.T) {
 	const rec = `{"eventVersion":"1.09","eventSource":"elasticache.amazonaws.com","eventName":"ModifyCacheCluster",` +
 		`"awsRegion":"eu-west-1","recipientAccountId":"123456789012",` +
@@ -50,7 +50,7 @@ func TestStrictThroughActions(t *testing.T) {
 	ev, err := event.Parse([]byte(rec), event.WithSourceName("a.json"))
 	require.NoError(t, err)
 	require.Empty(t, ev.Quirks(), "the envelope has no quirk")
-	_, err = elasticache.Decode(ev, elasticache.Strict())
+	_, err = elasticache.Decode(ev, event.Strict())
 	want := unwrapAll(t, err)
 	require.Len(t, want, 1)
 	assert.True(t, errors.Is(err, event.ErrQuirk))
@@ -64,7 +64,7 @@ func TestStrictThroughActions(t *testing.T) {
 	}
 	require.Equal(t, 1, n)
 	want[0].Record = 0 // the reader numbers records, Parse does not
-	assert.Empty(t, cmp.Diff(want, got), "Actions with event.Strict against Decode with Strict")
+	assert.Empty(t, cmp.Diff(want, got), "Actions with event.Strict against Decode with event.Strict")
 
 	// Parsed strictly, Decode is strict without its own option.
 	ev, err = event.Parse([]byte(rec), event.Strict(), event.WithSourceName("a.json"))

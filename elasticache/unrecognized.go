@@ -5,12 +5,11 @@ import (
 
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/internal/jsonx"
-	"github.com/cachetrail/cachetrail/wire"
 )
 
 // Unrecognized is an ElastiCache call whose eventName this version does
 // not model, such as an operation AWS added later. Its payloads stay raw
-// on Event and are reported as unmodelled.
+// on Event and are reported as unmodeled.
 type Unrecognized struct {
 	Event *event.Event
 	meta
@@ -32,7 +31,7 @@ func (a *Unrecognized) setEvent(ev *event.Event) { a.Event = ev }
 func (a *Unrecognized) decodeRequest(d *jsonx.Decoder) jsonx.Status  { return a.skip(d) }
 func (a *Unrecognized) decodeResponse(d *jsonx.Decoder) jsonx.Status { return a.skip(d) }
 
-// skip reads a payload without a model: a non-null one is unmodelled.
+// skip reads a payload without a model: a non-null one is unmodeled.
 func (a *Unrecognized) skip(d *jsonx.Decoder) jsonx.Status {
 	off, path := d.Offset(), d.Path()
 	null := d.Kind() == 'n'
@@ -40,7 +39,7 @@ func (a *Unrecognized) skip(d *jsonx.Decoder) jsonx.Status {
 		return jsonx.Fatal
 	}
 	if !null {
-		a.raw = append(a.raw, Unmodelled{Path: path, Offset: off, Reason: wire.ReasonUnknown})
+		a.raw = append(a.raw, Unmodeled{Path: path, Offset: off})
 	}
 	return jsonx.OK
 }

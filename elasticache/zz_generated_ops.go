@@ -93,14 +93,14 @@ func Operations() []string {
 
 // operationTable holds the metadata of every operation, sorted by name.
 var operationTable = [...]OperationInfo{
-	{Name: "AddTagsToResource", RequestType: "AddTagsToResourceRequest", ResponseType: "AddTagsToResourceResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_AddTagsToResource.html",
+	{Name: "AddTagsToResource", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_AddTagsToResource.html",
 		subject: "resourceName", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "resourceName", Field: "ResourceName", Class: MemberIdentifier},
 			{Wire: "tags", Field: "Tags", Class: MemberSetting},
 		},
 	},
-	{Name: "AuthorizeCacheSecurityGroupIngress", RequestType: "AuthorizeCacheSecurityGroupIngressRequest", ResponseType: "CacheSecurityGroup", UnwrappedMember: "cacheSecurityGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_AuthorizeCacheSecurityGroupIngress.html",
+	{Name: "AuthorizeCacheSecurityGroupIngress", UnwrappedMember: "cacheSecurityGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_AuthorizeCacheSecurityGroupIngress.html",
 		subject: "cacheSecurityGroupName", subjectType: ResourceTypeCacheSecurityGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheSecurityGroupName", Field: "CacheSecurityGroupName", Class: MemberIdentifier, Security: "cache security group that admits traffic"},
@@ -108,7 +108,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "eC2SecurityGroupOwnerId", Field: "EC2SecurityGroupOwnerID", Class: MemberSetting, Security: "account of the security group admitted by the ingress rule"},
 		},
 	},
-	{Name: "BatchApplyUpdateAction", RequestType: "BatchApplyUpdateActionRequest", ResponseType: "BatchApplyUpdateActionResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_BatchApplyUpdateAction.html",
+	{Name: "BatchApplyUpdateAction", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_BatchApplyUpdateAction.html",
 		subject: "cacheClusterIds", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "serviceUpdateName", Field: "ServiceUpdateName", Class: MemberSetting},
@@ -116,7 +116,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "replicationGroupIds", Field: "ReplicationGroupIDs", Class: MemberIdentifier},
 		},
 	},
-	{Name: "BatchStopUpdateAction", RequestType: "BatchStopUpdateActionRequest", ResponseType: "BatchStopUpdateActionResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_BatchStopUpdateAction.html",
+	{Name: "BatchStopUpdateAction", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_BatchStopUpdateAction.html",
 		subject: "cacheClusterIds", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "serviceUpdateName", Field: "ServiceUpdateName", Class: MemberSetting},
@@ -124,7 +124,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "replicationGroupIds", Field: "ReplicationGroupIDs", Class: MemberIdentifier},
 		},
 	},
-	{Name: "CompleteMigration", RequestType: "CompleteMigrationRequest", ResponseType: "CompleteMigrationResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CompleteMigration.html",
+	{Name: "CompleteMigration", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CompleteMigration.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "force", Field: "Force", Class: MemberFlag},
@@ -132,7 +132,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "serverlessCacheName", Field: "ServerlessCacheName", Class: MemberIdentifier},
 		},
 	},
-	{Name: "CopyServerlessCacheSnapshot", RequestType: "CopyServerlessCacheSnapshotRequest", ResponseType: "ServerlessCacheSnapshot", UnwrappedMember: "serverlessCacheSnapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CopyServerlessCacheSnapshot.html",
+	{Name: "CopyServerlessCacheSnapshot", UnwrappedMember: "serverlessCacheSnapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CopyServerlessCacheSnapshot.html",
 		subject: "targetServerlessCacheSnapshotName", subjectType: ResourceTypeServerlessCacheSnapshot,
 		Members: []MemberInfo{
 			{Wire: "sourceServerlessCacheSnapshotName", Field: "SourceServerlessCacheSnapshotName", Class: MemberIdentifier, Security: "copies a snapshot's data"},
@@ -141,7 +141,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "tags", Field: "Tags", Class: MemberSetting},
 		},
 	},
-	{Name: "CopySnapshot", RequestType: "CopySnapshotRequest", ResponseType: "Snapshot", UnwrappedMember: "snapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CopySnapshot.html",
+	{Name: "CopySnapshot", UnwrappedMember: "snapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CopySnapshot.html",
 		subject: "targetSnapshotName", subjectType: ResourceTypeSnapshot,
 		Members: []MemberInfo{
 			{Wire: "sourceSnapshotName", Field: "SourceSnapshotName", Class: MemberIdentifier, Security: "copies a snapshot's data"},
@@ -151,7 +151,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "targetBucket", Field: "TargetBucket", Class: MemberSetting, Security: "exports snapshot data to an S3 bucket"},
 		},
 	},
-	{Name: "CreateCacheCluster", RequestType: "CreateCacheClusterRequest", ResponseType: "CacheCluster", UnwrappedMember: "cacheCluster", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html",
+	{Name: "CreateCacheCluster", UnwrappedMember: "cacheCluster", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html",
 		subject: "cacheClusterId", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "cacheClusterId", Field: "CacheClusterID", Class: MemberIdentifier},
@@ -186,7 +186,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "transitEncryptionEnabled", Field: "TransitEncryptionEnabled", Class: MemberSetting, Security: "encryption in transit"},
 		},
 	},
-	{Name: "CreateCacheParameterGroup", RequestType: "CreateCacheParameterGroupRequest", ResponseType: "CacheParameterGroup", UnwrappedMember: "cacheParameterGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html",
+	{Name: "CreateCacheParameterGroup", UnwrappedMember: "cacheParameterGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html",
 		subject: "cacheParameterGroupName", subjectType: ResourceTypeCacheParameterGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheParameterGroupFamily", Field: "CacheParameterGroupFamily", Class: MemberSetting},
@@ -195,7 +195,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "tags", Field: "Tags", Class: MemberSetting},
 		},
 	},
-	{Name: "CreateCacheSecurityGroup", RequestType: "CreateCacheSecurityGroupRequest", ResponseType: "CacheSecurityGroup", UnwrappedMember: "cacheSecurityGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSecurityGroup.html",
+	{Name: "CreateCacheSecurityGroup", UnwrappedMember: "cacheSecurityGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSecurityGroup.html",
 		subject: "cacheSecurityGroupName", subjectType: ResourceTypeCacheSecurityGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheSecurityGroupName", Field: "CacheSecurityGroupName", Class: MemberIdentifier, Security: "cache security group that admits traffic"},
@@ -203,7 +203,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "tags", Field: "Tags", Class: MemberSetting},
 		},
 	},
-	{Name: "CreateCacheSubnetGroup", RequestType: "CreateCacheSubnetGroupRequest", ResponseType: "CacheSubnetGroup", UnwrappedMember: "cacheSubnetGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSubnetGroup.html",
+	{Name: "CreateCacheSubnetGroup", UnwrappedMember: "cacheSubnetGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSubnetGroup.html",
 		subject: "cacheSubnetGroupName", subjectType: ResourceTypeCacheSubnetGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheSubnetGroupDescription", Field: "CacheSubnetGroupDescription", Class: MemberSetting},
@@ -212,7 +212,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "tags", Field: "Tags", Class: MemberSetting},
 		},
 	},
-	{Name: "CreateGlobalReplicationGroup", RequestType: "CreateGlobalReplicationGroupRequest", ResponseType: "GlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateGlobalReplicationGroup.html",
+	{Name: "CreateGlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateGlobalReplicationGroup.html",
 		subject: "", subjectType: ResourceTypeGlobalReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "globalReplicationGroupIdSuffix", Field: "GlobalReplicationGroupIDSuffix", Class: MemberIdentifier},
@@ -221,7 +221,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "tags", Field: "Tags", Class: MemberSetting},
 		},
 	},
-	{Name: "CreateReplicationGroup", RequestType: "CreateReplicationGroupRequest", ResponseType: "ReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html",
+	{Name: "CreateReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "replicationGroupDescription", Field: "ReplicationGroupDescription", Class: MemberSetting},
@@ -266,7 +266,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "userGroupIds", Field: "UserGroupIDs", Class: MemberSetting, Security: "user groups that control who connects"},
 		},
 	},
-	{Name: "CreateServerlessCache", RequestType: "CreateServerlessCacheRequest", ResponseType: "ServerlessCache", UnwrappedMember: "serverlessCache", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateServerlessCache.html",
+	{Name: "CreateServerlessCache", UnwrappedMember: "serverlessCache", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateServerlessCache.html",
 		subject: "serverlessCacheName", subjectType: ResourceTypeServerlessCache,
 		Members: []MemberInfo{
 			{Wire: "engine", Field: "Engine", Class: MemberSetting},
@@ -286,7 +286,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "userGroupId", Field: "UserGroupID", Class: MemberSetting, Security: "user group that controls who connects"},
 		},
 	},
-	{Name: "CreateServerlessCacheSnapshot", RequestType: "CreateServerlessCacheSnapshotRequest", ResponseType: "ServerlessCacheSnapshot", UnwrappedMember: "serverlessCacheSnapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateServerlessCacheSnapshot.html",
+	{Name: "CreateServerlessCacheSnapshot", UnwrappedMember: "serverlessCacheSnapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateServerlessCacheSnapshot.html",
 		subject: "serverlessCacheSnapshotName", subjectType: ResourceTypeServerlessCacheSnapshot,
 		Members: []MemberInfo{
 			{Wire: "serverlessCacheName", Field: "ServerlessCacheName", Class: MemberSetting},
@@ -295,7 +295,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "tags", Field: "Tags", Class: MemberSetting},
 		},
 	},
-	{Name: "CreateSnapshot", RequestType: "CreateSnapshotRequest", ResponseType: "Snapshot", UnwrappedMember: "snapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateSnapshot.html",
+	{Name: "CreateSnapshot", UnwrappedMember: "snapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateSnapshot.html",
 		subject: "snapshotName", subjectType: ResourceTypeSnapshot,
 		Members: []MemberInfo{
 			{Wire: "snapshotName", Field: "SnapshotName", Class: MemberIdentifier},
@@ -305,7 +305,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "tags", Field: "Tags", Class: MemberSetting},
 		},
 	},
-	{Name: "CreateUser", RequestType: "CreateUserRequest", ResponseType: "CreateUserResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateUser.html",
+	{Name: "CreateUser", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateUser.html",
 		subject: "userId", subjectType: ResourceTypeUser,
 		Members: []MemberInfo{
 			{Wire: "accessString", Field: "AccessString", Class: MemberSetting, Security: "the user's command and key permissions"},
@@ -318,7 +318,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "tags", Field: "Tags", Class: MemberSetting},
 		},
 	},
-	{Name: "CreateUserGroup", RequestType: "CreateUserGroupRequest", ResponseType: "CreateUserGroupResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateUserGroup.html",
+	{Name: "CreateUserGroup", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateUserGroup.html",
 		subject: "userGroupId", subjectType: ResourceTypeUserGroup,
 		Members: []MemberInfo{
 			{Wire: "engine", Field: "Engine", Class: MemberSetting},
@@ -327,7 +327,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "userIds", Field: "UserIDs", Class: MemberSetting, Security: "users granted access through the group"},
 		},
 	},
-	{Name: "DecreaseNodeGroupsInGlobalReplicationGroup", RequestType: "DecreaseNodeGroupsInGlobalReplicationGroupRequest", ResponseType: "GlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DecreaseNodeGroupsInGlobalReplicationGroup.html",
+	{Name: "DecreaseNodeGroupsInGlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DecreaseNodeGroupsInGlobalReplicationGroup.html",
 		subject: "globalReplicationGroupId", subjectType: ResourceTypeGlobalReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "applyImmediately", Field: "ApplyImmediately", Class: MemberFlag},
@@ -337,7 +337,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "globalNodeGroupsToRetain", Field: "GlobalNodeGroupsToRetain", Class: MemberSetting},
 		},
 	},
-	{Name: "DecreaseReplicaCount", RequestType: "DecreaseReplicaCountRequest", ResponseType: "ReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DecreaseReplicaCount.html",
+	{Name: "DecreaseReplicaCount", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DecreaseReplicaCount.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "applyImmediately", Field: "ApplyImmediately", Class: MemberFlag},
@@ -347,39 +347,39 @@ var operationTable = [...]OperationInfo{
 			{Wire: "replicasToRemove", Field: "ReplicasToRemove", Class: MemberSetting},
 		},
 	},
-	{Name: "DeleteCacheCluster", RequestType: "DeleteCacheClusterRequest", ResponseType: "CacheCluster", UnwrappedMember: "cacheCluster", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheCluster.html",
+	{Name: "DeleteCacheCluster", UnwrappedMember: "cacheCluster", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheCluster.html",
 		subject: "cacheClusterId", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "cacheClusterId", Field: "CacheClusterID", Class: MemberIdentifier},
 			{Wire: "finalSnapshotIdentifier", Field: "FinalSnapshotIdentifier", Class: MemberSetting, Security: "final snapshot kept of the deleted data"},
 		},
 	},
-	{Name: "DeleteCacheParameterGroup", RequestType: "DeleteCacheParameterGroupRequest", ResponseType: "DeleteCacheParameterGroupResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheParameterGroup.html",
+	{Name: "DeleteCacheParameterGroup", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheParameterGroup.html",
 		subject: "cacheParameterGroupName", subjectType: ResourceTypeCacheParameterGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheParameterGroupName", Field: "CacheParameterGroupName", Class: MemberIdentifier},
 		},
 	},
-	{Name: "DeleteCacheSecurityGroup", RequestType: "DeleteCacheSecurityGroupRequest", ResponseType: "DeleteCacheSecurityGroupResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheSecurityGroup.html",
+	{Name: "DeleteCacheSecurityGroup", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheSecurityGroup.html",
 		subject: "cacheSecurityGroupName", subjectType: ResourceTypeCacheSecurityGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheSecurityGroupName", Field: "CacheSecurityGroupName", Class: MemberIdentifier, Security: "cache security group that admits traffic"},
 		},
 	},
-	{Name: "DeleteCacheSubnetGroup", RequestType: "DeleteCacheSubnetGroupRequest", ResponseType: "DeleteCacheSubnetGroupResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheSubnetGroup.html",
+	{Name: "DeleteCacheSubnetGroup", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheSubnetGroup.html",
 		subject: "cacheSubnetGroupName", subjectType: ResourceTypeCacheSubnetGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheSubnetGroupName", Field: "CacheSubnetGroupName", Class: MemberIdentifier, Security: "subnets the cache is reachable in"},
 		},
 	},
-	{Name: "DeleteGlobalReplicationGroup", RequestType: "DeleteGlobalReplicationGroupRequest", ResponseType: "GlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteGlobalReplicationGroup.html",
+	{Name: "DeleteGlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteGlobalReplicationGroup.html",
 		subject: "globalReplicationGroupId", subjectType: ResourceTypeGlobalReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "globalReplicationGroupId", Field: "GlobalReplicationGroupID", Class: MemberIdentifier},
 			{Wire: "retainPrimaryReplicationGroup", Field: "RetainPrimaryReplicationGroup", Class: MemberSetting},
 		},
 	},
-	{Name: "DeleteReplicationGroup", RequestType: "DeleteReplicationGroupRequest", ResponseType: "ReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteReplicationGroup.html",
+	{Name: "DeleteReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteReplicationGroup.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "replicationGroupId", Field: "ReplicationGroupID", Class: MemberIdentifier},
@@ -387,38 +387,38 @@ var operationTable = [...]OperationInfo{
 			{Wire: "retainPrimaryCluster", Field: "RetainPrimaryCluster", Class: MemberSetting},
 		},
 	},
-	{Name: "DeleteServerlessCache", RequestType: "DeleteServerlessCacheRequest", ResponseType: "ServerlessCache", UnwrappedMember: "serverlessCache", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteServerlessCache.html",
+	{Name: "DeleteServerlessCache", UnwrappedMember: "serverlessCache", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteServerlessCache.html",
 		subject: "serverlessCacheName", subjectType: ResourceTypeServerlessCache,
 		Members: []MemberInfo{
 			{Wire: "serverlessCacheName", Field: "ServerlessCacheName", Class: MemberIdentifier},
 			{Wire: "finalSnapshotName", Field: "FinalSnapshotName", Class: MemberSetting, Security: "final snapshot kept of the deleted data"},
 		},
 	},
-	{Name: "DeleteServerlessCacheSnapshot", RequestType: "DeleteServerlessCacheSnapshotRequest", ResponseType: "ServerlessCacheSnapshot", UnwrappedMember: "serverlessCacheSnapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteServerlessCacheSnapshot.html",
+	{Name: "DeleteServerlessCacheSnapshot", UnwrappedMember: "serverlessCacheSnapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteServerlessCacheSnapshot.html",
 		subject: "serverlessCacheSnapshotName", subjectType: ResourceTypeServerlessCacheSnapshot,
 		Members: []MemberInfo{
 			{Wire: "serverlessCacheSnapshotName", Field: "ServerlessCacheSnapshotName", Class: MemberIdentifier},
 		},
 	},
-	{Name: "DeleteSnapshot", RequestType: "DeleteSnapshotRequest", ResponseType: "Snapshot", UnwrappedMember: "snapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteSnapshot.html",
+	{Name: "DeleteSnapshot", UnwrappedMember: "snapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteSnapshot.html",
 		subject: "snapshotName", subjectType: ResourceTypeSnapshot,
 		Members: []MemberInfo{
 			{Wire: "snapshotName", Field: "SnapshotName", Class: MemberIdentifier},
 		},
 	},
-	{Name: "DeleteUser", RequestType: "DeleteUserRequest", ResponseType: "DeleteUserResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteUser.html",
+	{Name: "DeleteUser", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteUser.html",
 		subject: "userId", subjectType: ResourceTypeUser,
 		Members: []MemberInfo{
 			{Wire: "userId", Field: "UserID", Class: MemberIdentifier, Security: "a user who can connect"},
 		},
 	},
-	{Name: "DeleteUserGroup", RequestType: "DeleteUserGroupRequest", ResponseType: "DeleteUserGroupResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteUserGroup.html",
+	{Name: "DeleteUserGroup", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteUserGroup.html",
 		subject: "userGroupId", subjectType: ResourceTypeUserGroup,
 		Members: []MemberInfo{
 			{Wire: "userGroupId", Field: "UserGroupID", Class: MemberIdentifier, Security: "user group that controls who connects"},
 		},
 	},
-	{Name: "DescribeCacheClusters", RequestType: "DescribeCacheClustersRequest", ResponseType: "DescribeCacheClustersResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheClusters.html",
+	{Name: "DescribeCacheClusters", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheClusters.html",
 		subject: "cacheClusterId", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "cacheClusterId", Field: "CacheClusterID", Class: MemberIdentifier},
@@ -428,7 +428,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "showCacheNodeInfo", Field: "ShowCacheNodeInfo", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeCacheEngineVersions", RequestType: "DescribeCacheEngineVersionsRequest", ResponseType: "DescribeCacheEngineVersionsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheEngineVersions.html",
+	{Name: "DescribeCacheEngineVersions", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheEngineVersions.html",
 		Members: []MemberInfo{
 			{Wire: "cacheParameterGroupFamily", Field: "CacheParameterGroupFamily", Class: MemberFlag},
 			{Wire: "defaultOnly", Field: "DefaultOnly", Class: MemberFlag},
@@ -438,7 +438,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "maxRecords", Field: "MaxRecords", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeCacheParameterGroups", RequestType: "DescribeCacheParameterGroupsRequest", ResponseType: "DescribeCacheParameterGroupsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameterGroups.html",
+	{Name: "DescribeCacheParameterGroups", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameterGroups.html",
 		subject: "cacheParameterGroupName", subjectType: ResourceTypeCacheParameterGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheParameterGroupName", Field: "CacheParameterGroupName", Class: MemberIdentifier},
@@ -446,7 +446,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "maxRecords", Field: "MaxRecords", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeCacheParameters", RequestType: "DescribeCacheParametersRequest", ResponseType: "DescribeCacheParametersResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameters.html",
+	{Name: "DescribeCacheParameters", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameters.html",
 		subject: "cacheParameterGroupName", subjectType: ResourceTypeCacheParameterGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheParameterGroupName", Field: "CacheParameterGroupName", Class: MemberIdentifier},
@@ -455,7 +455,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "source", Field: "Source", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeCacheSecurityGroups", RequestType: "DescribeCacheSecurityGroupsRequest", ResponseType: "DescribeCacheSecurityGroupsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSecurityGroups.html",
+	{Name: "DescribeCacheSecurityGroups", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSecurityGroups.html",
 		subject: "cacheSecurityGroupName", subjectType: ResourceTypeCacheSecurityGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheSecurityGroupName", Field: "CacheSecurityGroupName", Class: MemberIdentifier, Security: "cache security group that admits traffic"},
@@ -463,7 +463,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "maxRecords", Field: "MaxRecords", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeCacheSubnetGroups", RequestType: "DescribeCacheSubnetGroupsRequest", ResponseType: "DescribeCacheSubnetGroupsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSubnetGroups.html",
+	{Name: "DescribeCacheSubnetGroups", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSubnetGroups.html",
 		subject: "cacheSubnetGroupName", subjectType: ResourceTypeCacheSubnetGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheSubnetGroupName", Field: "CacheSubnetGroupName", Class: MemberIdentifier, Security: "subnets the cache is reachable in"},
@@ -471,14 +471,14 @@ var operationTable = [...]OperationInfo{
 			{Wire: "maxRecords", Field: "MaxRecords", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeEngineDefaultParameters", RequestType: "DescribeEngineDefaultParametersRequest", ResponseType: "EngineDefaults", UnwrappedMember: "engineDefaults", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEngineDefaultParameters.html",
+	{Name: "DescribeEngineDefaultParameters", UnwrappedMember: "engineDefaults", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEngineDefaultParameters.html",
 		Members: []MemberInfo{
 			{Wire: "cacheParameterGroupFamily", Field: "CacheParameterGroupFamily", Class: MemberFlag},
 			{Wire: "marker", Field: "Marker", Class: MemberFlag},
 			{Wire: "maxRecords", Field: "MaxRecords", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeEvents", RequestType: "DescribeEventsRequest", ResponseType: "DescribeEventsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEvents.html",
+	{Name: "DescribeEvents", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEvents.html",
 		Members: []MemberInfo{
 			{Wire: "duration", Field: "Duration", Class: MemberFlag},
 			{Wire: "endTime", Field: "EndTime", Class: MemberFlag},
@@ -489,7 +489,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "startTime", Field: "StartTime", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeGlobalReplicationGroups", RequestType: "DescribeGlobalReplicationGroupsRequest", ResponseType: "DescribeGlobalReplicationGroupsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeGlobalReplicationGroups.html",
+	{Name: "DescribeGlobalReplicationGroups", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeGlobalReplicationGroups.html",
 		subject: "globalReplicationGroupId", subjectType: ResourceTypeGlobalReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "globalReplicationGroupId", Field: "GlobalReplicationGroupID", Class: MemberIdentifier},
@@ -498,7 +498,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "showMemberInfo", Field: "ShowMemberInfo", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeReplicationGroups", RequestType: "DescribeReplicationGroupsRequest", ResponseType: "DescribeReplicationGroupsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReplicationGroups.html",
+	{Name: "DescribeReplicationGroups", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReplicationGroups.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "marker", Field: "Marker", Class: MemberFlag},
@@ -506,7 +506,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "replicationGroupId", Field: "ReplicationGroupID", Class: MemberIdentifier},
 		},
 	},
-	{Name: "DescribeReservedCacheNodes", RequestType: "DescribeReservedCacheNodesRequest", ResponseType: "DescribeReservedCacheNodesResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodes.html",
+	{Name: "DescribeReservedCacheNodes", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodes.html",
 		subject: "reservedCacheNodeId", subjectType: ResourceTypeReservedCacheNode,
 		Members: []MemberInfo{
 			{Wire: "cacheNodeType", Field: "CacheNodeType", Class: MemberFlag},
@@ -519,7 +519,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "reservedCacheNodesOfferingId", Field: "ReservedCacheNodesOfferingID", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeReservedCacheNodesOfferings", RequestType: "DescribeReservedCacheNodesOfferingsRequest", ResponseType: "DescribeReservedCacheNodesOfferingsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodesOfferings.html",
+	{Name: "DescribeReservedCacheNodesOfferings", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodesOfferings.html",
 		subject: "", subjectType: ResourceTypeReservedCacheNode,
 		Members: []MemberInfo{
 			{Wire: "cacheNodeType", Field: "CacheNodeType", Class: MemberFlag},
@@ -531,7 +531,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "reservedCacheNodesOfferingId", Field: "ReservedCacheNodesOfferingID", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeServerlessCacheSnapshots", RequestType: "DescribeServerlessCacheSnapshotsRequest", ResponseType: "DescribeServerlessCacheSnapshotsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCacheSnapshots.html",
+	{Name: "DescribeServerlessCacheSnapshots", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCacheSnapshots.html",
 		subject: "serverlessCacheSnapshotName", subjectType: ResourceTypeServerlessCacheSnapshot,
 		Members: []MemberInfo{
 			{Wire: "maxResults", Field: "MaxResults", Class: MemberFlag},
@@ -541,7 +541,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "snapshotType", Field: "SnapshotType", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeServerlessCaches", RequestType: "DescribeServerlessCachesRequest", ResponseType: "DescribeServerlessCachesResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCaches.html",
+	{Name: "DescribeServerlessCaches", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCaches.html",
 		subject: "serverlessCacheName", subjectType: ResourceTypeServerlessCache,
 		Members: []MemberInfo{
 			{Wire: "maxResults", Field: "MaxResults", Class: MemberFlag},
@@ -549,7 +549,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "serverlessCacheName", Field: "ServerlessCacheName", Class: MemberIdentifier},
 		},
 	},
-	{Name: "DescribeServiceUpdates", RequestType: "DescribeServiceUpdatesRequest", ResponseType: "DescribeServiceUpdatesResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServiceUpdates.html",
+	{Name: "DescribeServiceUpdates", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServiceUpdates.html",
 		Members: []MemberInfo{
 			{Wire: "marker", Field: "Marker", Class: MemberFlag},
 			{Wire: "maxRecords", Field: "MaxRecords", Class: MemberFlag},
@@ -557,7 +557,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "serviceUpdateStatus", Field: "ServiceUpdateStatus", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeSnapshots", RequestType: "DescribeSnapshotsRequest", ResponseType: "DescribeSnapshotsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeSnapshots.html",
+	{Name: "DescribeSnapshots", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeSnapshots.html",
 		subject: "snapshotName", subjectType: ResourceTypeSnapshot,
 		Members: []MemberInfo{
 			{Wire: "cacheClusterId", Field: "CacheClusterID", Class: MemberFlag},
@@ -569,7 +569,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "snapshotSource", Field: "SnapshotSource", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeUpdateActions", RequestType: "DescribeUpdateActionsRequest", ResponseType: "DescribeUpdateActionsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUpdateActions.html",
+	{Name: "DescribeUpdateActions", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUpdateActions.html",
 		subject: "cacheClusterIds", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "cacheClusterIds", Field: "CacheClusterIDs", Class: MemberIdentifier},
@@ -584,7 +584,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "updateActionStatus", Field: "UpdateActionStatus", Class: MemberFlag},
 		},
 	},
-	{Name: "DescribeUserGroups", RequestType: "DescribeUserGroupsRequest", ResponseType: "DescribeUserGroupsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUserGroups.html",
+	{Name: "DescribeUserGroups", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUserGroups.html",
 		subject: "userGroupId", subjectType: ResourceTypeUserGroup,
 		Members: []MemberInfo{
 			{Wire: "marker", Field: "Marker", Class: MemberFlag},
@@ -592,7 +592,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "userGroupId", Field: "UserGroupID", Class: MemberIdentifier, Security: "user group that controls who connects"},
 		},
 	},
-	{Name: "DescribeUsers", RequestType: "DescribeUsersRequest", ResponseType: "DescribeUsersResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUsers.html",
+	{Name: "DescribeUsers", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUsers.html",
 		subject: "userId", subjectType: ResourceTypeUser,
 		Members: []MemberInfo{
 			{Wire: "engine", Field: "Engine", Class: MemberFlag},
@@ -602,7 +602,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "userId", Field: "UserID", Class: MemberIdentifier, Security: "a user who can connect"},
 		},
 	},
-	{Name: "DisassociateGlobalReplicationGroup", RequestType: "DisassociateGlobalReplicationGroupRequest", ResponseType: "GlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DisassociateGlobalReplicationGroup.html",
+	{Name: "DisassociateGlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DisassociateGlobalReplicationGroup.html",
 		subject: "globalReplicationGroupId", subjectType: ResourceTypeGlobalReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "globalReplicationGroupId", Field: "GlobalReplicationGroupID", Class: MemberIdentifier},
@@ -610,14 +610,14 @@ var operationTable = [...]OperationInfo{
 			{Wire: "replicationGroupRegion", Field: "ReplicationGroupRegion", Class: MemberIdentifier},
 		},
 	},
-	{Name: "ExportServerlessCacheSnapshot", RequestType: "ExportServerlessCacheSnapshotRequest", ResponseType: "ServerlessCacheSnapshot", UnwrappedMember: "serverlessCacheSnapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ExportServerlessCacheSnapshot.html",
+	{Name: "ExportServerlessCacheSnapshot", UnwrappedMember: "serverlessCacheSnapshot", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ExportServerlessCacheSnapshot.html",
 		subject: "serverlessCacheSnapshotName", subjectType: ResourceTypeServerlessCacheSnapshot,
 		Members: []MemberInfo{
 			{Wire: "s3BucketName", Field: "S3BucketName", Class: MemberSetting, Security: "exports snapshot data to an S3 bucket"},
 			{Wire: "serverlessCacheSnapshotName", Field: "ServerlessCacheSnapshotName", Class: MemberIdentifier},
 		},
 	},
-	{Name: "FailoverGlobalReplicationGroup", RequestType: "FailoverGlobalReplicationGroupRequest", ResponseType: "GlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_FailoverGlobalReplicationGroup.html",
+	{Name: "FailoverGlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_FailoverGlobalReplicationGroup.html",
 		subject: "globalReplicationGroupId", subjectType: ResourceTypeGlobalReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "globalReplicationGroupId", Field: "GlobalReplicationGroupID", Class: MemberIdentifier},
@@ -625,7 +625,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "primaryReplicationGroupId", Field: "PrimaryReplicationGroupID", Class: MemberSetting},
 		},
 	},
-	{Name: "IncreaseNodeGroupsInGlobalReplicationGroup", RequestType: "IncreaseNodeGroupsInGlobalReplicationGroupRequest", ResponseType: "GlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_IncreaseNodeGroupsInGlobalReplicationGroup.html",
+	{Name: "IncreaseNodeGroupsInGlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_IncreaseNodeGroupsInGlobalReplicationGroup.html",
 		subject: "globalReplicationGroupId", subjectType: ResourceTypeGlobalReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "applyImmediately", Field: "ApplyImmediately", Class: MemberFlag},
@@ -634,7 +634,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "regionalConfigurations", Field: "RegionalConfigurations", Class: MemberSetting},
 		},
 	},
-	{Name: "IncreaseReplicaCount", RequestType: "IncreaseReplicaCountRequest", ResponseType: "ReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_IncreaseReplicaCount.html",
+	{Name: "IncreaseReplicaCount", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_IncreaseReplicaCount.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "applyImmediately", Field: "ApplyImmediately", Class: MemberFlag},
@@ -643,20 +643,20 @@ var operationTable = [...]OperationInfo{
 			{Wire: "replicaConfiguration", Field: "ReplicaConfiguration", Class: MemberSetting},
 		},
 	},
-	{Name: "ListAllowedNodeTypeModifications", RequestType: "ListAllowedNodeTypeModificationsRequest", ResponseType: "ListAllowedNodeTypeModificationsResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ListAllowedNodeTypeModifications.html",
+	{Name: "ListAllowedNodeTypeModifications", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ListAllowedNodeTypeModifications.html",
 		subject: "cacheClusterId", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "cacheClusterId", Field: "CacheClusterID", Class: MemberIdentifier},
 			{Wire: "replicationGroupId", Field: "ReplicationGroupID", Class: MemberIdentifier},
 		},
 	},
-	{Name: "ListTagsForResource", RequestType: "ListTagsForResourceRequest", ResponseType: "ListTagsForResourceResponse", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ListTagsForResource.html",
+	{Name: "ListTagsForResource", UnwrappedMember: "", ReadOnly: true, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ListTagsForResource.html",
 		subject: "resourceName", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "resourceName", Field: "ResourceName", Class: MemberIdentifier},
 		},
 	},
-	{Name: "ModifyCacheCluster", RequestType: "ModifyCacheClusterRequest", ResponseType: "CacheCluster", UnwrappedMember: "cacheCluster", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheCluster.html",
+	{Name: "ModifyCacheCluster", UnwrappedMember: "cacheCluster", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheCluster.html",
 		subject: "cacheClusterId", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "cacheClusterId", Field: "CacheClusterID", Class: MemberIdentifier},
@@ -684,14 +684,14 @@ var operationTable = [...]OperationInfo{
 			{Wire: "snapshotWindow", Field: "SnapshotWindow", Class: MemberSetting},
 		},
 	},
-	{Name: "ModifyCacheParameterGroup", RequestType: "ModifyCacheParameterGroupRequest", ResponseType: "ModifyCacheParameterGroupResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheParameterGroup.html",
+	{Name: "ModifyCacheParameterGroup", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheParameterGroup.html",
 		subject: "cacheParameterGroupName", subjectType: ResourceTypeCacheParameterGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheParameterGroupName", Field: "CacheParameterGroupName", Class: MemberIdentifier},
 			{Wire: "parameterNameValues", Field: "ParameterNameValues", Class: MemberSetting},
 		},
 	},
-	{Name: "ModifyCacheSubnetGroup", RequestType: "ModifyCacheSubnetGroupRequest", ResponseType: "CacheSubnetGroup", UnwrappedMember: "cacheSubnetGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheSubnetGroup.html",
+	{Name: "ModifyCacheSubnetGroup", UnwrappedMember: "cacheSubnetGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheSubnetGroup.html",
 		subject: "cacheSubnetGroupName", subjectType: ResourceTypeCacheSubnetGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheSubnetGroupName", Field: "CacheSubnetGroupName", Class: MemberIdentifier, Security: "subnets the cache is reachable in"},
@@ -699,7 +699,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "subnetIds", Field: "SubnetIDs", Class: MemberSetting, Security: "subnets the cache is reachable in"},
 		},
 	},
-	{Name: "ModifyGlobalReplicationGroup", RequestType: "ModifyGlobalReplicationGroupRequest", ResponseType: "GlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyGlobalReplicationGroup.html",
+	{Name: "ModifyGlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyGlobalReplicationGroup.html",
 		subject: "globalReplicationGroupId", subjectType: ResourceTypeGlobalReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "applyImmediately", Field: "ApplyImmediately", Class: MemberFlag},
@@ -712,7 +712,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "globalReplicationGroupDescription", Field: "GlobalReplicationGroupDescription", Class: MemberSetting},
 		},
 	},
-	{Name: "ModifyReplicationGroup", RequestType: "ModifyReplicationGroupRequest", ResponseType: "ReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyReplicationGroup.html",
+	{Name: "ModifyReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyReplicationGroup.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "replicationGroupId", Field: "ReplicationGroupID", Class: MemberIdentifier},
@@ -748,7 +748,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "userGroupIdsToRemove", Field: "UserGroupIDsToRemove", Class: MemberSetting, Security: "user groups that control who connects"},
 		},
 	},
-	{Name: "ModifyReplicationGroupShardConfiguration", RequestType: "ModifyReplicationGroupShardConfigurationRequest", ResponseType: "ReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyReplicationGroupShardConfiguration.html",
+	{Name: "ModifyReplicationGroupShardConfiguration", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyReplicationGroupShardConfiguration.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "applyImmediately", Field: "ApplyImmediately", Class: MemberFlag},
@@ -759,7 +759,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "reshardingConfiguration", Field: "ReshardingConfiguration", Class: MemberSetting},
 		},
 	},
-	{Name: "ModifyServerlessCache", RequestType: "ModifyServerlessCacheRequest", ResponseType: "ServerlessCache", UnwrappedMember: "serverlessCache", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyServerlessCache.html",
+	{Name: "ModifyServerlessCache", UnwrappedMember: "serverlessCache", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyServerlessCache.html",
 		subject: "serverlessCacheName", subjectType: ResourceTypeServerlessCache,
 		Members: []MemberInfo{
 			{Wire: "serverlessCacheName", Field: "ServerlessCacheName", Class: MemberIdentifier},
@@ -774,7 +774,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "userGroupId", Field: "UserGroupID", Class: MemberSetting, Security: "user group that controls who connects"},
 		},
 	},
-	{Name: "ModifyUser", RequestType: "ModifyUserRequest", ResponseType: "ModifyUserResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyUser.html",
+	{Name: "ModifyUser", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyUser.html",
 		subject: "userId", subjectType: ResourceTypeUser,
 		Members: []MemberInfo{
 			{Wire: "userId", Field: "UserID", Class: MemberIdentifier, Security: "a user who can connect"},
@@ -786,7 +786,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "passwords", Field: "Passwords", Class: MemberSetting, Security: "user passwords, credentials"},
 		},
 	},
-	{Name: "ModifyUserGroup", RequestType: "ModifyUserGroupRequest", ResponseType: "ModifyUserGroupResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyUserGroup.html",
+	{Name: "ModifyUserGroup", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyUserGroup.html",
 		subject: "userGroupId", subjectType: ResourceTypeUserGroup,
 		Members: []MemberInfo{
 			{Wire: "userGroupId", Field: "UserGroupID", Class: MemberIdentifier, Security: "user group that controls who connects"},
@@ -795,7 +795,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "userIdsToRemove", Field: "UserIDsToRemove", Class: MemberSetting, Security: "users losing access through the group"},
 		},
 	},
-	{Name: "PrepareMigration", RequestType: "PrepareMigrationRequest", ResponseType: "ServerlessCache", UnwrappedMember: "serverlessCache", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_PrepareMigration.html",
+	{Name: "PrepareMigration", UnwrappedMember: "serverlessCache", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_PrepareMigration.html",
 		subject: "serverlessCacheName", subjectType: ResourceTypeServerlessCache,
 		Members: []MemberInfo{
 			{Wire: "customerNodeEndpointList", Field: "CustomerNodeEndpointList", Class: MemberSetting},
@@ -804,7 +804,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "sourceTlsConfiguration", Field: "SourceTLSConfiguration", Class: MemberSetting, Security: "encryption in transit to the migration source"},
 		},
 	},
-	{Name: "PurchaseReservedCacheNodesOffering", RequestType: "PurchaseReservedCacheNodesOfferingRequest", ResponseType: "ReservedCacheNode", UnwrappedMember: "reservedCacheNode", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_PurchaseReservedCacheNodesOffering.html",
+	{Name: "PurchaseReservedCacheNodesOffering", UnwrappedMember: "reservedCacheNode", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_PurchaseReservedCacheNodesOffering.html",
 		subject: "reservedCacheNodeId", subjectType: ResourceTypeReservedCacheNode,
 		Members: []MemberInfo{
 			{Wire: "reservedCacheNodesOfferingId", Field: "ReservedCacheNodesOfferingID", Class: MemberSetting},
@@ -813,28 +813,28 @@ var operationTable = [...]OperationInfo{
 			{Wire: "tags", Field: "Tags", Class: MemberSetting},
 		},
 	},
-	{Name: "RebalanceSlotsInGlobalReplicationGroup", RequestType: "RebalanceSlotsInGlobalReplicationGroupRequest", ResponseType: "GlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RebalanceSlotsInGlobalReplicationGroup.html",
+	{Name: "RebalanceSlotsInGlobalReplicationGroup", UnwrappedMember: "globalReplicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RebalanceSlotsInGlobalReplicationGroup.html",
 		subject: "globalReplicationGroupId", subjectType: ResourceTypeGlobalReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "applyImmediately", Field: "ApplyImmediately", Class: MemberFlag},
 			{Wire: "globalReplicationGroupId", Field: "GlobalReplicationGroupID", Class: MemberIdentifier},
 		},
 	},
-	{Name: "RebootCacheCluster", RequestType: "RebootCacheClusterRequest", ResponseType: "CacheCluster", UnwrappedMember: "cacheCluster", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RebootCacheCluster.html",
+	{Name: "RebootCacheCluster", UnwrappedMember: "cacheCluster", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RebootCacheCluster.html",
 		subject: "cacheClusterId", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "cacheClusterId", Field: "CacheClusterID", Class: MemberIdentifier},
 			{Wire: "cacheNodeIdsToReboot", Field: "CacheNodeIDsToReboot", Class: MemberFlag},
 		},
 	},
-	{Name: "RemoveTagsFromResource", RequestType: "RemoveTagsFromResourceRequest", ResponseType: "RemoveTagsFromResourceResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RemoveTagsFromResource.html",
+	{Name: "RemoveTagsFromResource", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RemoveTagsFromResource.html",
 		subject: "resourceName", subjectType: ResourceTypeCacheCluster,
 		Members: []MemberInfo{
 			{Wire: "resourceName", Field: "ResourceName", Class: MemberIdentifier},
 			{Wire: "tagKeys", Field: "TagKeys", Class: MemberSetting},
 		},
 	},
-	{Name: "ResetCacheParameterGroup", RequestType: "ResetCacheParameterGroupRequest", ResponseType: "ResetCacheParameterGroupResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ResetCacheParameterGroup.html",
+	{Name: "ResetCacheParameterGroup", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ResetCacheParameterGroup.html",
 		subject: "cacheParameterGroupName", subjectType: ResourceTypeCacheParameterGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheParameterGroupName", Field: "CacheParameterGroupName", Class: MemberIdentifier},
@@ -842,7 +842,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "resetAllParameters", Field: "ResetAllParameters", Class: MemberFlag},
 		},
 	},
-	{Name: "RevokeCacheSecurityGroupIngress", RequestType: "RevokeCacheSecurityGroupIngressRequest", ResponseType: "CacheSecurityGroup", UnwrappedMember: "cacheSecurityGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RevokeCacheSecurityGroupIngress.html",
+	{Name: "RevokeCacheSecurityGroupIngress", UnwrappedMember: "cacheSecurityGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RevokeCacheSecurityGroupIngress.html",
 		subject: "cacheSecurityGroupName", subjectType: ResourceTypeCacheSecurityGroup,
 		Members: []MemberInfo{
 			{Wire: "cacheSecurityGroupName", Field: "CacheSecurityGroupName", Class: MemberIdentifier, Security: "cache security group that admits traffic"},
@@ -850,7 +850,7 @@ var operationTable = [...]OperationInfo{
 			{Wire: "eC2SecurityGroupOwnerId", Field: "EC2SecurityGroupOwnerID", Class: MemberSetting, Security: "account of the security group admitted by the ingress rule"},
 		},
 	},
-	{Name: "StartMigration", RequestType: "StartMigrationRequest", ResponseType: "StartMigrationResponse", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_StartMigration.html",
+	{Name: "StartMigration", UnwrappedMember: "", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_StartMigration.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "autoCutover", Field: "AutoCutover", Class: MemberSetting},
@@ -860,40 +860,26 @@ var operationTable = [...]OperationInfo{
 			{Wire: "serverlessCacheName", Field: "ServerlessCacheName", Class: MemberIdentifier},
 		},
 	},
-	{Name: "StopMigration", RequestType: "StopMigrationRequest", ResponseType: "ServerlessCache", UnwrappedMember: "serverlessCache", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_StopMigration.html",
+	{Name: "StopMigration", UnwrappedMember: "serverlessCache", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_StopMigration.html",
 		subject: "serverlessCacheName", subjectType: ResourceTypeServerlessCache,
 		Members: []MemberInfo{
 			{Wire: "serverlessCacheName", Field: "ServerlessCacheName", Class: MemberIdentifier},
 		},
 	},
-	{Name: "TestFailover", RequestType: "TestFailoverRequest", ResponseType: "ReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_TestFailover.html",
+	{Name: "TestFailover", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_TestFailover.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "nodeGroupId", Field: "NodeGroupID", Class: MemberFlag},
 			{Wire: "replicationGroupId", Field: "ReplicationGroupID", Class: MemberIdentifier},
 		},
 	},
-	{Name: "TestMigration", RequestType: "TestMigrationRequest", ResponseType: "ReplicationGroup", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_TestMigration.html",
+	{Name: "TestMigration", UnwrappedMember: "replicationGroup", ReadOnly: false, DocURL: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_TestMigration.html",
 		subject: "replicationGroupId", subjectType: ResourceTypeReplicationGroup,
 		Members: []MemberInfo{
 			{Wire: "customerNodeEndpointList", Field: "CustomerNodeEndpointList", Class: MemberSetting},
 			{Wire: "replicationGroupId", Field: "ReplicationGroupID", Class: MemberIdentifier},
 		},
 	},
-}
-
-// SensitiveMembers returns the fields whose values are secrets that
-// CloudTrail may hide or redact and that tools should not print.
-func SensitiveMembers() []FieldRef {
-	return []FieldRef{
-		{Type: "CreateCacheClusterRequest", Field: "AuthToken", Wire: "authToken"},
-		{Type: "CreateReplicationGroupRequest", Field: "AuthToken", Wire: "authToken"},
-		{Type: "CreateUserRequest", Field: "Passwords", Wire: "passwords"},
-		{Type: "ModifyCacheClusterRequest", Field: "AuthToken", Wire: "authToken"},
-		{Type: "ModifyReplicationGroupRequest", Field: "AuthToken", Wire: "authToken"},
-		{Type: "ModifyUserRequest", Field: "Passwords", Wire: "passwords"},
-		{Type: "AuthenticationMode", Field: "Passwords", Wire: "passwords"},
-	}
 }
 
 // newAction returns a new, empty action for the operation called name,

@@ -49,7 +49,7 @@ func TestEmptyStringAsAbsent(t *testing.T) {
 
 	_, err = event.Parse(data, event.Strict())
 	assert.ErrorContains(t, err, "empty-string-as-absent")
-	_, err = elasticache.Decode(ev, elasticache.Strict())
+	_, err = elasticache.Decode(ev, event.Strict())
 	var de *event.DecodeError
 	assert.True(t, errors.As(err, &de), "%v", err)
 	assert.ErrorContains(t, err, "empty-string-as-absent")

@@ -129,8 +129,10 @@ func (e *Event) Failed() bool { return e.ErrorCode != "" }
 
 // Payload describes a raw payload (requestParameters, responseElements,
 // additionalEventData or serviceEventDetails) as read, for the packages of
-// this module that decode payloads; its result type is internal.
-func (e *Event) Payload(member string) payload.Source {
+// this module that decode payloads; its result type is internal. Strict in
+// opts makes the result strict, as for an event read in strict mode; other
+// options are ignored.
+func (e *Event) Payload(member string, opts ...Option) payload.Source {
 	i := -1
 	var raw []byte
 	switch member {
@@ -144,6 +146,9 @@ func (e *Event) Payload(member string) payload.Source {
 		i, raw = rawServiceEventDetails, e.ServiceEventDetails
 	}
 	src := payload.Source{Offset: -1, MaxDepth: e.maxDepth, Strict: e.strict}
+	if len(opts) > 0 && !src.Strict {
+		src.Strict = newConfig(opts).strict
+	}
 	if i < 0 {
 		return src
 	}

@@ -1,7 +1,5 @@
 package event
 
-import "strconv"
-
 // Field describes one member of the record envelope: which eventVersion
 // first carried it and how CloudTrail limits its size. Schemas and
 // documentation are generated from this table, so a field's history is
@@ -18,22 +16,6 @@ type Field struct {
 	Doc string
 }
 
-// SizeLimit returns how CloudTrail treats the member's size, or "" when no
-// limit is documented.
-func (f Field) SizeLimit() string {
-	if f.MaxBytes == 0 {
-		return ""
-	}
-	return "at most " + byteSize(f.MaxBytes) + "; CloudTrail truncates larger content"
-}
-
-func byteSize(n int) string {
-	if n%kb == 0 {
-		return strconv.Itoa(n/kb) + " KB"
-	}
-	return strconv.Itoa(n) + " bytes"
-}
-
 // kb is a kilobyte as CloudTrail counts it.
 const kb = 1024
 
@@ -46,6 +28,10 @@ const kb = 1024
 func Fields() []Field { return append([]Field(nil), fields...) }
 
 // LookupField returns the description of the envelope member called name.
+// Whether records of a version can carry it:
+//
+//	f, ok := event.LookupField("tlsDetails")
+//	carries := ok && v.AtLeast(f.Since)
 func LookupField(name string) (Field, bool) {
 	for _, f := range fields {
 		if f.Name == name {
@@ -53,27 +39,4 @@ func LookupField(name string) (Field, bool) {
 		}
 	}
 	return Field{}, false
-}
-
-// FieldSince returns the eventVersion that introduced the envelope member
-// called name; ok is false for members this package does not model.
-func FieldSince(name string) (v Version, ok bool) {
-	f, ok := LookupField(name)
-	return f.Since, ok
-}
-
-// Supports reports whether records of version v can carry the envelope
-// member called name: v is of the same major version and at least the
-// member's Since. It is false for members this package does not model.
-func (v Version) Supports(name string) bool {
-	since, ok := FieldSince(name)
-	return ok && v.AtLeast(since)
-}
-
-// Supports reports whether the record's eventVersion is new enough for the
-// envelope member called name. It is false when the eventVersion is
-// missing or malformed.
-func (e *Event) Supports(name string) bool {
-	v, ok := e.Version()
-	return ok && v.Supports(name)
 }

@@ -35,7 +35,7 @@ func TestFieldsCoverEvent(t *testing.T) {
 	assert.Equal(t, tagged, listed, "event.Fields() must list every JSON member of Event, in order")
 }
 
-func TestFieldSince(t *testing.T) {
+func TestFieldsSince(t *testing.T) {
 	t.Parallel()
 	for name, want := range map[string]string{
 		"eventTime":                    "1.00",
@@ -50,15 +50,17 @@ func TestFieldSince(t *testing.T) {
 		"vpcEndpointAccountId":         "1.09",
 		"eventContext":                 "1.11",
 	} {
-		v, ok := event.FieldSince(name)
+		f, ok := event.LookupField(name)
 		require.True(t, ok, name)
-		assert.Equal(t, want, v.String(), name)
+		assert.Equal(t, want, f.Since.String(), name)
 	}
-	_, ok := event.FieldSince("noSuchField")
+	_, ok := event.LookupField("noSuchField")
 	assert.False(t, ok)
 }
 
-func TestSupports(t *testing.T) {
+// TestCarries checks the documented way to ask whether records of a
+// version can carry a member: LookupField, then Version.AtLeast.
+func TestCarries(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		version, field string
@@ -77,22 +79,20 @@ func TestSupports(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ev := &event.Event{EventVersion: tt.version}
-		assert.Equal(t, tt.want, ev.Supports(tt.field), "%s %s", tt.version, tt.field)
-		if v, err := event.ParseVersion(tt.version); err == nil {
-			assert.Equal(t, tt.want, v.Supports(tt.field), "Version %s %s", tt.version, tt.field)
-		}
+		v, ok := ev.Version()
+		f, known := event.LookupField(tt.field)
+		assert.Equal(t, tt.want, ok && known && v.AtLeast(f.Since), "%s %s", tt.version, tt.field)
 	}
 }
 
-func TestFieldSizeLimit(t *testing.T) {
+func TestFieldMaxBytes(t *testing.T) {
 	t.Parallel()
 	f, ok := event.LookupField("requestParameters")
 	require.True(t, ok)
 	assert.Equal(t, 100*1024, f.MaxBytes)
-	assert.Equal(t, "at most 100 KB; CloudTrail truncates larger content", f.SizeLimit())
 	f, ok = event.LookupField("eventID")
 	require.True(t, ok)
-	assert.Empty(t, f.SizeLimit())
+	assert.Zero(t, f.MaxBytes)
 
 	// Fields returns a copy.
 	all := event.Fields()

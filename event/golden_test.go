@@ -99,7 +99,7 @@ func dump(b *bytes.Buffer, ev *event.Event, err error) {
 	if v, ok := ev.Version(); ok {
 		p("version", v)
 	}
-	p("eventTime", fmt.Sprintf("%s (raw %q, %s)", ev.EventTime.Normalized(), ev.EventTime.Raw(), ev.EventTime.Layout()))
+	p("eventTime", fmt.Sprintf("%s (raw %q, %s)", ev.EventTime.String(), ev.EventTime.Raw(), ev.EventTime.Layout()))
 	p("eventSource", ev.EventSource)
 	p("eventName", ev.EventName)
 	p("awsRegion", ev.AWSRegion)

@@ -43,7 +43,8 @@ func newConfig(opts []Option) config {
 }
 
 // Strict makes Parse and NewReader report every forgiven quirk as an error
-// (one *DecodeError per quirk, joined), besides decoding as usual.
+// (one *DecodeError per quirk, joined), besides decoding as usual; given to
+// elasticache.Decode, it does the same for the quirks of the payloads.
 func Strict() Option { return func(c *config) { c.strict = true } }
 
 // WithMaxDepth bounds the nesting of objects and arrays in a record

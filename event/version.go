@@ -1,7 +1,6 @@
 package event
 
 import (
-	"cmp"
 	"errors"
 	"strconv"
 	"strings"
@@ -25,14 +24,6 @@ func ParseVersion(s string) (Version, error) {
 		return Version{}, errors.New("event: bad eventVersion " + strconv.Quote(s) + ": want major.minor")
 	}
 	return Version{int(a), int(b)}, nil
-}
-
-// Compare returns -1, 0 or +1 as v is older than, equal to or newer than w.
-func (v Version) Compare(w Version) int {
-	if c := cmp.Compare(v.Major, w.Major); c != 0 {
-		return c
-	}
-	return cmp.Compare(v.Minor, w.Minor)
 }
 
 // AtLeast reports whether v is w or newer within the same major version,

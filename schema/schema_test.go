@@ -3,12 +3,14 @@ package schema_test
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cachetrail/cachetrail/elasticache"
+	"github.com/cachetrail/cachetrail/internal/secrettest"
 	"github.com/cachetrail/cachetrail/schema"
 )
 
@@ -34,8 +36,9 @@ func TestAction(t *testing.T) {
 		info, ok := elasticache.LookupOperation("CreateCacheCluster")
 		require.True(t, ok)
 		assert.Equal(t, info.DocURL, top.DocURL)
-		assert.Contains(t, top.Defs, info.RequestType)
-		assert.Contains(t, top.Defs, info.ResponseType)
+		req, resp := payloadTypes(t, "CreateCacheCluster")
+		assert.Contains(t, top.Defs, req)
+		assert.Contains(t, top.Defs, resp)
 		assert.Contains(t, top.Properties, "requestParameters")
 		if strict {
 			assert.Equal(t, "strict", top.Variant)
@@ -87,7 +90,8 @@ func TestUnwrappedResponse(t *testing.T) {
 		require.NoError(t, json.Unmarshal(doc, &top))
 		assert.Equal(t, info.UnwrappedMember, top.Unwrapped, name)
 		require.NotEmpty(t, top.Properties.Response.AnyOf, name)
-		assert.Equal(t, "#/$defs/"+info.ResponseType, top.Properties.Response.AnyOf[0]["$ref"], name)
+		_, resp := payloadTypes(t, name)
+		assert.Equal(t, "#/$defs/"+resp, top.Properties.Response.AnyOf[0]["$ref"], name)
 	}
 }
 
@@ -122,4 +126,18 @@ func TestFlatAlternatives(t *testing.T) {
 			assert.Equal(t, want, refs, "%s strict=%t", name, strict)
 		}
 	}
+}
+
+// payloadTypes returns the Go type names of the Request and Response
+// fields of the action of the operation called name.
+func payloadTypes(t *testing.T, name string) (req, resp string) {
+	t.Helper()
+	act, err := elasticache.Decode(secrettest.Event(name, `{}`, `{}`))
+	require.NoError(t, err)
+	at := reflect.TypeOf(act).Elem()
+	rf, ok := at.FieldByName("Request")
+	require.True(t, ok, name)
+	sf, ok := at.FieldByName("Response")
+	require.True(t, ok, name)
+	return rf.Type.Elem().Name(), sf.Type.Elem().Name()
 }

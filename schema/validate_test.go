@@ -196,7 +196,7 @@ func visibleQuirk(t testing.TB, path string) bool {
 	require.NoError(t, err)
 	ev, perr := event.Parse(data, event.Strict())
 	require.NotNil(t, ev, path)
-	_, derr := elasticache.Decode(ev, elasticache.Strict())
+	_, derr := elasticache.Decode(ev, event.Strict())
 	for _, e := range flatten(errors.Join(perr, derr)) {
 		var de *event.DecodeError
 		if errors.As(e, &de) && de.Quirk != "" && de.Quirk != wire.QuirkTrailingComma && de.Quirk != wire.QuirkByteOrderMark {

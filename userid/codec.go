@@ -18,7 +18,7 @@ func (id *Identity) DecodeFrom(d *jsonx.Decoder) jsonx.Status { return id.decode
 // event, which encodes records; its types are internal to this module.
 func (id *Identity) EncodeTo(e *jsonx.Encoder) { id.encode(e) }
 
-// decodeAttributes keeps every claim raw; none is unmodelled.
+// decodeAttributes keeps every claim raw; none is unmodeled.
 func (w *WebIDFederationData) decodeAttributes(d *jsonx.Decoder) jsonx.Status {
 	var m jsonx.Member
 	if st := d.ObjectStart(&m); st != jsonx.OK {

@@ -168,7 +168,7 @@ func TestAttributesKeepText(t *testing.T) {
 	require.NoError(t, id.UnmarshalJSON([]byte(`{"type":"AssumedRole","sessionContext":{"attributes":{"creationDate":"20131102T010628Z","mfaAuthenticated":"true"},"assumedRoot":"true"}}`)))
 	a := id.SessionContext.Attributes
 	assert.Equal(t, "20131102T010628Z", a.CreationDate.Raw())
-	assert.Equal(t, "2013-11-02T01:06:28Z", a.CreationDate.Normalized())
+	assert.Equal(t, "2013-11-02T01:06:28Z", a.CreationDate.String())
 	assert.True(t, a.MFAAuthenticated.True())
 	assert.Equal(t, "true", a.MFAAuthenticated.Raw())
 	assert.True(t, id.SessionContext.AssumedRoot.True())

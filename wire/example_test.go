@@ -20,7 +20,7 @@ func ExampleTime() {
 		return
 	}
 	for _, t := range []wire.Time{v.EventTime, v.CreateTime} {
-		fmt.Println(t.Normalized(), t.Layout(), t.IsStandard())
+		fmt.Println(t, t.Layout(), t.Layout() == wire.RFC3339)
 	}
 	fmt.Println(v.CreateTime.Time().Sub(v.EventTime.Time()))
 

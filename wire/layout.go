@@ -54,7 +54,3 @@ func (l Layout) String() string {
 	}
 	return "layout(" + strconv.Itoa(int(l)) + ")"
 }
-
-// IsStandard reports whether l is [RFC3339], the form CloudTrail documents.
-// Strict decoding reports any other layout as a quirk.
-func (l Layout) IsStandard() bool { return l == RFC3339 }

@@ -37,11 +37,6 @@ func (r Reason) String() string {
 	return "reason(" + strconv.Itoa(int(r)) + ")"
 }
 
-// Unmodelled reports whether the member carries data the typed model did
-// not capture: an unknown name or a value of the wrong shape. An explicit
-// null loses nothing.
-func (r Reason) Unmodelled() bool { return r == ReasonUnknown || r == ReasonMismatch }
-
 // Member is one JSON object member kept raw.
 type Member struct {
 	Name   string          // the member's name, unescaped
@@ -77,11 +72,13 @@ func (m Members) Names() []string {
 	return names
 }
 
-// Unmodelled returns the members whose [Reason.Unmodelled] is true.
-func (m Members) Unmodelled() Members {
+// Unmodeled returns the members that carry data the typed model did not
+// capture: an unknown name ([ReasonUnknown]) or a value of the wrong shape
+// ([ReasonMismatch]). An explicit null ([ReasonNull]) loses nothing.
+func (m Members) Unmodeled() Members {
 	var out Members
 	for _, x := range m {
-		if x.Reason.Unmodelled() {
+		if x.Reason == ReasonUnknown || x.Reason == ReasonMismatch {
 			out = append(out, x)
 		}
 	}

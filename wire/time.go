@@ -51,10 +51,6 @@ func (t Time) IsNumber() bool { return t.number }
 // Layout returns the form t was written in.
 func (t Time) Layout() Layout { return t.layout }
 
-// IsStandard reports whether t was written as an RFC 3339 JSON string, the
-// form CloudTrail documents. It is false for the zero Time.
-func (t Time) IsStandard() bool { return t.layout.IsStandard() && !t.number }
-
 // IsZero reports whether t is the zero Time, holding nothing parsed.
 func (t Time) IsZero() bool { return t.raw == "" }
 
@@ -67,14 +63,11 @@ func (t Time) Equal(u Time) bool {
 	return t.t.Equal(u.t)
 }
 
-// String returns [Time.Normalized], so that %v prints the instant in one
-// form; it is "" for the zero Time. Use [Time.Raw] for the original text.
-func (t Time) String() string { return t.Normalized() }
-
-// Normalized returns the instant as RFC 3339 in UTC with the fraction
-// trimmed of trailing zeros ("2014-12-01T22:16:06Z"), the form tools print.
-// It is "" for the zero Time.
-func (t Time) Normalized() string {
+// String returns the instant as RFC 3339 in UTC with the fraction trimmed
+// of trailing zeros ("2014-12-01T22:16:06Z"), the form tools print, so
+// that %v prints every instant in one form. It is "" for the zero Time.
+// Use [Time.Raw] for the original text.
+func (t Time) String() string {
 	if t.IsZero() {
 		return ""
 	}

@@ -100,9 +100,7 @@ func TestParseTime(t *testing.T) {
 			assert.Equal(t, tc.in, got.Raw())
 			assert.False(t, got.IsNumber())
 			assert.False(t, got.IsZero())
-			assert.Equal(t, tc.layout == RFC3339, got.IsStandard())
-			assert.Equal(t, tc.want.UTC().Format(time.RFC3339Nano), got.Normalized())
-			assert.Equal(t, got.Normalized(), got.String())
+			assert.Equal(t, tc.want.UTC().Format(time.RFC3339Nano), got.String())
 		})
 	}
 }
@@ -151,7 +149,6 @@ func TestParseTimeNumber(t *testing.T) {
 			assert.Equal(t, tc.layout, got.Layout())
 			assert.Equal(t, tc.in, got.Raw())
 			assert.True(t, got.IsNumber())
-			assert.False(t, got.IsStandard())
 		})
 	}
 }
@@ -358,9 +355,7 @@ func TestTimeZero(t *testing.T) {
 	assert.True(t, z.Time().IsZero())
 	assert.Equal(t, "", z.Raw())
 	assert.Equal(t, "", z.String())
-	assert.Equal(t, "", z.Normalized())
 	assert.Equal(t, LayoutNone, z.Layout())
-	assert.False(t, z.IsStandard())
 	assert.False(t, z.IsNumber())
 	assert.True(t, z.Equal(Time{}))
 	assert.Equal(t, z, TimeOf(time.Time{}))
@@ -372,7 +367,6 @@ func TestTimeOf(t *testing.T) {
 	got := TimeOf(in)
 	assert.Equal(t, "2014-12-01T22:30:35.12Z", got.Raw())
 	assert.Equal(t, RFC3339, got.Layout())
-	assert.True(t, got.IsStandard())
 	assert.Same(t, time.UTC, got.Time().Location())
 	assert.True(t, got.Time().Equal(in))
 	out, err := got.MarshalJSON()
@@ -410,22 +404,20 @@ func TestLayoutString(t *testing.T) {
 	tests := []struct {
 		l    Layout
 		want string
-		std  bool
 	}{
-		{LayoutNone, "none", false},
-		{RFC3339, "RFC3339", true},
-		{ISO8601, "ISO8601", false},
-		{ISO8601Basic, "ISO8601Basic", false},
-		{GsonDate, "GsonDate", false},
-		{GsonDateComma, "GsonDateComma", false},
-		{JavaDateString, "JavaDateString", false},
-		{EpochSeconds, "EpochSeconds", false},
-		{EpochMillis, "EpochMillis", false},
-		{Layout(200), "layout(200)", false},
+		{LayoutNone, "none"},
+		{RFC3339, "RFC3339"},
+		{ISO8601, "ISO8601"},
+		{ISO8601Basic, "ISO8601Basic"},
+		{GsonDate, "GsonDate"},
+		{GsonDateComma, "GsonDateComma"},
+		{JavaDateString, "JavaDateString"},
+		{EpochSeconds, "EpochSeconds"},
+		{EpochMillis, "EpochMillis"},
+		{Layout(200), "layout(200)"},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, tc.l.String())
-		assert.Equal(t, tc.std, tc.l.IsStandard(), tc.want)
 	}
 }
 

@@ -13,11 +13,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
 
+	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
 )
-
-// EventSource is the event source Events asks LookupEvents for.
-const EventSource = "elasticache.amazonaws.com"
 
 // SourceName is the Origin.Source of the events Events returns.
 const SourceName = "LookupEvents"
@@ -48,7 +46,7 @@ func Events(ctx context.Context, client cloudtrail.LookupEventsAPIClient, start,
 			EndTime:   aws.Time(end),
 			LookupAttributes: []types.LookupAttribute{{
 				AttributeKey:   types.LookupAttributeKeyEventSource,
-				AttributeValue: aws.String(EventSource),
+				AttributeValue: aws.String(elasticache.Source),
 			}},
 			MaxResults: aws.Int32(50),
 		})

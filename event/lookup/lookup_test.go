@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cachetrail/cachetrail/elasticache"
 	"github.com/cachetrail/cachetrail/event"
 	"github.com/cachetrail/cachetrail/event/lookup"
 	"github.com/cachetrail/cachetrail/internal/testutil"
@@ -178,7 +179,7 @@ func TestEvents(t *testing.T) {
 		assert.InDelta(t, float64(end.Unix()), c.EndTime, 0.001)
 		require.Len(t, c.LookupAttributes, 1)
 		assert.Equal(t, "EventSource", c.LookupAttributes[0].AttributeKey)
-		assert.Equal(t, lookup.EventSource, c.LookupAttributes[0].AttributeValue)
+		assert.Equal(t, elasticache.Source, c.LookupAttributes[0].AttributeValue)
 		assert.Equal(t, 50, c.MaxResults)
 	}
 }

@@ -51,7 +51,7 @@ func (o *changesOutput) item(it item) {
 		if c.Pending && result != "" {
 			result = "pending " + result
 		}
-		o.tsv.add(it.ev.EventTime.Normalized(), person, it.act.Operation(),
+		o.tsv.add(it.ev.EventTime.String(), person, it.act.Operation(),
 			string(c.Resource.Type)+"/"+c.Resource.ID, c.Kind.String(), c.Setting,
 			string(c.ValueJSON), result, Outcome(it.ev), c.Security)
 	}
@@ -92,7 +92,7 @@ func newChangeRecord(it item, person string, c elasticache.Change) ChangeRecord 
 		Source:    o.Source,
 		Index:     o.Index,
 		EventID:   it.ev.EventID,
-		EventTime: it.ev.EventTime.Normalized(),
+		EventTime: it.ev.EventTime.String(),
 		EventName: it.ev.EventName,
 		Person:    person,
 		Actor:     Person(it.ev),

@@ -44,8 +44,8 @@ Lists the ElastiCache calls in CloudTrail logs as a table, or as JSON with
 -json. history prints what each call changed on each resource, with the
 setting's value before and after and who changed it; changes lists every
 setting each call asked to change (tab-separated, or -json). -risky keeps
-only security-relevant changes. check reports every forgiven quirk, unmodelled member and error, and
-exits 1 when a member was unmodelled or a record could not be read. schema
+only security-relevant changes. check reports every forgiven quirk, unmodeled member and error, and
+exits 1 when a member was unmodeled or a record could not be read. schema
 prints the JSON Schema of a record or of an ElastiCache action's payloads.
 
 PATH is a file, a directory (walked for .json, .json.gz, .jsonl, .jsonl.gz),

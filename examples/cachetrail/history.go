@@ -68,7 +68,7 @@ func (o *historyOutput) item(it item) {
 // resource itself when the step shows no setting.
 func (o *historyOutput) rows(it item, st elasticache.Step, settings []elasticache.SettingStep, sec string) {
 	res := string(st.Resource.Type) + "/" + st.Resource.ID
-	t, out := it.ev.EventTime.Normalized(), Outcome(it.ev)
+	t, out := it.ev.EventTime.String(), Outcome(it.ev)
 	if len(settings) == 0 {
 		o.tbl.add(t, st.Person, st.Operation, res, "", st.Kind.String(), out, sec)
 		return

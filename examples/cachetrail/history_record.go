@@ -45,7 +45,7 @@ func newStepRecord(it item, st elasticache.Step, settings []elasticache.SettingS
 		Source:    o.Source,
 		Index:     o.Index,
 		EventID:   it.ev.EventID,
-		EventTime: it.ev.EventTime.Normalized(),
+		EventTime: it.ev.EventTime.String(),
 		EventName: it.ev.EventName,
 		Person:    st.Person,
 		Actor:     Person(it.ev),

@@ -6,7 +6,7 @@
 //	cachetrail -json [flags] PATH...  one JSON object per event
 //	cachetrail history [flags] PATH...  each resource's changes: before, after, who
 //	cachetrail changes [flags] PATH...  every setting each call asked to change
-//	cachetrail check [flags] PATH...  report quirks, unmodelled members and errors
+//	cachetrail check [flags] PATH...  report quirks, unmodeled members and errors
 //	cachetrail schema [-strict] [ACTION]  JSON Schema of a record or an action
 //
 // A PATH is a file, a directory (walked for .json, .json.gz, .jsonl and
@@ -17,7 +17,7 @@
 // With no PATH, standard input is read when it is not a terminal.
 //
 // Exit status: 0 on success, 1 when an input or a record could not be read
-// (and, for check, when a member was left unmodelled), 2 for usage errors,
+// (and, for check, when a member was left unmodeled), 2 for usage errors,
 // 130 when interrupted.
 package main
 

@@ -121,8 +121,8 @@ func (o *jsonOutput) item(it item) {
 	}
 	rec := NewRecord(it.ev, it.act)
 	if o.showSecrets {
-		rec.Request = elasticache.RequestJSON(it.act, elasticache.EncodeOptions{Normalize: true})
-		rec.Response = elasticache.ResponseJSON(it.act, elasticache.EncodeOptions{Normalize: true})
+		rec.Request = elasticache.RequestJSON(it.act, elasticache.Normalize())
+		rec.Response = elasticache.ResponseJSON(it.act, elasticache.Normalize())
 	}
 	var err error
 	if o.sorted != nil {
@@ -147,7 +147,7 @@ func (o *jsonOutput) finish(st *stats) {
 	noEvents(o.stderr, st)
 }
 
-// checkOutput reports every quirk, unmodelled member and error on stdout,
+// checkOutput reports every quirk, unmodeled member and error on stdout,
 // then a summary line.
 type checkOutput struct{ w io.Writer }
 
@@ -164,15 +164,15 @@ func (o *checkOutput) item(it item) {
 		fmt.Fprintf(o.w, "%s: record %d: offset %d: quirk %s at %s%s\n", org.Source, org.Index, q.Offset, q.Kind, q.Path, paren(q.Detail))
 	}
 	for _, g := range it.gaps { // emit found them
-		fmt.Fprintf(o.w, "%s: record %d: offset %d: unmodelled %s (%s)\n", org.Source, org.Index, g.Offset, g.Path, g.Reason)
+		fmt.Fprintf(o.w, "%s: record %d: offset %d: unmodeled %s (%s)\n", org.Source, org.Index, g.Offset, g.Path, g.Reason)
 	}
 }
 
 func (o *checkOutput) error(err error) { fmt.Fprintf(o.w, "error: %s\n", message(err)) }
 
 func (o *checkOutput) finish(st *stats) {
-	fmt.Fprintf(o.w, "records=%d elasticache=%d quirks=%d unmodelled=%d errors=%d\n",
-		st.records, st.elastiCache, st.quirks, st.unmodelled, st.errors)
+	fmt.Fprintf(o.w, "records=%d elasticache=%d quirks=%d unmodeled=%d errors=%d\n",
+		st.records, st.elastiCache, st.quirks, st.unmodeled, st.errors)
 }
 
 func paren(s string) string {

@@ -24,7 +24,7 @@ type Record struct {
 	Request      json.RawMessage `json:"request"`
 	Response     json.RawMessage `json:"response"`
 	Resources    []Resource      `json:"resources"`
-	Unmodelled   []string        `json:"unmodelled"`
+	Unmodeled    []string        `json:"unmodeled"`
 }
 
 // Resource is one entry of Record.Resources.
@@ -41,18 +41,18 @@ type Resource struct {
 func NewRecord(ev *event.Event, a elasticache.Action) Record {
 	o := ev.Origin()
 	r := Record{
-		Source:     o.Source,
-		Index:      o.Index,
-		EventID:    ev.EventID,
-		EventTime:  ev.EventTime.Normalized(),
-		EventName:  ev.EventName,
-		AWSRegion:  ev.AWSRegion,
-		AccountID:  Account(ev),
-		Actor:      Person(ev),
-		Request:    elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
-		Response:   elasticache.ResponseJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
-		Resources:  []Resource{},
-		Unmodelled: []string{},
+		Source:    o.Source,
+		Index:     o.Index,
+		EventID:   ev.EventID,
+		EventTime: ev.EventTime.String(),
+		EventName: ev.EventName,
+		AWSRegion: ev.AWSRegion,
+		AccountID: Account(ev),
+		Actor:     Person(ev),
+		Request:   elasticache.RequestJSON(a, elasticache.Normalize(), elasticache.Redact()),
+		Response:  elasticache.ResponseJSON(a, elasticache.Normalize(), elasticache.Redact()),
+		Resources: []Resource{},
+		Unmodeled: []string{},
 	}
 	if ev.Failed() {
 		r.ErrorCode = &ev.ErrorCode
@@ -61,8 +61,8 @@ func NewRecord(ev *event.Event, a elasticache.Action) Record {
 	for _, res := range a.Resources() {
 		r.Resources = append(r.Resources, Resource{Type: string(res.Type), ID: res.ID, ARN: res.ARN})
 	}
-	for _, g := range Unmodelled(ev, a) {
-		r.Unmodelled = append(r.Unmodelled, g.Path)
+	for _, g := range Unmodeled(ev, a) {
+		r.Unmodeled = append(r.Unmodeled, g.Path)
 	}
 	return r
 }

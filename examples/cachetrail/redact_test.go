@@ -24,7 +24,7 @@ func TestNoSecretInRecord(t *testing.T) {
 	require.NoError(t, err)
 	a, err := elasticache.Decode(ev)
 	require.NoError(t, err)
-	require.Contains(t, string(elasticache.RequestJSON(a, elasticache.EncodeOptions{})), "Pa55wordMarkerOne",
+	require.Contains(t, string(elasticache.RequestJSON(a)), "Pa55wordMarkerOne",
 		"precondition: the typed request holds the password")
 
 	rec, err := json.Marshal(NewRecord(ev, a))

@@ -82,7 +82,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	switch {
 	case ctx.Err() != nil:
 		return 130 // as a shell reports a command ended by SIGINT
-	case st.errors > 0 || (cfg.check && st.unmodelled > 0):
+	case st.errors > 0 || (cfg.check && st.unmodeled > 0):
 		return 1
 	}
 	return 0
@@ -93,7 +93,7 @@ type stats struct {
 	records     int // records read (all services)
 	elastiCache int // ElastiCache events kept by the filters
 	quirks      int
-	unmodelled  int // counted for check only
+	unmodeled   int // counted for check only
 	errors      int
 }
 
@@ -110,7 +110,7 @@ type item struct {
 	ev   *event.Event
 	act  elasticache.Action
 	errs []error
-	gaps []Gap // its unmodelled members, found only for check
+	gaps []Gap // its unmodeled members, found only for check
 	// hidden marks an event the filters dropped that history still
 	// reads, to learn the settings' earlier values.
 	hidden bool
@@ -200,8 +200,8 @@ func (a *app) emit(it item, st *stats) {
 		st.elastiCache++
 		st.quirks += len(it.ev.Quirks()) + len(it.act.Quirks())
 		if a.cfg.check { // the only output that shows them, or counts them
-			it.gaps = Unmodelled(it.ev, it.act)
-			st.unmodelled += len(it.gaps)
+			it.gaps = Unmodeled(it.ev, it.act)
+			st.unmodeled += len(it.gaps)
 		}
 	}
 	a.out.item(it)

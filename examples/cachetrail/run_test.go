@@ -43,9 +43,9 @@ func TestExitStatus(t *testing.T) {
 		wantStderr string
 	}{
 		{name: "table", args: []string{samples}, want: 0, wantStdout: "TIME"},
-		{name: "check seed", args: []string{"check", seed}, want: 0, wantStdout: "unmodelled=0 errors=0\n"},
-		{name: "check samples", args: []string{"check", samples}, want: 0, wantStdout: "unmodelled=0 errors=0\n"},
-		{name: "check unknown member", args: []string{"check", unknown}, want: 1, wantStdout: "unmodelled requestParameters.keepNodes (unknown)"},
+		{name: "check seed", args: []string{"check", seed}, want: 0, wantStdout: "unmodeled=0 errors=0\n"},
+		{name: "check samples", args: []string{"check", samples}, want: 0, wantStdout: "unmodeled=0 errors=0\n"},
+		{name: "check unknown member", args: []string{"check", unknown}, want: 1, wantStdout: "unmodeled requestParameters.keepNodes (unknown)"},
 		{name: "table unknown member", args: []string{unknown}, want: 0, wantStdout: "DeleteCacheCluster"},
 		{name: "missing file", args: []string{filepath.Join(dir, "nope.json")}, want: 1, wantStderr: "nope.json: no such file or directory"},
 		{name: "no input", args: nil, want: 2, wantStderr: "no input"},

@@ -82,7 +82,7 @@ func TestS3Anonymous(t *testing.T) {
 	noAWS(t)
 	code, stdout, stderr := runIn(t, "", "check", "-s3-endpoint", s.URL, "s3://"+trailBucket+"/AWSLogs/")
 	require.Equal(t, 0, code, stderr)
-	assert.True(t, strings.HasSuffix(stdout, "\nrecords=53 elasticache=19 quirks=11 unmodelled=0 errors=0\n"), stdout) // as in the README
+	assert.True(t, strings.HasSuffix(stdout, "\nrecords=53 elasticache=19 quirks=11 unmodeled=0 errors=0\n"), stdout) // as in the README
 }
 
 // TestS3Unreachable: an endpoint that takes the connection and closes it

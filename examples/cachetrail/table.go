@@ -15,7 +15,7 @@ type Row struct {
 // NewRow builds the table row of an event and its decoded action.
 func NewRow(ev *event.Event, a elasticache.Action) Row {
 	return Row{
-		Time:     ev.EventTime.Normalized(),
+		Time:     ev.EventTime.String(),
 		Region:   ev.AWSRegion,
 		Account:  Account(ev),
 		Actor:    ev.UserIdentity.Person().String(),

@@ -1,5 +1,5 @@
 // How every example shows an ElastiCache event; the Lambda examples hold
-// copies of this file and unmodelled.go (ecview_*.go): keep them in step.
+// copies of this file and unmodeled.go (ecview_*.go): keep them in step.
 
 package main
 

@@ -34,10 +34,10 @@ func decode(t *testing.T) (*event.Event, elasticache.Action) {
 	return ev, a
 }
 
-func TestUnmodelled(t *testing.T) {
+func TestUnmodeled(t *testing.T) {
 	ev, a := decode(t)
 	var paths []string
-	for _, g := range Unmodelled(ev, a) {
+	for _, g := range Unmodeled(ev, a) {
 		paths = append(paths, g.Path+" "+g.Reason)
 		assert.Positive(t, g.Offset)
 	}
@@ -66,7 +66,7 @@ func TestRowAndRecord(t *testing.T) {
 		"errorCode":"InvalidCacheClusterState","errorMessage":"Cluster c1 is not available.",
 		"request":{"cacheClusterId":"c1","cacheNodeIdsToReboot":["0001"],"rebootReason":"test"},"response":null,
 		"resources":[{"type":"cluster","id":"c1","arn":"arn:aws:elasticache:eu-west-1:123456789012:cluster:c1"}],
-		"unmodelled":["userIdentity.sessionContext.attributes.newAttribute","userIdentity.newIdentityField",
+		"unmodeled":["userIdentity.sessionContext.attributes.newAttribute","userIdentity.newIdentityField",
 		"requestParameters.rebootReason","newTopLevel"]}`, string(b))
 }
 

@@ -35,7 +35,7 @@ func seedEvent(t testing.TB, name string) []byte {
 	return []byte(fmt.Sprintf(`{"version":"0","id":"6f87d04b-9f74-4f04-a780-7acf4b0a9b38",
 "detail-type":"AWS API Call via CloudTrail","source":"aws.elasticache","account":"123456789012",
 "time":%q,"region":%q,"resources":[],"detail":%s}`,
-		ev.EventTime.Normalized(), ev.AWSRegion, detail))
+		ev.EventTime.String(), ev.AWSRegion, detail))
 }
 
 type logLine struct {

@@ -66,7 +66,7 @@ func newRecord(ev *event.Event, a elasticache.Action) Record {
 			r.Resources = append(r.Resources, res.ID)
 		}
 	}
-	r.Request = elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true})
+	r.Request = elasticache.RequestJSON(a, elasticache.Normalize(), elasticache.Redact())
 	return r
 }
 

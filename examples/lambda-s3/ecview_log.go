@@ -29,7 +29,7 @@ func LogChange(ctx context.Context, log *slog.Logger, ev *event.Event, a elastic
 		}
 	}
 	attrs := []slog.Attr{
-		slog.String("eventTime", ev.EventTime.Normalized()),
+		slog.String("eventTime", ev.EventTime.String()),
 		slog.String("eventName", ev.EventName),
 		slog.String("awsRegion", ev.AWSRegion),
 		slog.String("accountId", Account(ev)),
@@ -40,17 +40,17 @@ func LogChange(ctx context.Context, log *slog.Logger, ev *event.Event, a elastic
 		slog.String("eventID", ev.EventID),
 		slog.String("source", o.Source),
 		slog.Int("index", o.Index),
-		slog.Any("request", elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true})),
+		slog.Any("request", elasticache.RequestJSON(a, elasticache.Normalize(), elasticache.Redact())),
 	}
 	if ev.Failed() {
 		attrs = append(attrs, slog.String("errorMessage", ev.ErrorMessage))
 	}
-	if gaps := Unmodelled(ev, a); len(gaps) > 0 {
+	if gaps := Unmodeled(ev, a); len(gaps) > 0 {
 		paths := make([]string, len(gaps))
 		for i, g := range gaps {
 			paths[i] = g.Path
 		}
-		attrs = append(attrs, slog.Any("unmodelled", paths))
+		attrs = append(attrs, slog.Any("unmodeled", paths))
 	}
 	log.LogAttrs(ctx, slog.LevelInfo, ChangeMessage, attrs...)
 }

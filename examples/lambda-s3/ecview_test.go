@@ -58,7 +58,7 @@ func TestLogChange(t *testing.T) {
 	assert.Equal(t, "Cluster c1 is not available.", got["errorMessage"])
 	assert.Equal(t, []any{"arn:aws:elasticache:eu-west-1:123456789012:cluster:c1"}, got["resources"])
 	assert.Equal(t, map[string]any{"cacheClusterId": "c1", "cacheNodeIdsToReboot": []any{"0001"}, "rebootReason": "test"}, got["request"])
-	assert.Len(t, got["unmodelled"], 4)
+	assert.Len(t, got["unmodeled"], 4)
 }
 
 func TestLogChangeHidesSecrets(t *testing.T) {

@@ -12,13 +12,13 @@ import (
 
 // A small version of examples/cachetrail's view, so that this example
 // builds alone in another module: the same table, and the same -json keys
-// except that unmodelled lists only the payloads' members (the library's
-// Action.Unmodelled), not the envelope's.
+// except that unmodeled lists only the payloads' members (the library's
+// Action.Unmodeled), not the envelope's.
 
 // flushEvery bounds the rows the table holds before aligning them.
 const flushEvery = 100
 
-var encodeOptions = elasticache.EncodeOptions{Normalize: true, Redact: true}
+var encodeOptions = []elasticache.Option{elasticache.Normalize(), elasticache.Redact()}
 
 // record is the -json object of one event.
 type record struct {
@@ -35,7 +35,7 @@ type record struct {
 	Request      json.RawMessage `json:"request"`
 	Response     json.RawMessage `json:"response"`
 	Resources    []resource      `json:"resources"`
-	Unmodelled   []string        `json:"unmodelled"`
+	Unmodeled    []string        `json:"unmodeled"`
 }
 
 type resource struct {
@@ -47,12 +47,12 @@ type resource struct {
 func newRecord(ev *event.Event, a elasticache.Action) record {
 	r := record{
 		Source: ev.Origin().Source, Index: ev.Origin().Index, EventID: ev.EventID,
-		EventTime: ev.EventTime.Normalized(), EventName: ev.EventName, AWSRegion: ev.AWSRegion,
+		EventTime: ev.EventTime.String(), EventName: ev.EventName, AWSRegion: ev.AWSRegion,
 		AccountID: account(ev), Actor: ev.UserIdentity.Actor(),
-		Request:    elasticache.RequestJSON(a, encodeOptions),
-		Response:   elasticache.ResponseJSON(a, encodeOptions),
-		Resources:  []resource{},
-		Unmodelled: []string{},
+		Request:   elasticache.RequestJSON(a, encodeOptions...),
+		Response:  elasticache.ResponseJSON(a, encodeOptions...),
+		Resources: []resource{},
+		Unmodeled: []string{},
 	}
 	if ev.Failed() {
 		r.ErrorCode, r.ErrorMessage = &ev.ErrorCode, &ev.ErrorMessage
@@ -60,8 +60,8 @@ func newRecord(ev *event.Event, a elasticache.Action) record {
 	for _, res := range a.Resources() {
 		r.Resources = append(r.Resources, resource{Type: string(res.Type), ID: res.ID, ARN: res.ARN})
 	}
-	for _, u := range a.Unmodelled() {
-		r.Unmodelled = append(r.Unmodelled, u.Path)
+	for _, u := range a.Unmodeled() {
+		r.Unmodeled = append(r.Unmodeled, u.Path)
 	}
 	return r
 }
@@ -89,7 +89,7 @@ func addRow(tw *tabwriter.Writer, ev *event.Event, a elasticache.Action) {
 	if ev.Failed() {
 		outcome = ev.ErrorCode
 	}
-	cells := []any{ev.EventTime.Normalized(), ev.AWSRegion, account(ev), ev.UserIdentity.Actor(), a.Operation(), resource, outcome}
+	cells := []any{ev.EventTime.String(), ev.AWSRegion, account(ev), ev.UserIdentity.Actor(), a.Operation(), resource, outcome}
 	for i, c := range cells {
 		if c == "" {
 			cells[i] = "-"

@@ -27,14 +27,14 @@ func newLine(messageID string, ev *event.Event, a elasticache.Action) Line {
 	l := Line{
 		MessageID: messageID,
 		EventID:   ev.EventID,
-		EventTime: ev.EventTime.Normalized(),
+		EventTime: ev.EventTime.String(),
 		EventName: ev.EventName,
 		AWSRegion: ev.AWSRegion,
 		AccountID: ev.RecipientAccountID,
 		Actor:     ev.UserIdentity.Actor(),
 		Outcome:   "ok",
 		Resources: []string{},
-		Request:   elasticache.RequestJSON(a, elasticache.EncodeOptions{Normalize: true, Redact: true}),
+		Request:   elasticache.RequestJSON(a, elasticache.Normalize(), elasticache.Redact()),
 	}
 	if ev.Failed() {
 		l.Outcome = ev.ErrorCode

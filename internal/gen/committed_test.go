@@ -32,13 +32,20 @@ func TestGenerated(t *testing.T) {
 			t.Errorf("%s is stale; run go generate ./elasticache (-want +got):\n%s", name, diff)
 		}
 	}
-	wireSrc, err := p.WireFile()
-	require.NoError(t, err)
-	wirePath := filepath.Join("..", "..", "wire", WireSensitiveFile)
-	if got, err := os.ReadFile(wirePath); err != nil {
-		t.Errorf("%s: %v; run go generate ./elasticache", wirePath, err)
-	} else if diff := cmp.Diff(string(wireSrc), string(got)); diff != "" {
-		t.Errorf("%s is stale; run go generate ./elasticache (-want +got):\n%s", wirePath, diff)
+	for _, other := range []struct {
+		path string
+		src  func() ([]byte, error)
+	}{
+		{filepath.Join("..", "..", "wire", WireSensitiveFile), p.WireFile},
+		{filepath.Join("..", "..", "internal", "secrettest", SecretTestFile), p.SecretTestFileSource},
+	} {
+		src, err := other.src()
+		require.NoError(t, err)
+		if got, err := os.ReadFile(other.path); err != nil {
+			t.Errorf("%s: %v; run go generate ./elasticache", other.path, err)
+		} else if diff := cmp.Diff(string(src), string(got)); diff != "" {
+			t.Errorf("%s is stale; run go generate ./elasticache (-want +got):\n%s", other.path, diff)
+		}
 	}
 
 	onDisk, err := filepath.Glob(filepath.Join(dir, GeneratedPrefix+"*.go"))

@@ -1,7 +1,7 @@
 package gen
 
-// emitOpsFile writes the operation list, the metadata table, the sensitive
-// member list and the newAction switch.
+// emitOpsFile writes the operation list, the metadata table and the
+// newAction switch.
 func (p *Package) emitOpsFile() *File {
 	f := NewFile(GeneratedPrefix + "_ops.go")
 	f.Printf("// ModelVersion is the module and version of the AWS SDK model the\n")
@@ -22,25 +22,13 @@ func (p *Package) emitOpsFile() *File {
 		if op.Unwrapped != nil {
 			unwrapped = op.Unwrapped.Wire
 		}
-		f.Printf("\t{Name: %q, RequestType: %q, ResponseType: %q, UnwrappedMember: %q, ReadOnly: %t, DocURL: %q,\n",
-			op.Name, op.Request.Name, op.ResponseType(), unwrapped, op.ReadOnly, op.DocURL)
+		f.Printf("\t{Name: %q, UnwrappedMember: %q, ReadOnly: %t, DocURL: %q,\n",
+			op.Name, unwrapped, op.ReadOnly, op.DocURL)
 		emitSubject(f, op)
 		emitMembers(f, op)
 		f.Printf("\t},\n")
 	}
 	f.Printf("}\n\n")
-
-	f.Printf("// SensitiveMembers returns the fields whose values are secrets that\n")
-	f.Printf("// CloudTrail may hide or redact and that tools should not print.\n")
-	f.Printf("func SensitiveMembers() []FieldRef {\n\treturn []FieldRef{\n")
-	for _, s := range p.AllShapes() {
-		for _, fl := range s.Fields {
-			if fl.Sensitive {
-				f.Printf("\t\t{Type: %q, Field: %q, Wire: %q},\n", s.Name, fl.Name, fl.Wire)
-			}
-		}
-	}
-	f.Printf("\t}\n}\n\n")
 
 	f.Printf("// newAction returns a new, empty action for the operation called name,\n")
 	f.Printf("// or nil if the package does not model it.\n")

@@ -44,3 +44,26 @@ func (p *Package) WireFile() ([]byte, error) {
 	f.Printf("\t\tif strings.EqualFold(name, s) {\n\t\t\treturn true\n\t\t}\n\t}\n\treturn false\n}\n")
 	return f.Bytes(p.Model)
 }
+
+// SecretTestFile is the file of package internal/secrettest that lists the
+// sensitive fields by Go type and field name: tests put a secret in each,
+// and the list stays out of package elasticache's API.
+const SecretTestFile = GeneratedPrefix + "_sensitive.go"
+
+// SecretTestFileSource returns the gofmt'ed source of SecretTestFile.
+func (p *Package) SecretTestFileSource() ([]byte, error) {
+	f := NewFile(SecretTestFile)
+	f.Package = "secrettest"
+	f.Printf("// sensitiveFields are the fields whose values are secrets that CloudTrail\n")
+	f.Printf("// may hide or redact and that tools must not print.\n")
+	f.Printf("var sensitiveFields = [...]Field{\n")
+	for _, s := range p.AllShapes() {
+		for _, fl := range s.Fields {
+			if fl.Sensitive {
+				f.Printf("\t{Type: %q, Field: %q, Wire: %q},\n", s.Name, fl.Name, fl.Wire)
+			}
+		}
+	}
+	f.Printf("}\n")
+	return f.Bytes(p.Model)
+}

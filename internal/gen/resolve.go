@@ -366,12 +366,12 @@ func (r *resolver) enum(e *Enum) *EnumType {
 
 // handWritten lists the package-level names of the hand-written files of
 // package elasticache, which generated names must not take.
-var handWritten = []string{"Action", "Ptr", "OperationInfo", "LookupOperation", "FieldRef", "MemberInfo", "MemberClass", "MemberSetting", "MemberIdentifier", "MemberFlag",
+var handWritten = []string{"Action", "OperationInfo", "LookupOperation", "MemberInfo", "MemberClass", "MemberSetting", "MemberIdentifier", "MemberFlag",
 	"Change", "ChangeKind", "ChangeCreate", "ChangeSet", "ChangeUnset", "ChangeDelete", "ChangeInvoke", "Changes",
 	"History", "Step", "SettingStep"}
 
 // generatedFuncs lists package-level names the generated ops file declares.
-var generatedFuncs = []string{"Operations", "SensitiveMembers", "newAction", "operationTable"}
+var generatedFuncs = []string{"Operations", "newAction", "operationTable"}
 
 // checkNames fails when two package-level names, or two fields of one
 // struct, collide, or a field takes the name Unknown.

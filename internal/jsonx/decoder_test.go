@@ -447,7 +447,7 @@ func TestTimeKeepsText(t *testing.T) {
 		var v wire.Time
 		require.Equal(t, OK, TimeValue(d, &v), tt.in)
 		require.NoError(t, d.Err())
-		assert.Equal(t, tt.norm, v.Normalized(), tt.in)
+		assert.Equal(t, tt.norm, v.String(), tt.in)
 		var kinds []wire.QuirkKind
 		for _, q := range d.Quirks() {
 			kinds = append(kinds, q.Kind)

@@ -146,7 +146,7 @@ func (e *Encoder) Raw(text []byte) {
 func (e *Encoder) Time(t wire.Time) {
 	e.sep()
 	if e.Normalize && !t.IsZero() {
-		e.buf = appendQuoted(e.buf, t.Normalized())
+		e.buf = appendQuoted(e.buf, t.String())
 		return
 	}
 	e.buf = t.AppendJSON(e.buf)

@@ -324,7 +324,7 @@ func timeValue(d *Decoder, p *wire.Time) Status {
 			d.semanticError(start, "want timestamp, got string"+d.quoteValue(s))
 			return Mismatch
 		}
-		if !t.Layout().IsStandard() {
+		if t.Layout() != wire.RFC3339 { // the form CloudTrail documents
 			d.quirkQuoted(wire.QuirkNonRFC3339Time, start, s)
 		}
 		*p = t

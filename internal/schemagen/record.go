@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/cachetrail/cachetrail/event"
@@ -60,8 +61,8 @@ func Record(v Variant) ([]byte, error) {
 		}
 		s := w.member(f.field.Type, f.name)
 		desc := info.Doc + " Since eventVersion " + info.Since.String() + "."
-		if lim := info.SizeLimit(); lim != "" {
-			desc += " Size: " + lim + "."
+		if info.MaxBytes != 0 {
+			desc += " Size: at most " + byteSize(info.MaxBytes) + "; CloudTrail truncates larger content."
 			s.Set(keyMaxBytes, info.MaxBytes)
 		}
 		s.Set(keySince, info.Since.String())
@@ -184,4 +185,13 @@ func (w *recordWalker) define(t reflect.Type) {
 		props.Set(f.name, prepend(obj("description", d), w.member(f.field.Type, key)))
 	}
 	w.defs.Set(t.Name(), w.v.object(desc, props, nil))
+}
+
+// byteSize writes n bytes as CloudTrail's documentation does, in KB of
+// 1,024 bytes when it can.
+func byteSize(n int) string {
+	if n%1024 == 0 {
+		return strconv.Itoa(n/1024) + " KB"
+	}
+	return strconv.Itoa(n) + " bytes"
 }

@@ -54,12 +54,25 @@ func (p Path) Record(payload, other string) string {
 	return Record(p.Op, req, resp)
 }
 
-// Paths returns every path to a member SensitiveMembers lists, in the
-// request and response types of every operation.
+// Field names one sensitive field of a generated struct of package
+// elasticache.
+type Field struct {
+	Type  string // Go type name, such as "CreateUserRequest"
+	Field string // Go field name, such as "Passwords"
+	Wire  string // JSON member name, such as "passwords"
+}
+
+// Fields returns the fields whose values are secrets that CloudTrail may
+// hide or redact and that tools must not print, as the model marks them
+// (generated with package elasticache).
+func Fields() []Field { return sensitiveFields[:] }
+
+// Paths returns every path to a member Fields lists, in the request and
+// response types of every operation.
 func Paths(t testing.TB) []Path {
 	t.Helper()
 	sensitive := map[[2]string]bool{}
-	for _, f := range elasticache.SensitiveMembers() {
+	for _, f := range Fields() {
 		sensitive[[2]string{f.Type, f.Field}] = true
 	}
 	var out []Path

@@ -24,10 +24,11 @@ import (
 func main() {
 	out := flag.String("out", ".", "directory of package elasticache")
 	wireDir := flag.String("wire", "../wire", "directory of package wire, for its sensitive names")
+	secretDir := flag.String("secrettest", "../internal/secrettest", "directory of package internal/secrettest, for its sensitive fields")
 	overrides := flag.String("overrides", "../internal/gen/overrides.json", "overrides file")
 	check := flag.Bool("check", false, "report stale files instead of writing them")
 	flag.Parse()
-	stale, err := run(*out, *wireDir, *overrides, !*check)
+	stale, err := run(*out, *wireDir, *secretDir, *overrides, !*check)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ecgen:", err)
 		os.Exit(1)
@@ -40,7 +41,7 @@ func main() {
 
 // run generates the files and, if write is set, writes the changed ones and
 // deletes orphans. It returns the names that were (or would be) changed.
-func run(out, wireDir, overridesPath string, write bool) ([]string, error) {
+func run(out, wireDir, secretDir, overridesPath string, write bool) ([]string, error) {
 	p, err := gen.LoadPackage(overridesPath)
 	if err != nil {
 		return nil, err
@@ -75,17 +76,24 @@ func run(out, wireDir, overridesPath string, write bool) ([]string, error) {
 			changed = append(changed, name)
 		}
 	}
-	src, err := p.WireFile()
-	if err != nil {
-		return nil, err
-	}
-	path := filepath.Join(wireDir, gen.WireSensitiveFile)
-	c, err := update(path, src, write)
-	if err != nil {
-		return nil, err
-	}
-	if c {
-		changed = append(changed, path)
+	for _, other := range []struct {
+		path string
+		src  func() ([]byte, error)
+	}{
+		{filepath.Join(wireDir, gen.WireSensitiveFile), p.WireFile},
+		{filepath.Join(secretDir, gen.SecretTestFile), p.SecretTestFileSource},
+	} {
+		src, err := other.src()
+		if err != nil {
+			return nil, err
+		}
+		c, err := update(other.path, src, write)
+		if err != nil {
+			return nil, err
+		}
+		if c {
+			changed = append(changed, other.path)
+		}
 	}
 	return changed, nil
 }

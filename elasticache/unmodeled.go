@@ -10,28 +10,27 @@ import (
 	"github.com/cachetrail/cachetrail/wire"
 )
 
-// Unmodelled locates one payload member that the typed model did not
-// capture.
-type Unmodelled struct {
-	Path   string      // dotted JSON path, like "requestParameters.someNewParam"
-	Offset int64       // byte offset of the value in the original input
-	Reason wire.Reason // wire.ReasonUnknown
+// Unmodeled locates one payload member whose name the typed model does not
+// know (its wire.Reason is wire.ReasonUnknown).
+type Unmodeled struct {
+	Path   string // dotted JSON path, like "requestParameters.someNewParam"
+	Offset int64  // byte offset of the value in the original input
 }
 
-// Unmodelled returns the payload members whose names the typed model does
+// Unmodeled returns the payload members whose names the typed model does
 // not know, such as a parameter AWS added later, in input order. (Values
 // of the wrong JSON type are kept raw too, and reported as errors or
 // kept-raw quirks.) It walks the Unknown members of the typed payloads on
 // each call, so decoding builds no path it may never need; nil when there
 // are none.
-func (m *meta) Unmodelled() []Unmodelled {
-	var out []Unmodelled
+func (m *meta) Unmodeled() []Unmodeled {
+	var out []Unmodeled
 	if m.self != nil {
 		v := reflect.ValueOf(m.self).Elem()
-		path := make([]byte, 0, 64) // reused: each Unmodelled copies it
+		path := make([]byte, 0, 64) // reused: each Unmodeled copies it
 		for i, idx := range payloadsOf(v.Type()) {
 			if idx != nil {
-				out = appendUnmodelled(out, v.FieldByIndex(idx), append(path, payloadPaths[i]...))
+				out = appendUnmodeled(out, v.FieldByIndex(idx), append(path, payloadPaths[i]...))
 			}
 		}
 	}
@@ -39,7 +38,7 @@ func (m *meta) Unmodelled() []Unmodelled {
 	if len(out) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(out, func(a, b Unmodelled) int { return compareInt64(a.Offset, b.Offset) })
+	slices.SortStableFunc(out, func(a, b Unmodeled) int { return compareInt64(a.Offset, b.Offset) })
 	return out
 }
 
@@ -70,7 +69,7 @@ func payloadsOf(t reflect.Type) [2][]int {
 
 var membersType = reflect.TypeFor[wire.Members]()
 
-// structInfo is what appendUnmodelled reads of a struct type, found once
+// structInfo is what appendUnmodeled reads of a struct type, found once
 // per type: it runs for every event the -json output writes.
 type structInfo struct {
 	flat   []int // the index of a bool Flat field, or nil
@@ -110,21 +109,21 @@ func structInfoOf(t reflect.Type) *structInfo {
 	return si
 }
 
-// appendUnmodelled appends the members of v's Unknown fields, at any
+// appendUnmodeled appends the members of v's Unknown fields, at any
 // depth, whose names the model does not know, naming them by their path
 // under path. The bytes of path past its length are scratch space.
-func appendUnmodelled(out []Unmodelled, v reflect.Value, path []byte) []Unmodelled {
+func appendUnmodeled(out []Unmodeled, v reflect.Value, path []byte) []Unmodeled {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			out = appendUnmodelled(out, v.Elem(), path)
+			out = appendUnmodeled(out, v.Elem(), path)
 		}
 	case reflect.Slice:
 		if v.Type().Elem().Kind() != reflect.Struct {
 			return out
 		}
 		for i := range v.Len() {
-			out = appendUnmodelled(out, v.Index(i), jsonx.AppendPathIndex(path, i))
+			out = appendUnmodeled(out, v.Index(i), jsonx.AppendPathIndex(path, i))
 		}
 	case reflect.Struct:
 		si := structInfoOf(v.Type())
@@ -138,7 +137,7 @@ func appendUnmodelled(out []Unmodelled, v reflect.Value, path []byte) []Unmodell
 				}
 				for _, m := range fv.Interface().(wire.Members) {
 					if m.Reason == wire.ReasonUnknown {
-						out = append(out, Unmodelled{Path: string(jsonx.AppendPathKey(path, m.Name)), Offset: m.Offset, Reason: m.Reason})
+						out = append(out, Unmodeled{Path: string(jsonx.AppendPathKey(path, m.Name)), Offset: m.Offset})
 					}
 				}
 				continue
@@ -147,7 +146,7 @@ func appendUnmodelled(out []Unmodelled, v reflect.Value, path []byte) []Unmodell
 			if !flat {
 				p = jsonx.AppendPathKey(path, f.name)
 			}
-			out = appendUnmodelled(out, fv, p)
+			out = appendUnmodeled(out, fv, p)
 		}
 	}
 	return out

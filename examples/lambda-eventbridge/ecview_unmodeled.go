@@ -1,4 +1,4 @@
-// Copied from examples/cachetrail/unmodelled.go so that this example builds
+// Copied from examples/cachetrail/unmodeled.go so that this example builds
 // alone in another module; keep the copies in step.
 
 package main
@@ -22,14 +22,14 @@ type Gap struct {
 	Reason string // "unknown" (a name the model lacks) or "mismatch" (a value of another JSON type)
 }
 
-// Unmodelled returns every member of the event the model did not capture:
+// Unmodeled returns every member of the event the model did not capture:
 // those of the ElastiCache payloads and those of the envelope (a new
 // top-level member, a new userIdentity field), in input order.
-func Unmodelled(ev *event.Event, a elasticache.Action) []Gap {
+func Unmodeled(ev *event.Event, a elasticache.Action) []Gap {
 	var gaps []Gap
 	walk(reflect.ValueOf(ev).Elem(), make([]byte, 0, 64), &gaps)
-	for _, u := range a.Unmodelled() {
-		gaps = append(gaps, Gap{Path: u.Path, Offset: u.Offset, Reason: u.Reason.String()})
+	for _, u := range a.Unmodeled() {
+		gaps = append(gaps, Gap{Path: u.Path, Offset: u.Offset, Reason: wire.ReasonUnknown.String()})
 	}
 	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].Offset < gaps[j].Offset })
 	return gaps
@@ -73,7 +73,7 @@ func fieldsOf(t reflect.Type) []field {
 	return fs
 }
 
-// walk collects the unmodelled members kept in the Unknown fields of the
+// walk collects the unmodeled members kept in the Unknown fields of the
 // envelope's structs, naming them by their JSON paths. Raw payloads are
 // json.RawMessage, a byte slice, and are not entered. path is reused: a
 // gap copies it.
@@ -100,7 +100,7 @@ func walk(v reflect.Value, path []byte, gaps *[]Gap) {
 			if fv.Len() == 0 {
 				continue
 			}
-			for _, m := range fv.Interface().(wire.Members).Unmodelled() {
+			for _, m := range fv.Interface().(wire.Members).Unmodeled() {
 				*gaps = append(*gaps, Gap{Path: string(join(path, m.Name)), Offset: m.Offset, Reason: m.Reason.String()})
 			}
 		}
