@@ -1,6 +1,7 @@
 package elasticache
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 	"strconv"
@@ -132,7 +133,7 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 	// Each payload's decoder locates at most jsonx.MaxQuirks quirks plus a
 	// summary per kind, so a record's list stays bounded.
 	m.quirks = append(m.quirks, d.Quirks()...)
-	slices.SortStableFunc(m.quirks, func(a, b wire.Quirk) int { return compareInt64(a.Offset, b.Offset) })
+	slices.SortStableFunc(m.quirks, func(a, b wire.Quirk) int { return cmp.Compare(a.Offset, b.Offset) })
 	return errs
 }
 
@@ -140,16 +141,6 @@ func decodePayload(ev *event.Event, name string, raw []byte, dec func(*jsonx.Dec
 func decodeError(ev *event.Event, offset int64, path, msg string, kind error) *event.DecodeError {
 	o := ev.Origin()
 	return &event.DecodeError{Source: o.Source, Record: o.Index, Offset: offset, Path: path, Msg: msg, Err: kind}
-}
-
-func compareInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func quote(s string) string { return `"` + s + `"` }

@@ -26,9 +26,6 @@ func TestGolden(t *testing.T) {
 	files := testutil.Fixtures(t, "seed", "userid", "quirks", "elasticache")
 	require.NotEmpty(t, files)
 	for _, name := range files {
-		if strings.HasPrefix(name, "elasticache/synthetic/") {
-			continue // checked by TestSynthetic, no goldens
-		}
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(testutil.Testdata(name))
 			require.NoError(t, err)

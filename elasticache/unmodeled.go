@@ -1,6 +1,7 @@
 package elasticache
 
 import (
+	"cmp"
 	"reflect"
 	"slices"
 	"strings"
@@ -38,7 +39,7 @@ func (m *meta) Unmodeled() []Unmodeled {
 	if len(out) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(out, func(a, b Unmodeled) int { return compareInt64(a.Offset, b.Offset) })
+	slices.SortStableFunc(out, func(a, b Unmodeled) int { return cmp.Compare(a.Offset, b.Offset) })
 	return out
 }
 
