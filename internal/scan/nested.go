@@ -15,9 +15,10 @@ import (
 // at each bracket outside strings. It leaves anything unusual to the byte
 // loop of scan by stopping at a point that loop can go on from: before a
 // closer that would end the nested value or does not match its opener,
-// before a block with a backslash (or before the opening quote of the
-// string that block is in), or near the end of b. In a record rejected
-// early (reject.go) it also skips the rest of the top level.
+// before a block with a backslash, or with a raw newline where newlines
+// mean something (JSON Lines), or before the opening quote of the string
+// that block is in, or near the end of b. In a record rejected early
+// (reject.go) it also skips the rest of the top level.
 //
 // On the benchmark trail, steps of 32 bytes made the whole filtered read
 // 8% faster than steps of 8 (16: 2%); steps of 64 were slower, as more of
@@ -31,8 +32,9 @@ var NestedFastPath = true
 // returns where the byte loop should go on and the depth there. It reads
 // 32 bytes a step: four words, whose masks make one 32-bit mask.
 func (s *Scanner) skipNested(b []byte, p, depth int) (int, int) {
-	inStr := uint64(0) // 1 while inside a string at the start of a step
-	open := p          // the last opening quote, where to go back to from inside a string
+	inStr := uint64(0)          // 1 while inside a string at the start of a step
+	open := p                   // the last opening quote, where to go back to from inside a string
+	newlines := s.nl != NLSpace // a raw newline is the byte loop's to judge
 	for p+32 <= len(b) {
 		w := (*[32]byte)(b[p : p+32]) // one bounds check for the four loads
 		x0 := binary.LittleEndian.Uint64(w[0:8])
@@ -40,6 +42,9 @@ func (s *Scanner) skipNested(b []byte, p, depth int) (int, int) {
 		x2 := binary.LittleEndian.Uint64(w[16:24])
 		x3 := binary.LittleEndian.Uint64(w[24:32])
 		if swar.SomeZero(x0^(swar.Ones*'\\'))|swar.SomeZero(x1^(swar.Ones*'\\'))|swar.SomeZero(x2^(swar.Ones*'\\'))|swar.SomeZero(x3^(swar.Ones*'\\')) != 0 {
+			break
+		}
+		if newlines && swar.SomeZero(x0^(swar.Ones*'\n'))|swar.SomeZero(x1^(swar.Ones*'\n'))|swar.SomeZero(x2^(swar.Ones*'\n'))|swar.SomeZero(x3^(swar.Ones*'\n')) != 0 {
 			break
 		}
 		q := swar.GatherBits(swar.Zeros(x0^(swar.Ones*'"'))) | swar.GatherBits(swar.Zeros(x1^(swar.Ones*'"')))<<8 |

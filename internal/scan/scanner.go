@@ -149,7 +149,7 @@ func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
 					return p + 1, Records
 				}
 			}
-			if depth >= 2 && s.nl == NLSpace && NestedFastPath {
+			if depth >= 2 && NestedFastPath {
 				p, depth = s.skipNested(b, p+1, depth)
 				continue
 			}
