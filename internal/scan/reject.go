@@ -3,6 +3,7 @@ package scan
 import (
 	"encoding/binary"
 	mbits "math/bits"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -26,8 +27,17 @@ import (
 
 // Filter holds the filters the scanner may reject a record by: the
 // eventSource and eventName values a record may have (none: any).
+//
+// Items says the records are top-level items (JSON Lines), which a member
+// of another name the reader looks for (keys.go) may make an envelope or
+// a log file: a record is then rejected early only when no such member
+// comes before the rejecting one, and any string in the rest that may be
+// one is suspicious too. As the reader acts on such a member (Records)
+// before the item ends, it scans the item again from its start as soon
+// as Suspect says so, rather than list its members afterwards.
 type Filter struct {
 	Sources, Names []string
+	Items          bool
 }
 
 // maybeReject, called when the member just pushed is a string at the top
@@ -46,7 +56,7 @@ func (s *Scanner) maybeReject(b []byte, base int) {
 		return
 	}
 	v := b[base+m.Val.Start+1 : base+m.Val.End-1]
-	if !utf8.Valid(v) || inSet(v, set) || s.insightSoFar(b, base) {
+	if !utf8.Valid(v) || inSet(v, set) || s.insightSoFar(b, base) || s.Filter.Items && s.othersSoFar() {
 		return
 	}
 	s.rejectedBy = m.ID
@@ -66,6 +76,28 @@ func (s *Scanner) insightSoFar(b []byte, base int) bool {
 	}
 	return false
 }
+
+// othersSoFar reports whether a member listed so far has a name the
+// reader looks for other than eventSource, eventName and eventType: one
+// that may make a top-level item other than a record.
+func (s *Scanner) othersSoFar() bool {
+	for i := range s.Members {
+		if !recordKey(int(s.Members[i].ID)) {
+			return true
+		}
+	}
+	return false
+}
+
+// recordKey reports whether id is a name whose member early rejection
+// accounts for: one of the filtered names or eventType.
+func recordKey(id int) bool {
+	return id == KeyEventSource || id == KeyEventName || id == KeyEventType
+}
+
+// Suspect reports whether the scanner rejected the item early and then
+// met a string that may change the verdict.
+func (s *Scanner) Suspect() bool { return s.rejectedBy >= 0 && s.suspect }
 
 func inSet(v []byte, set []string) bool {
 	for _, s := range set {
@@ -89,6 +121,9 @@ const (
 // "AwsCloudTrailInsight". Where b ends too soon to tell, it says yes.
 func (s *Scanner) suspicious(b []byte, i int) bool {
 	rest := b[i:]
+	if s.Filter.Items && otherName(rest) {
+		return true
+	}
 	if !startsOrCut(rest, `"event`) {
 		return false
 	}
@@ -110,6 +145,73 @@ func (s *Scanner) suspicious(b []byte, i int) bool {
 		case nameMember:
 			return insightValue(rest[len("Type\""):])
 		}
+		return true
+	}
+	return false
+}
+
+// maxKeyLen is the length of the longest name keyID knows.
+const maxKeyLen = len("digestPublicKeyFingerprint")
+
+// otherNames are the names keyID knows but recordKey does not.
+var otherNames = [...]string{
+	"detail-type", "detail", "awslogs", "messageType", "logEvents", "digestStartTime", "digestEndTime",
+	"digestS3Object", "digestPublicKeyFingerprint", "digestSignatureAlgorithm", "s3Bucket", "s3ObjectKey",
+	"Type", "Message", "Records",
+}
+
+// otherName reports whether the string that opens b may be a member name
+// keyID knows other than the ones recordKey accounts for: for a
+// top-level item, one that may make it an envelope or a log file. Where b
+// ends too soon to tell, it says yes. A name with escapes counts only at
+// the top level, where checkEscapes takes it as suspect anyway.
+func otherName(b []byte) bool {
+	n := min(len(b), 1+maxKeyLen+1)
+	q := 1
+	for q < n && b[q] != '"' && b[q] != '\\' {
+		q++
+	}
+	switch {
+	case q == n && n < len(b):
+		return false // longer than any name
+	case q == n:
+		for _, name := range otherNames {
+			if strings.HasPrefix(name, string(b[1:])) {
+				return true // cut short where it may be one
+			}
+		}
+		return false
+	case b[q] == '\\':
+		return false
+	}
+	if id := keyID(b[1:q]); id < 0 || recordKey(id) {
+		return false
+	}
+	return afterName(b[q+1:], false) != nameNot
+}
+
+// The first six bytes of the names otherName looks for, quote included,
+// as little-endian words, for lookAt to tell most strings from them at
+// one load.
+const (
+	preDetail      = uint64('"') | 'd'<<8 | 'e'<<16 | 't'<<24 | 'a'<<32 | 'i'<<40 // "detai
+	preAwslogs     = uint64('"') | 'a'<<8 | 'w'<<16 | 's'<<24 | 'l'<<32 | 'o'<<40 // "awslo
+	preMessageType = uint64('"') | 'm'<<8 | 'e'<<16 | 's'<<24 | 's'<<32 | 'a'<<40 // "messa
+	preLogEvents   = uint64('"') | 'l'<<8 | 'o'<<16 | 'g'<<24 | 'E'<<32 | 'v'<<40 // "logEv
+	preDigest      = uint64('"') | 'd'<<8 | 'i'<<16 | 'g'<<24 | 'e'<<32 | 's'<<40 // "diges
+	preS3Bucket    = uint64('"') | 's'<<8 | '3'<<16 | 'B'<<24 | 'u'<<32 | 'c'<<40 // "s3Buc
+	preS3ObjectKey = uint64('"') | 's'<<8 | '3'<<16 | 'O'<<24 | 'b'<<32 | 'j'<<40 // "s3Obj
+	preType        = uint64('"') | 'T'<<8 | 'y'<<16 | 'p'<<24 | 'e'<<32 | '"'<<40 // "Type"
+	preMessage     = uint64('"') | 'M'<<8 | 'e'<<16 | 's'<<24 | 's'<<32 | 'a'<<40 // "Messa
+	preRecords     = uint64('"') | 'R'<<8 | 'e'<<16 | 'c'<<24 | 'o'<<32 | 'r'<<40 // "Recor
+)
+
+// mayBeOther reports whether the word w, read at a string's opening
+// quote, may start a name otherName says yes to.
+func mayBeOther(w uint64) bool {
+	switch w & eventPrefixMask {
+	case preDetail, preAwslogs, preMessageType, preLogEvents, preDigest,
+		preS3Bucket, preS3ObjectKey, preType, preMessage, preRecords:
 		return true
 	}
 	return false
@@ -178,7 +280,8 @@ func (s *Scanner) lookAt(b []byte, p int, o uint64) {
 	for ; o != 0; o &= o - 1 {
 		j := p + mbits.TrailingZeros64(o)
 		// Most strings do not start with "event: that test is inlined.
-		if j+8 > len(b) || binary.LittleEndian.Uint64(b[j:])&eventPrefixMask == eventPrefix {
+		if j+8 > len(b) || binary.LittleEndian.Uint64(b[j:])&eventPrefixMask == eventPrefix ||
+			s.Filter.Items && mayBeOther(binary.LittleEndian.Uint64(b[j:])) {
 			if s.suspicious(b, j) {
 				s.suspect = true
 				return
