@@ -32,9 +32,10 @@ var rejectCases = []struct {
 	{"later insight with spaces", "{\"eventSource\":\"s3.amazonaws.com\",\"eventType\"\n:\t\"AwsCloudTrailInsight\"}", true},
 	{"later escaped insight", `{"eventSource":"s3.amazonaws.com","eventType":"AwsCloudTrail\u0049nsight"}`, true},
 	{"later insight not a string", `{"eventSource":"s3.amazonaws.com","eventType":["AwsCloudTrailInsight"]}`, false},
-	{"nested source", `{"eventSource":"s3.amazonaws.com","requestParameters":{"eventSource":"ec2.amazonaws.com"}}`, true},
+	{"nested source", `{"eventSource":"s3.amazonaws.com","requestParameters":{"eventSource":"ec2.amazonaws.com"}}`, false},
+	{"later source after nested values", `{"eventSource":"s3.amazonaws.com","r":{"x":[{"y":"z"}]},"s":[],"eventSource":"ec2.amazonaws.com","t":{"u":"v"}}`, true},
 	{"source as a value", `{"eventSource":"s3.amazonaws.com","userAgent":"eventSource","x":["eventSource",1]}`, false},
-	{"source last in an array", `{"eventSource":"s3.amazonaws.com","x":["eventSource"]}`, true}, // a stray ']' may come before a ':'
+	{"source last in an array", `{"eventSource":"s3.amazonaws.com","x":["eventSource"]}`, false}, // nested: no member, whatever follows
 	{"garbage before the colon", `{"eventSource":"s3.amazonaws.com","eventType" x "y" : "AwsCloudTrailInsight"}`, true},
 	{"colons before the value", `{"eventSource":"s3.amazonaws.com","eventType"::] "AwsCloudTrailInsight"}`, false}, // the stray ']' breaks the record: no verdict to check
 	{"garbage before the value", `{"eventSource":"s3.amazonaws.com","eventType": x "AwsCloudTrailInsight"}`, false},
@@ -70,7 +71,8 @@ var rejectItemCases = []struct {
 	{"S3 notification after", `{"eventSource":"s3.amazonaws.com","s3Bucket":"b","s3ObjectKey":["k"]}`, true},
 	{"awslogs after", `{"eventSource":"s3.amazonaws.com","awslogs":{"data":"x"}}`, true},
 	{"log events after", `{"eventSource":"s3.amazonaws.com","messageType":"DATA_MESSAGE","logEvents":[]}`, true},
-	{"names nested", `{"eventSource":"s3.amazonaws.com","requestParameters":{"Type":"a","Message":"b","Records":[],"detail":{}}}`, true},
+	{"names nested", `{"eventSource":"s3.amazonaws.com","requestParameters":{"Type":"a","Message":"b","Records":[],"detail":{}}}`, false},
+	{"Records after nested values", `{"eventSource":"s3.amazonaws.com","r":{"x":[{"y":"z"}]},"s":[],"Records":[{"eventSource":"ec2.amazonaws.com"}],"t":{"u":"v"}}`, true},
 	{"names as values", `{"eventSource":"s3.amazonaws.com","a":"Records","b":["detail-type","x"],"c":{"d":"Type"}}`, false},
 	{"a long name", `{"eventSource":"s3.amazonaws.com","digestPublicKeyFingerprintAndMore":1}`, false},
 	{"detail before", `{"detail":{"eventSource":"ec2.amazonaws.com"},"eventSource":"s3.amazonaws.com","detail-type":"AWS API Call via CloudTrail"}`, false},

@@ -20,10 +20,10 @@ import (
 // of the rejecting name, or an "eventType" of "AwsCloudTrailInsight", or a
 // string with a backslash at the top level (which could hide an escaped
 // name) makes the reader scan the record again with every member listed.
-// skipNested, which does not know the depth of each string, looks at the
-// strings at every depth and leaves those with backslashes to the byte
-// loop, which does. So the result is always the one the full scan gives
-// (event's TestEarlyRejectChangesNothing, FuzzEarlyReject).
+// skipNested, which follows the depth from bracket to bracket, looks at
+// the strings that open at the top level, and leaves those with
+// backslashes to the byte loop. So the result is always the one the full
+// scan gives (event's TestEarlyRejectChangesNothing, FuzzEarlyReject).
 
 // Filter holds the filters the scanner may reject a record by: the
 // eventSource and eventName values a record may have (none: any).

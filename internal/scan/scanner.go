@@ -115,6 +115,7 @@ func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
 		s.checkEscapes(s.Depth)
 	}
 	depth := s.Depth // kept in a register; stored back before returning
+	nl := -1         // the next raw newline, for fastLimit
 	for p < len(b) {
 		switch c := b[p]; c {
 		case '"':
@@ -133,7 +134,7 @@ func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
 			if depth == 1 && s.track {
 				s.endString(b, p, base)
 				if s.floor == 1 && NestedFastPath {
-					p, depth = s.skipNested(b, p, depth) // rejected early: skip the rest
+					p, depth = s.skipNested(b, s.fastLimit(b, p, &nl), p, depth) // rejected early: skip the rest
 				}
 			}
 			continue
@@ -150,7 +151,7 @@ func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
 				}
 			}
 			if depth >= 2 && NestedFastPath {
-				p, depth = s.skipNested(b, p+1, depth)
+				p, depth = s.skipNested(b, s.fastLimit(b, p+1, &nl), p+1, depth)
 				continue
 			}
 		case '}', ']':
@@ -177,7 +178,7 @@ func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
 				}
 				s.phase = phKey
 			} else if depth == 1 && s.floor == 1 && NestedFastPath {
-				p, depth = s.skipNested(b, p+1, depth)
+				p, depth = s.skipNested(b, s.fastLimit(b, p+1, &nl), p+1, depth)
 				continue
 			}
 		case ':':
