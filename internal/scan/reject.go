@@ -60,6 +60,10 @@ func (s *Scanner) maybeReject(b []byte, base int) {
 		return
 	}
 	s.rejectedBy = m.ID
+	s.rejWord = eventSoWord
+	if m.ID == KeyEventName {
+		s.rejWord = eventNaWord
+	}
 	s.track = false
 	s.floor = 1
 }
@@ -108,10 +112,13 @@ func inSet(v []byte, set []string) bool {
 	return false
 }
 
-// The prefix `"event` of the names that may change an early verdict, as
-// the first six bytes of a little-endian word.
+// The first eight bytes of the names that may change an early verdict,
+// quote included, as little-endian words: "eventSource, "eventName and
+// "eventType; and the mask of a word's first six bytes.
 const (
-	eventPrefix     = uint64('"') | 'e'<<8 | 'v'<<16 | 'e'<<24 | 'n'<<32 | 't'<<40
+	eventSoWord     = uint64('"') | 'e'<<8 | 'v'<<16 | 'e'<<24 | 'n'<<32 | 't'<<40 | 'S'<<48 | 'o'<<56
+	eventNaWord     = uint64('"') | 'e'<<8 | 'v'<<16 | 'e'<<24 | 'n'<<32 | 't'<<40 | 'N'<<48 | 'a'<<56
+	eventTyWord     = uint64('"') | 'e'<<8 | 'v'<<16 | 'e'<<24 | 'n'<<32 | 't'<<40 | 'T'<<48 | 'y'<<56
 	eventPrefixMask = 1<<48 - 1
 )
 
@@ -279,9 +286,17 @@ func (s *Scanner) checkEscapes(depth int) {
 func (s *Scanner) lookAt(b []byte, p int, o uint64) {
 	for ; o != 0; o &= o - 1 {
 		j := p + mbits.TrailingZeros64(o)
-		// Most strings do not start with "event: that test is inlined.
-		if j+8 > len(b) || binary.LittleEndian.Uint64(b[j:])&eventPrefixMask == eventPrefix ||
-			s.Filter.Items && mayBeOther(binary.LittleEndian.Uint64(b[j:])) {
+		if j+8 > len(b) {
+			if s.suspicious(b, j) {
+				s.suspect = true
+				return
+			}
+			continue
+		}
+		// Most strings start with none of the names suspicious looks
+		// for: those tests are inlined.
+		w := binary.LittleEndian.Uint64(b[j:])
+		if w == s.rejWord || w == eventTyWord || s.Filter.Items && mayBeOther(w) {
 			if s.suspicious(b, j) {
 				s.suspect = true
 				return

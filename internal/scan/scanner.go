@@ -87,6 +87,7 @@ type Scanner struct {
 	Filter     *Filter // the filters to reject a record by, or nil
 	rejectedBy int8    // the key of the member that rejected the record, or -1
 	suspect    bool    // a string after it may change the verdict
+	rejWord    uint64  // the first eight bytes of the rejecting name, quote included (reject.go)
 }
 
 // Reset prepares s for an item that starts with byte top; nl says what a
