@@ -151,6 +151,20 @@ func TestOtherNames(t *testing.T) {
 			}
 		}
 	}
+	slots := 0
+	for _, w := range otherSlots {
+		if w != 0 {
+			slots++
+		}
+	}
+	for _, s := range []string{`"eventTime"`, `"accountId"`, `"detXil"`, `"Types"`, `"mesXage"`} {
+		if mayBeOther(binary.LittleEndian.Uint64([]byte(s + "        "))) {
+			t.Errorf("mayBeOther says yes to %s", s)
+		}
+	}
+	if slots != 10 {
+		t.Errorf("otherSlots holds %d prefixes, want 10: otherHash maps two to one slot", slots)
+	}
 	n := 0
 	for id := range NumKeys {
 		if !recordKey(id) {
