@@ -87,14 +87,15 @@ type Reader struct {
 	source string
 	onSkip func(Skipped)
 
-	in      input
-	sc      scan.Scanner
-	filters scan.Filter  // the scanner's view of cfg's filters
-	rescans int          // records scanned again after an early rejection (for tests)
-	sub     scan.Scanner // for values inside an item: details, messages
-	stack   []frame
-	lines   bool // top-level items are JSON Lines: a raw newline ends one
-	known   bool // whether lines has been decided
+	in          input
+	sc          scan.Scanner
+	filters     scan.Filter  // the scanner's view of cfg's filters
+	itemFilters scan.Filter  // the same for records that are JSON Lines items
+	rescans     int          // records scanned again after an early rejection (for tests)
+	sub         scan.Scanner // for values inside an item: details, messages
+	stack       []frame
+	lines       bool // top-level items are JSON Lines: a raw newline ends one
+	known       bool // whether lines has been decided
 
 	// Resynchronisation after damage (reader_resync.go).
 	skipping   bool  // skip to the next record start before the next step
@@ -129,6 +130,7 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 	rd.onSkip = rd.cfg.skipped
 	rd.source = rd.cfg.origin.Source
 	rd.filters = scan.Filter{Sources: rd.cfg.sources, Names: rd.cfg.names}
+	rd.itemFilters = scan.Filter{Sources: rd.cfg.sources, Names: rd.cfg.names, Items: true}
 	rd.in.init(r, rd.cfg.maxInputBytes, rd.cfg.decompress)
 	rd.stack = append(rd.stack, frame{kind: frameTop})
 	return rd

@@ -2,6 +2,8 @@ package event
 
 import (
 	"bytes"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -30,9 +32,10 @@ var rejectCases = []struct {
 	{"later insight with spaces", "{\"eventSource\":\"s3.amazonaws.com\",\"eventType\"\n:\t\"AwsCloudTrailInsight\"}", true},
 	{"later escaped insight", `{"eventSource":"s3.amazonaws.com","eventType":"AwsCloudTrail\u0049nsight"}`, true},
 	{"later insight not a string", `{"eventSource":"s3.amazonaws.com","eventType":["AwsCloudTrailInsight"]}`, false},
-	{"nested source", `{"eventSource":"s3.amazonaws.com","requestParameters":{"eventSource":"ec2.amazonaws.com"}}`, true},
+	{"nested source", `{"eventSource":"s3.amazonaws.com","requestParameters":{"eventSource":"ec2.amazonaws.com"}}`, false},
+	{"later source after nested values", `{"eventSource":"s3.amazonaws.com","r":{"x":[{"y":"z"}]},"s":[],"eventSource":"ec2.amazonaws.com","t":{"u":"v"}}`, true},
 	{"source as a value", `{"eventSource":"s3.amazonaws.com","userAgent":"eventSource","x":["eventSource",1]}`, false},
-	{"source last in an array", `{"eventSource":"s3.amazonaws.com","x":["eventSource"]}`, true}, // a stray ']' may come before a ':'
+	{"source last in an array", `{"eventSource":"s3.amazonaws.com","x":["eventSource"]}`, false}, // nested: no member, whatever follows
 	{"garbage before the colon", `{"eventSource":"s3.amazonaws.com","eventType" x "y" : "AwsCloudTrailInsight"}`, true},
 	{"colons before the value", `{"eventSource":"s3.amazonaws.com","eventType"::] "AwsCloudTrailInsight"}`, false}, // the stray ']' breaks the record: no verdict to check
 	{"garbage before the value", `{"eventSource":"s3.amazonaws.com","eventType": x "AwsCloudTrailInsight"}`, false},
@@ -48,6 +51,69 @@ var rejectCases = []struct {
 	{"invalid UTF-8 in the value", "{\"eventSource\":\"s3\xff\",\"eventSource\":\"ec2.amazonaws.com\"}", false},
 	{"not a string", `{"eventSource":5,"eventSource":"ec2.amazonaws.com"}`, false},
 	{"broken after", `{"eventSource":"s3.amazonaws.com","x":tru,"eventSource":"ec2.amazonaws.com"`, false}, // cut where the next record starts
+}
+
+// rejectItemCases are JSON Lines items that a filter of summaryFilters
+// rejects by their first eventSource, followed by members that may make
+// them another kind of item (an envelope, a log file), or not. rescan
+// says whether the reader must scan the item again after rejecting it
+// early.
+var rejectItemCases = []struct {
+	name, rec string
+	rescan    bool
+}{
+	{"EventBridge after", `{"eventSource":"s3.amazonaws.com","detail-type":"AWS API Call via CloudTrail","detail":{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances"}}`, true},
+	{"Records after", `{"eventSource":"s3.amazonaws.com","Records":[{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances"}]}`, true},
+	{"Records with spaces", `{"eventSource":"s3.amazonaws.com" , "Records"  :  [{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances"}]}`, true},
+	{"Records escaped", `{"eventSource":"s3.amazonaws.com","Rec\u006frds":[{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances"}]}`, true},
+	{"SNS after", `{"eventSource":"s3.amazonaws.com","Type":"Notification","Message":"{\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"RunInstances\"}"}`, true},
+	{"digest after", `{"eventSource":"s3.amazonaws.com","digestStartTime":"2024-01-01T00:00:00Z"}`, true},
+	{"S3 notification after", `{"eventSource":"s3.amazonaws.com","s3Bucket":"b","s3ObjectKey":["k"]}`, true},
+	{"awslogs after", `{"eventSource":"s3.amazonaws.com","awslogs":{"data":"x"}}`, true},
+	{"log events after", `{"eventSource":"s3.amazonaws.com","messageType":"DATA_MESSAGE","logEvents":[]}`, true},
+	{"names nested", `{"eventSource":"s3.amazonaws.com","requestParameters":{"Type":"a","Message":"b","Records":[],"detail":{}}}`, false},
+	{"Records after nested values", `{"eventSource":"s3.amazonaws.com","r":{"x":[{"y":"z"}]},"s":[],"Records":[{"eventSource":"ec2.amazonaws.com"}],"t":{"u":"v"}}`, true},
+	{"names as values", `{"eventSource":"s3.amazonaws.com","a":"Records","b":["detail-type","x"],"c":{"d":"Type"}}`, false},
+	{"a long name", `{"eventSource":"s3.amazonaws.com","digestPublicKeyFingerprintAndMore":1}`, false},
+	{"detail before", `{"detail":{"eventSource":"ec2.amazonaws.com"},"eventSource":"s3.amazonaws.com","detail-type":"AWS API Call via CloudTrail"}`, false},
+	{"Records before", `{"Records":"x","eventSource":"s3.amazonaws.com"}`, false},
+	{"plain", `{"eventSource":"s3.amazonaws.com","eventName":"GetObject","requestParameters":{"a":[1,{"b":"}"}]},"eventType":"AwsApiCall"}`, false},
+}
+
+// TestEarlyRejectItems reads each case of rejectItemCases and of
+// rejectCases as a line of JSON Lines between two others, with and
+// without early rejection, in one read and one byte at a time, and
+// requires the same results; and the reader scans an item of
+// rejectItemCases again exactly when the case says it must.
+func TestEarlyRejectItems(t *testing.T) {
+	defer func() { earlyReject = true }()
+	other := `{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances","eventType":"AwsApiCall"}`
+	cases := rejectItemCases
+	for _, tc := range rejectCases {
+		cases = append(cases, struct {
+			name, rec string
+			rescan    bool
+		}{tc.name, tc.rec, false})
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			data := []byte(other + "\n" + tc.rec + "\n" + other + "\n")
+			rescanned := false
+			for i, opts := range summaryFilters {
+				earlyReject = false
+				want, _ := readSummaryWith(data, opts...)
+				earlyReject = true
+				got, rescans := readSummaryWith(data, opts...)
+				require.Equal(t, want, got, "filter %d", i)
+				rescanned = rescanned || rescans > 0
+				got, _ = readSummaryFrom(iotest.OneByteReader(bytes.NewReader(data)), opts...)
+				require.Equal(t, want, got, "filter %d, one byte at a time", i)
+			}
+			if i < len(rejectItemCases) {
+				assert.Equal(t, tc.rescan, rescanned, "scanned again")
+			}
+		})
+	}
 }
 
 // TestEarlyRejectChangesNothing reads each case in a log file, alone and
@@ -110,6 +176,50 @@ func TestEarlyRejectSkipsWithoutRescans(t *testing.T) {
 	}
 }
 
+// TestEarlyRejectSkipsLinesWithoutRescans is
+// TestEarlyRejectSkipsWithoutRescans on JSON Lines.
+func TestEarlyRejectSkipsLinesWithoutRescans(t *testing.T) {
+	var data bytes.Buffer
+	require.NoError(t, trailgen.Lines(&data, trailgen.Config{Records: 2000, ElastiCacheRate: 0.05, Seed: 3}))
+	for i, opts := range summaryFilters {
+		lines, rescans := readSummaryWith(data.Bytes(), opts...)
+		require.Greater(t, len(lines), 10, "filter %d", i)
+		assert.Zero(t, rescans, "filter %d", i)
+	}
+}
+
+// TestEarlyRejectLinesMutations reads thousands of mutations of JSON
+// Lines made of the cases of rejectItemCases and rejectCases, with and
+// without early rejection, and requires the same results.
+func TestEarlyRejectLinesMutations(t *testing.T) {
+	var items []string
+	for _, tc := range rejectItemCases {
+		items = append(items, tc.rec)
+	}
+	for _, tc := range rejectCases {
+		items = append(items, tc.rec)
+	}
+	junk := []string{`"`, `\`, `{`, `}`, `[`, `]`, `,`, `:`, ` `, "\n", `"eventSource":"ec2.amazonaws.com",`,
+		`"eventType":"AwsCloudTrailInsight",`, `"Records":[`, `"detail-type":"AWS API Call via CloudTrail","detail":`,
+		`"Type":"Notification","Message":`, `"digestEndTime":1,`, `"event`, `"Rec`, "\xff"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for i := range 3000 {
+		var b []byte
+		for range 2 + r.IntN(3) {
+			b = append(append(b, items[r.IntN(len(items))]...), '\n')
+		}
+		for range 1 + r.IntN(3) {
+			j := 1 + r.IntN(len(b)-1) // the first line stays a record, for JSON Lines
+			if r.IntN(3) == 0 {
+				b = append(b[:j:j], b[j+1:]...)
+			} else {
+				b = append(b[:j:j], append([]byte(junk[r.IntN(len(junk))]), b[j:]...)...)
+			}
+		}
+		requireSame(t, setEarlyReject, "mutation "+strconv.Itoa(i), b)
+	}
+}
+
 // TestEarlyRejectMutations reads every file of testdata and thousands of
 // mutations of log files made of them and of rejectCases, with and
 // without early rejection, and requires the same results.
@@ -130,8 +240,15 @@ func FuzzEarlyReject(f *testing.F) {
 	for _, tc := range rejectCases {
 		f.Add([]byte(`{"Records":[` + tc.rec + `,{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances"}]}`))
 	}
+	other := `{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances"}`
+	for _, tc := range rejectItemCases {
+		f.Add([]byte(other + "\n" + tc.rec + "\n" + other + "\n"))
+	}
 	var data bytes.Buffer
 	require.NoError(f, trailgen.Write(&data, trailgen.Config{Records: 20, ElastiCacheRate: 0.2, Seed: 3}))
+	f.Add(data.Bytes())
+	data.Reset()
+	require.NoError(f, trailgen.Lines(&data, trailgen.Config{Records: 20, ElastiCacheRate: 0.2, Seed: 3}))
 	f.Add(data.Bytes())
 	f.Fuzz(fuzzSame(setEarlyReject))
 }

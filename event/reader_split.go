@@ -209,10 +209,15 @@ func (r *Reader) item(ctx frameKind, c byte) {
 	case !r.known:
 		nl = scan.NLProbe
 	}
+	full := false // scan again without early rejection
 	start := func() int {
 		r.sc.Reset(c, ctx != frameRecords, nl)
-		if ctx == frameRecords && r.filtering() && earlyReject {
+		switch {
+		case !r.filtering() || !earlyReject || full:
+		case ctx == frameRecords:
 			r.sc.Filter = &r.filters
+		case ctx == frameTop && nl == scan.NLCut && c == '{' && !r.damaged(off):
+			r.sc.Filter = &r.itemFilters
 		}
 		if c == '"' {
 			r.sc.InStr = true
@@ -230,6 +235,16 @@ func (r *Reader) item(ctx frameKind, c byte) {
 		}
 		np, res := r.sc.Scan(in.buf[:lim], p, in.start)
 		in.pos = np
+		if ctx == frameTop && r.sc.Suspect() {
+			// A JSON Lines item rejected early may be other than a
+			// record after all: scan it again, listing every member.
+			r.rescans++
+			full = true
+			in.pos = in.start
+			r.passed = r.passed[:0]
+			p = start()
+			continue
+		}
 		if res == scan.More && lim < in.end {
 			// At a record start inside a damaged region.
 			if !r.sc.InStr && r.sc.ValueMayStart(in.buf, np, in.start, r.sc.Depth) {

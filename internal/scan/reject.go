@@ -3,6 +3,7 @@ package scan
 import (
 	"encoding/binary"
 	mbits "math/bits"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -19,15 +20,24 @@ import (
 // of the rejecting name, or an "eventType" of "AwsCloudTrailInsight", or a
 // string with a backslash at the top level (which could hide an escaped
 // name) makes the reader scan the record again with every member listed.
-// skipNested, which does not know the depth of each string, looks at the
-// strings at every depth and leaves those with backslashes to the byte
-// loop, which does. So the result is always the one the full scan gives
-// (event's TestEarlyRejectChangesNothing, FuzzEarlyReject).
+// skipNested, which follows the depth from bracket to bracket, looks at
+// the strings that open at the top level, and leaves those with
+// backslashes to the byte loop. So the result is always the one the full
+// scan gives (event's TestEarlyRejectChangesNothing, FuzzEarlyReject).
 
 // Filter holds the filters the scanner may reject a record by: the
 // eventSource and eventName values a record may have (none: any).
+//
+// Items says the records are top-level items (JSON Lines), which a member
+// of another name the reader looks for (keys.go) may make an envelope or
+// a log file: a record is then rejected early only when no such member
+// comes before the rejecting one, and any string in the rest that may be
+// one is suspicious too. As the reader acts on such a member (Records)
+// before the item ends, it scans the item again from its start as soon
+// as Suspect says so, rather than list its members afterwards.
 type Filter struct {
 	Sources, Names []string
+	Items          bool
 }
 
 // maybeReject, called when the member just pushed is a string at the top
@@ -46,10 +56,14 @@ func (s *Scanner) maybeReject(b []byte, base int) {
 		return
 	}
 	v := b[base+m.Val.Start+1 : base+m.Val.End-1]
-	if !utf8.Valid(v) || inSet(v, set) || s.insightSoFar(b, base) {
+	if !utf8.Valid(v) || inSet(v, set) || s.insightSoFar(b, base) || s.Filter.Items && s.othersSoFar() {
 		return
 	}
 	s.rejectedBy = m.ID
+	s.rejWord = eventSoWord
+	if m.ID == KeyEventName {
+		s.rejWord = eventNaWord
+	}
 	s.track = false
 	s.floor = 1
 }
@@ -67,6 +81,28 @@ func (s *Scanner) insightSoFar(b []byte, base int) bool {
 	return false
 }
 
+// othersSoFar reports whether a member listed so far has a name the
+// reader looks for other than eventSource, eventName and eventType: one
+// that may make a top-level item other than a record.
+func (s *Scanner) othersSoFar() bool {
+	for i := range s.Members {
+		if !recordKey(int(s.Members[i].ID)) {
+			return true
+		}
+	}
+	return false
+}
+
+// recordKey reports whether id is a name whose member early rejection
+// accounts for: one of the filtered names or eventType.
+func recordKey(id int) bool {
+	return id == KeyEventSource || id == KeyEventName || id == KeyEventType
+}
+
+// Suspect reports whether the scanner rejected the item early and then
+// met a string that may change the verdict.
+func (s *Scanner) Suspect() bool { return s.rejectedBy >= 0 && s.suspect }
+
 func inSet(v []byte, set []string) bool {
 	for _, s := range set {
 		if string(v) == s {
@@ -76,10 +112,13 @@ func inSet(v []byte, set []string) bool {
 	return false
 }
 
-// The prefix `"event` of the names that may change an early verdict, as
-// the first six bytes of a little-endian word.
+// The first eight bytes of the names that may change an early verdict,
+// quote included, as little-endian words: "eventSource, "eventName and
+// "eventType; and the mask of a word's first six bytes.
 const (
-	eventPrefix     = uint64('"') | 'e'<<8 | 'v'<<16 | 'e'<<24 | 'n'<<32 | 't'<<40
+	eventSoWord     = uint64('"') | 'e'<<8 | 'v'<<16 | 'e'<<24 | 'n'<<32 | 't'<<40 | 'S'<<48 | 'o'<<56
+	eventNaWord     = uint64('"') | 'e'<<8 | 'v'<<16 | 'e'<<24 | 'n'<<32 | 't'<<40 | 'N'<<48 | 'a'<<56
+	eventTyWord     = uint64('"') | 'e'<<8 | 'v'<<16 | 'e'<<24 | 'n'<<32 | 't'<<40 | 'T'<<48 | 'y'<<56
 	eventPrefixMask = 1<<48 - 1
 )
 
@@ -89,6 +128,9 @@ const (
 // "AwsCloudTrailInsight". Where b ends too soon to tell, it says yes.
 func (s *Scanner) suspicious(b []byte, i int) bool {
 	rest := b[i:]
+	if s.Filter.Items && otherName(rest) {
+		return true
+	}
 	if !startsOrCut(rest, `"event`) {
 		return false
 	}
@@ -113,6 +155,84 @@ func (s *Scanner) suspicious(b []byte, i int) bool {
 		return true
 	}
 	return false
+}
+
+// maxKeyLen is the length of the longest name keyID knows.
+const maxKeyLen = len("digestPublicKeyFingerprint")
+
+// otherNames are the names keyID knows but recordKey does not.
+var otherNames = [...]string{
+	"detail-type", "detail", "awslogs", "messageType", "logEvents", "digestStartTime", "digestEndTime",
+	"digestS3Object", "digestPublicKeyFingerprint", "digestSignatureAlgorithm", "s3Bucket", "s3ObjectKey",
+	"Type", "Message", "Records",
+}
+
+// otherName reports whether the string that opens b may be a member name
+// keyID knows other than the ones recordKey accounts for: for a
+// top-level item, one that may make it an envelope or a log file. Where b
+// ends too soon to tell, it says yes. A name with escapes counts only at
+// the top level, where checkEscapes takes it as suspect anyway.
+func otherName(b []byte) bool {
+	n := min(len(b), 1+maxKeyLen+1)
+	q := 1
+	for q < n && b[q] != '"' && b[q] != '\\' {
+		q++
+	}
+	switch {
+	case q == n && n < len(b):
+		return false // longer than any name
+	case q == n:
+		for _, name := range otherNames {
+			if strings.HasPrefix(name, string(b[1:])) {
+				return true // cut short where it may be one
+			}
+		}
+		return false
+	case b[q] == '\\':
+		return false
+	}
+	if id := keyID(b[1:q]); id < 0 || recordKey(id) {
+		return false
+	}
+	return afterName(b[q+1:], false) != nameNot
+}
+
+// The first six bytes of the names otherName looks for, quote included,
+// as little-endian words, for lookAt to tell most strings from them at
+// one load.
+const (
+	preDetail      = uint64('"') | 'd'<<8 | 'e'<<16 | 't'<<24 | 'a'<<32 | 'i'<<40 // "detai
+	preAwslogs     = uint64('"') | 'a'<<8 | 'w'<<16 | 's'<<24 | 'l'<<32 | 'o'<<40 // "awslo
+	preMessageType = uint64('"') | 'm'<<8 | 'e'<<16 | 's'<<24 | 's'<<32 | 'a'<<40 // "messa
+	preLogEvents   = uint64('"') | 'l'<<8 | 'o'<<16 | 'g'<<24 | 'E'<<32 | 'v'<<40 // "logEv
+	preDigest      = uint64('"') | 'd'<<8 | 'i'<<16 | 'g'<<24 | 'e'<<32 | 's'<<40 // "diges
+	preS3Bucket    = uint64('"') | 's'<<8 | '3'<<16 | 'B'<<24 | 'u'<<32 | 'c'<<40 // "s3Buc
+	preS3ObjectKey = uint64('"') | 's'<<8 | '3'<<16 | 'O'<<24 | 'b'<<32 | 'j'<<40 // "s3Obj
+	preType        = uint64('"') | 'T'<<8 | 'y'<<16 | 'p'<<24 | 'e'<<32 | '"'<<40 // "Type"
+	preMessage     = uint64('"') | 'M'<<8 | 'e'<<16 | 's'<<24 | 's'<<32 | 'a'<<40 // "Messa
+	preRecords     = uint64('"') | 'R'<<8 | 'e'<<16 | 'c'<<24 | 'o'<<32 | 'r'<<40 // "Recor
+)
+
+// otherHash maps each of the prefixes above to a slot of its own of
+// otherSlots (a multiplier found by trying; TestOtherNames checks it).
+const otherHash = 0x78e510617311d8a3
+
+// otherSlots holds the prefixes above at their slots, and 0 (no prefix)
+// elsewhere.
+var otherSlots = func() (t [32]uint64) {
+	for _, w := range [...]uint64{preDetail, preAwslogs, preMessageType, preLogEvents, preDigest,
+		preS3Bucket, preS3ObjectKey, preType, preMessage, preRecords} {
+		t[w*otherHash>>59] = w
+	}
+	return t
+}()
+
+// mayBeOther reports whether the word w, read at a string's opening
+// quote, may start a name otherName says yes to: one multiplication and
+// one load, with no branch that depends on the bytes.
+func mayBeOther(w uint64) bool {
+	w &= eventPrefixMask
+	return otherSlots[w*otherHash>>59] == w
 }
 
 // What may follow a string that reads as a member name.
@@ -177,8 +297,17 @@ func (s *Scanner) checkEscapes(depth int) {
 func (s *Scanner) lookAt(b []byte, p int, o uint64) {
 	for ; o != 0; o &= o - 1 {
 		j := p + mbits.TrailingZeros64(o)
-		// Most strings do not start with "event: that test is inlined.
-		if j+8 > len(b) || binary.LittleEndian.Uint64(b[j:])&eventPrefixMask == eventPrefix {
+		if j+8 > len(b) {
+			if s.suspicious(b, j) {
+				s.suspect = true
+				return
+			}
+			continue
+		}
+		// Most strings start with none of the names suspicious looks
+		// for: those tests are inlined.
+		w := binary.LittleEndian.Uint64(b[j:])
+		if w == s.rejWord || w == eventTyWord || s.Filter.Items && mayBeOther(w) {
 			if s.suspicious(b, j) {
 				s.suspect = true
 				return

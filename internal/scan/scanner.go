@@ -87,6 +87,7 @@ type Scanner struct {
 	Filter     *Filter // the filters to reject a record by, or nil
 	rejectedBy int8    // the key of the member that rejected the record, or -1
 	suspect    bool    // a string after it may change the verdict
+	rejWord    uint64  // the first eight bytes of the rejecting name, quote included (reject.go)
 }
 
 // Reset prepares s for an item that starts with byte top; nl says what a
@@ -115,6 +116,7 @@ func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
 		s.checkEscapes(s.Depth)
 	}
 	depth := s.Depth // kept in a register; stored back before returning
+	nl := -1         // the next raw newline, for fastLimit
 	for p < len(b) {
 		switch c := b[p]; c {
 		case '"':
@@ -133,7 +135,7 @@ func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
 			if depth == 1 && s.track {
 				s.endString(b, p, base)
 				if s.floor == 1 && NestedFastPath {
-					p, depth = s.skipNested(b, p, depth) // rejected early: skip the rest
+					p, depth = s.skipNested(b, s.fastLimit(b, p, &nl), p, depth) // rejected early: skip the rest
 				}
 			}
 			continue
@@ -149,8 +151,8 @@ func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
 					return p + 1, Records
 				}
 			}
-			if depth >= 2 && s.nl == NLSpace && NestedFastPath {
-				p, depth = s.skipNested(b, p+1, depth)
+			if depth >= 2 && NestedFastPath {
+				p, depth = s.skipNested(b, s.fastLimit(b, p+1, &nl), p+1, depth)
 				continue
 			}
 		case '}', ']':
@@ -177,7 +179,7 @@ func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
 				}
 				s.phase = phKey
 			} else if depth == 1 && s.floor == 1 && NestedFastPath {
-				p, depth = s.skipNested(b, p+1, depth)
+				p, depth = s.skipNested(b, s.fastLimit(b, p+1, &nl), p+1, depth)
 				continue
 			}
 		case ':':

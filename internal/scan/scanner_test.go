@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"encoding/binary"
 	"strings"
 	"testing"
 
@@ -128,4 +129,55 @@ func TestLiteralsAndKinds(t *testing.T) {
 	assert.False(t, EmptyObject([]byte(`{"a":1}`)))
 	assert.Equal(t, 3, ScalarEnd([]byte("123,"), 0))
 	assert.Equal(t, 2, SkipSpace([]byte(" \tx"), 0))
+}
+
+// TestOtherNames requires otherNames to be exactly the names keyID knows
+// that recordKey does not, each with a prefix mayBeOther says yes to.
+func TestOtherNames(t *testing.T) {
+	for _, name := range otherNames {
+		if id := keyID([]byte(name)); id < 0 || recordKey(id) {
+			t.Errorf("%s: keyID %d", name, id)
+		}
+		q := []byte(`"` + name + `"` + "  ")
+		if !mayBeOther(binary.LittleEndian.Uint64(q)) {
+			t.Errorf("%s: mayBeOther says no", name)
+		}
+		if !otherName(append(q, ':')) || otherName(append(q, ',')) {
+			t.Errorf("%s: otherName wrong", name)
+		}
+		for i := 1; i < len(q)-2; i++ {
+			if !otherName(q[:i]) {
+				t.Errorf("%s: otherName says no to %q", name, q[:i])
+			}
+		}
+	}
+	slots := 0
+	for _, w := range otherSlots {
+		if w != 0 {
+			slots++
+		}
+	}
+	for _, s := range []string{`"eventTime"`, `"accountId"`, `"detXil"`, `"Types"`, `"mesXage"`} {
+		if mayBeOther(binary.LittleEndian.Uint64([]byte(s + "        "))) {
+			t.Errorf("mayBeOther says yes to %s", s)
+		}
+	}
+	if slots != 10 {
+		t.Errorf("otherSlots holds %d prefixes, want 10: otherHash maps two to one slot", slots)
+	}
+	n := 0
+	for id := range NumKeys {
+		if !recordKey(id) {
+			n++
+		}
+	}
+	// KeyDigest has five names.
+	if want := n + 4; len(otherNames) != want {
+		t.Errorf("%d other names, want %d", len(otherNames), want)
+	}
+	for _, s := range []string{`"eventSource":`, `"Typo":`, `"x`, `"Records\u0020":`, `"` + strings.Repeat("a", 40)} {
+		if otherName([]byte(s)) {
+			t.Errorf("otherName says yes to %s", s)
+		}
+	}
 }

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"unicode/utf8"
+)
+
+// appendRecord appends rec and a newline to b exactly as newEncoder's
+// Encode writes it, without its walk of the fields by reflection and its
+// second pass over request and response, which compacts and validates
+// them: elasticache's encoder writes them as valid, compact JSON, which
+// its tests hold it to. ok is false when a value needs encoding/json:
+// request or response with white space between tokens (raw members of a
+// pretty-printed record), or an actor it fails to encode; then b is
+// unchanged.
+func appendRecord(b []byte, rec *Record, actor *actorEncoder) (_ []byte, ok bool) {
+	if !compactJSON(rec.Request) || !compactJSON(rec.Response) {
+		return b, false
+	}
+	start := len(b)
+	b = append(b, `{"source":`...)
+	b = appendJSONString(b, rec.Source)
+	b = append(b, `,"index":`...)
+	b = strconv.AppendInt(b, int64(rec.Index), 10)
+	b = append(b, `,"eventID":`...)
+	b = appendJSONString(b, rec.EventID)
+	b = append(b, `,"eventTime":`...)
+	b = appendJSONString(b, rec.EventTime)
+	b = append(b, `,"eventName":`...)
+	b = appendJSONString(b, rec.EventName)
+	b = append(b, `,"awsRegion":`...)
+	b = appendJSONString(b, rec.AWSRegion)
+	b = append(b, `,"accountId":`...)
+	b = appendJSONString(b, rec.AccountID)
+	b = append(b, `,"actor":`...)
+	if b, ok = actor.append(b, rec); !ok {
+		return b[:start], false
+	}
+	b = append(b, `,"errorCode":`...)
+	b = appendJSONStringPtr(b, rec.ErrorCode)
+	b = append(b, `,"errorMessage":`...)
+	b = appendJSONStringPtr(b, rec.ErrorMessage)
+	b = append(b, `,"request":`...)
+	b = appendRaw(b, rec.Request)
+	b = append(b, `,"response":`...)
+	b = appendRaw(b, rec.Response)
+	b = append(b, `,"resources":`...)
+	if rec.Resources == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, r := range rec.Resources {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"type":`...)
+			b = appendJSONString(b, r.Type)
+			b = append(b, `,"id":`...)
+			b = appendJSONString(b, r.ID)
+			b = append(b, `,"arn":`...)
+			b = appendJSONString(b, r.ARN)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"unmodeled":`...)
+	if rec.Unmodeled == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, s := range rec.Unmodeled {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, s)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}', '\n'), true
+}
+
+// actorEncoder encodes Record.Actor with encoding/json (its omitempty
+// members and pointers are its business), into a buffer it reuses.
+type actorEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func (a *actorEncoder) append(b []byte, rec *Record) ([]byte, bool) {
+	if a.enc == nil {
+		a.enc = newEncoder(&a.buf)
+	}
+	a.buf.Reset()
+	if a.enc.Encode(&rec.Actor) != nil {
+		return b, false
+	}
+	return append(b, bytes.TrimSuffix(a.buf.Bytes(), []byte("\n"))...), true
+}
+
+// appendRaw appends raw JSON as encoding/json writes a json.RawMessage
+// that compactJSON accepts: null when empty.
+func appendRaw(b, raw []byte) []byte {
+	if len(raw) == 0 {
+		return append(b, "null"...)
+	}
+	return append(b, raw...)
+}
+
+// compactJSON reports whether raw has no white space outside its strings
+// (or is empty), so that encoding/json would write it unchanged.
+func compactJSON(raw []byte) bool {
+	inStr := false
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case inStr && c == '\\':
+			i++
+		case c == '"':
+			inStr = !inStr
+		case !inStr && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			return false
+		}
+	}
+	return !inStr
+}
+
+func appendJSONStringPtr(b []byte, s *string) []byte {
+	if s == nil {
+		return append(b, "null"...)
+	}
+	return appendJSONString(b, *s)
+}
+
+const lowerHex = "0123456789abcdef"
+
+// appendJSONString appends s quoted as encoding/json does without HTML
+// escaping: \" \\ \b \f \n \r \t, other control bytes as \u00XX, invalid
+// UTF-8 as \ufffd, U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', lowerHex[c>>4], lowerHex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', lowerHex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
