@@ -20,10 +20,10 @@ func TestAppendRecordLikeEncodingJSON(t *testing.T) {
 	for _, s := range strs {
 		recs = append(recs, Record{
 			Source: s, Index: -3, EventID: s, EventTime: s, EventName: s, AWSRegion: s, AccountID: s,
-			Actor:      userid.Person{Type: "IAMUser", Name: s, Principal: s, ConsoleSession: &yes},
-			Request:    json.RawMessage(`{"a":"` + "x y\\\"z" + `","b":[1,2.5e3,null,true,{}],"c":"<&>"}`),
-			Response:   nil,
-			Resources:  []Resource{{Type: s, ID: s, ARN: s}, {}},
+			Actor:     userid.Person{Type: "IAMUser", Name: s, Principal: s, ConsoleSession: &yes},
+			Request:   json.RawMessage(`{"a":"` + "x y\\\"z" + `","b":[1,2.5e3,null,true,{}],"c":"<&>"}`),
+			Response:  nil,
+			Resources: []Resource{{Type: s, ID: s, ARN: s}, {}},
 			Unmodeled: []string{s, "requestParameters.x"},
 		})
 	}
