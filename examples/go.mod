@@ -19,6 +19,8 @@ require (
 	github.com/stretchr/testify v1.11.1
 )
 
+require github.com/google/go-cmp v0.7.0 // indirect
+
 require (
 	github.com/aws/aws-sdk-go-v2/aws/protocol/eventstream v1.7.27 // indirect
 	github.com/aws/aws-sdk-go-v2/feature/ec2/imds v1.20.9 // indirect
