@@ -29,7 +29,7 @@ func unmarshal(data []byte, decode func(*jsonx.Decoder) jsonx.Status) error {
 	case jsonx.OK:
 		d.Finish()
 	case jsonx.Mismatch:
-		return &jsonx.Error{Offset: d.Offset(), Msg: "want an object"}
+		d.TypeError("an object")
 	}
 	return d.Err()
 }

@@ -18,21 +18,10 @@ func (id *Identity) UnmarshalJSON(data []byte) error {
 	if st := v.decode(d); st == jsonx.OK {
 		d.Finish()
 	} else if st != jsonx.Fatal {
-		return &jsonx.Error{Offset: d.Offset(), Path: "userIdentity", Msg: "want an object, got " + firstWord(data)}
+		d.TypeError("an object")
 	}
 	if d.Fatal() == nil {
 		*id = v
 	}
 	return d.Err()
-}
-
-func firstWord(data []byte) string {
-	for i, c := range data {
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
-			continue
-		}
-		end := min(i+20, len(data))
-		return string(data[i:end])
-	}
-	return "nothing"
 }

@@ -199,7 +199,8 @@ func TestUnmarshalErrors(t *testing.T) {
 	for in, want := range map[string]string{
 		`{"type":7}`:   `userIdentity.type: want string, got number "7" at offset 8`,
 		`{"type":"X",`: `userIdentity: unexpected end of input in object at offset 12`,
-		`"HIDDEN"`:     `userIdentity: want an object, got "HIDDEN" at offset 0`,
+		`"HIDDEN"`:     `userIdentity: want an object, got string "HIDDEN" at offset 0`,
+		"\x1b[2J":      `userIdentity: unexpected byte 0x1b, want a value at offset 0`,
 		`{"sessionContext":{"attributes":{"creationDate":"yesterday"}}}`: `userIdentity.sessionContext.attributes.creationDate: want timestamp, got string "yesterday" at offset 48`,
 	} {
 		var id Identity

@@ -41,9 +41,10 @@ func (d *Decoder) semanticError(pos int, msg string) {
 	}
 }
 
-// typeError records that the next value is not of the wanted JSON type and
-// returns Mismatch.
-func (d *Decoder) typeError(want string) Status {
+// TypeError records that the next value is not of the wanted JSON type
+// ("an object"), naming the type found, and returns Mismatch; a value that
+// is not JSON at all is a syntax error instead, and it returns Fatal.
+func (d *Decoder) TypeError(want string) Status {
 	k := d.CheckedKind()
 	if k == 0 || k == '?' {
 		d.badValue()

@@ -49,7 +49,7 @@ func notString(d *Decoder) Status {
 	if d.Kind() == 'n' {
 		return d.null()
 	}
-	return d.typeError("string")
+	return d.TypeError("string")
 }
 
 // String reads a string into a new *T stored in *p.
@@ -110,7 +110,7 @@ func (d *Decoder) number() (text string, start int, st Status) {
 	case 'n':
 		return "", start, d.null()
 	}
-	return "", start, d.typeError("number")
+	return "", start, d.TypeError("number")
 }
 
 func validNumber(s string) bool {
@@ -250,7 +250,7 @@ func boolValue(d *Decoder, p *bool) Status {
 	case 'n':
 		return d.null()
 	}
-	return d.typeError("boolean")
+	return d.TypeError("boolean")
 }
 
 // Bool reads a boolean into a new *bool stored in *p.
@@ -294,7 +294,7 @@ func wireBool(d *Decoder, p *wire.Bool) Status {
 	case 'n':
 		return d.null()
 	}
-	return d.typeError("boolean string")
+	return d.TypeError("boolean string")
 }
 
 // TimeValue reads a timestamp in any accepted form; forms other than RFC
@@ -349,7 +349,7 @@ func timeValue(d *Decoder, p *wire.Time) Status {
 	case 'n':
 		return d.null()
 	}
-	return d.typeError("timestamp")
+	return d.TypeError("timestamp")
 }
 
 // Time reads a timestamp into a new *wire.Time stored in *p.
