@@ -87,30 +87,10 @@ type Reader struct {
 	source string
 	onSkip func(Skipped)
 
-	in          input
-	sc          scan.Scanner
-	filters     scan.Filter  // the scanner's view of cfg's filters
-	itemFilters scan.Filter  // the same for records that are JSON Lines items
-	rescans     int          // records scanned again after an early rejection (for tests)
-	sub         scan.Scanner // for values inside an item: details, messages
-	stack       []frame
-	lines       bool // top-level items are JSON Lines: a raw newline ends one
-	known       bool // whether lines has been decided
-
-	// Resynchronisation after damage (reader_resync.go).
-	skipping   bool  // skip to the next record start before the next step
-	resumed    bool  // at a record start found by skipping: no ',' before it
-	fence      int64 // the next record start in the damaged region
-	damagedEnd int64 // the end of the damaged region: its records are cut at fences
-	damaged0   int64 // its start
-	backtrack  int64 // bytes gone back over to records swallowed whole by broken ones
-	passed     []passedFence
-	back       int64 // where to go back to, set by canResume
-	canHold    bool  // the item may hold record starts the first scan missed: hold a fatal error
-	hold       bool  // record: hold a fatal error in held rather than report it
-	held       error
-	index      int // the next record's index
-	done       bool
+	sp    splitter     // the input, split into items
+	sub   scan.Scanner // for values inside an item: details, messages
+	index int          // the next record's index
+	done  bool
 
 	queue []result
 	head  int
@@ -129,10 +109,13 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 	rd.cfg = newConfig(opts)
 	rd.onSkip = rd.cfg.skipped
 	rd.source = rd.cfg.origin.Source
-	rd.filters = scan.Filter{Sources: rd.cfg.sources, Names: rd.cfg.names}
-	rd.itemFilters = scan.Filter{Sources: rd.cfg.sources, Names: rd.cfg.names, Items: true}
-	rd.in.init(r, rd.cfg.maxInputBytes, rd.cfg.decompress)
-	rd.stack = append(rd.stack, frame{kind: frameTop})
+	rd.sp.init(r, splitConfig{
+		maxRecordBytes: rd.cfg.maxRecordBytes,
+		maxInputBytes:  rd.cfg.maxInputBytes,
+		sources:        rd.cfg.sources,
+		names:          rd.cfg.names,
+		decompress:     rd.cfg.decompress,
+	})
 	return rd
 }
 
@@ -163,7 +146,7 @@ func (r *Reader) Next() (*Event, error) {
 // early after Next should be closed (else the goroutine ends only when
 // the collector finds the Reader unreachable).
 func (r *Reader) Close() error {
-	r.in.close()
+	r.sp.close()
 	r.queue, r.head = nil, 0
 	r.done = true
 	return nil
@@ -175,7 +158,7 @@ func (r *Reader) Close() error {
 // reading it, until Next or All is called again to read on.
 func (r *Reader) All() iter.Seq2[*Event, error] {
 	return func(yield func(*Event, error) bool) {
-		defer r.in.pause()
+		defer r.sp.pause()
 		for {
 			ev, err := r.Next()
 			if err == io.EOF {
@@ -204,7 +187,7 @@ type Summary struct {
 // Summary returns the counts so far; after io.EOF they are final.
 func (r *Reader) Summary() Summary {
 	s := r.sum
-	s.Bytes = r.in.total
+	s.Bytes = r.sp.in.total
 	s.NonRecords = maps.Clone(r.sum.NonRecords)
 	return s
 }
@@ -276,12 +259,49 @@ func (r *Reader) damage(err error) {
 	r.emit(nil, err)
 }
 
-// end ends the stream with err, which may be nil. A stream ended early
-// (input limit, broken container) stops reading ahead now.
-func (r *Reader) end(err error) {
-	if err != nil {
-		r.emit(nil, err)
+// step handles the splitter's next item.
+func (r *Reader) step() {
+	it := r.sp.next()
+	switch it.typ {
+	case itemRecord:
+		r.record(it.text, it.off, it.off, it.members, nil, it.broken, it.hold)
+	case itemValue:
+		r.shape(it.text, it.off, it.members, it.broken, 0, it.hold)
+	case itemError:
+		if it.record {
+			r.fail(r.splitError(r.nextIndex(), it))
+		} else {
+			r.damage(r.splitError(-1, it))
+		}
+	case itemEnd:
+		// The end of the input, or of the container, which ends the
+		// stream early: the splitter has stopped reading ahead.
+		idx := -1
+		if it.record {
+			idx = r.nextIndex()
+			r.sum.Failed++
+		}
+		if it.kind != kindNone {
+			r.emit(nil, r.splitError(idx, it))
+		}
+		r.done = true
 	}
-	r.done = true
-	r.in.pause()
+}
+
+// splitError turns an error of the splitter into the reader's.
+func (r *Reader) splitError(index int, it *splitItem) error {
+	var kind error
+	switch it.kind {
+	case kindRead:
+		return &ReadError{Source: r.source, Offset: it.off, Err: it.cause}
+	case kindTruncated:
+		kind = errTruncated
+	case kindLimit:
+		kind = ErrLimit
+	case kindNotRecord:
+		kind = ErrNotRecord
+	default:
+		kind = ErrSyntax
+	}
+	return r.errorf(index, it.off, kind, it.msg)
 }

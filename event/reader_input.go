@@ -171,45 +171,27 @@ func (in *input) fill() bool {
 	return false
 }
 
-// failure describes why the input ended early, or returns nil after a
-// clean end. index is the record being read, or -1.
-func (r *Reader) failure(index int) error {
-	in := &r.in
+// failure describes why the input ended early, as an itemEnd whose kind
+// is kindNone after a clean end.
+func (in *input) failure() splitItem {
+	e := splitItem{typ: itemEnd, off: in.total}
 	switch {
 	case in.err == nil:
-		return nil
 	case in.err == errGzipTrailing:
-		return r.errorf(index, in.total, ErrSyntax, "trailing garbage after the gzip data")
+		e.kind, e.msg = kindSyntax, "trailing garbage after the gzip data"
 	case in.err == errInputLimit:
-		return r.errorf(index, in.total, ErrLimit, "input longer than "+strconv.FormatInt(in.max, 10)+" bytes (after decompression)")
+		e.kind, e.msg = kindLimit, "input longer than "+strconv.FormatInt(in.max, 10)+" bytes (after decompression)"
 	case in.gzip && (in.src.err == nil || !errors.Is(in.err, in.src.err)):
 		if in.err == io.ErrUnexpectedEOF {
-			return r.errorf(index, in.total, errTruncated, "gzip: unexpected end of gzip data")
+			e.kind, e.msg = kindTruncated, "gzip: unexpected end of gzip data"
+		} else {
+			e.kind, e.msg = kindSyntax, "gzip: "+strings.TrimPrefix(in.err.Error(), "gzip: ")
 		}
-		return r.errorf(index, in.total, ErrSyntax, "gzip: "+strings.TrimPrefix(in.err.Error(), "gzip: "))
+	default:
+		e.kind, e.cause = kindRead, in.err
 	}
-	return &ReadError{Source: r.source, Offset: in.total, Err: in.err}
+	return e
 }
-
-// ReadError is an error from the underlying reader: the input ended at
-// Offset (counted after decompression) because reading failed.
-type ReadError struct {
-	Source string
-	Offset int64
-	Err    error
-}
-
-// Error formats e like "event: file.json: read error at offset 512: ...".
-func (e *ReadError) Error() string {
-	s := "event: "
-	if e.Source != "" {
-		s += e.Source + ": "
-	}
-	return s + "read error at offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Err.Error()
-}
-
-// Unwrap returns the underlying reader's error.
-func (e *ReadError) Unwrap() error { return e.Err }
 
 // errGzipTrailing ends a gzip input whose last member is followed by
 // bytes that do not start another member.

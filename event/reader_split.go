@@ -23,30 +23,35 @@ type frame struct {
 	n    int // elements started, for arrays
 }
 
-// step reads until it has something to return or the input ends.
-func (r *Reader) step() {
-	if r.skipping {
-		r.resync()
+// step reads until it has something to yield or the input ends.
+func (s *splitter) step() {
+	if s.again {
+		s.again = false
+		s.scanItem(s.start())
 		return
 	}
-	i := len(r.stack) - 1
-	switch r.stack[i].kind {
+	if s.skipping {
+		s.resync()
+		return
+	}
+	i := len(s.stack) - 1
+	switch s.stack[i].kind {
 	case frameTop:
-		r.stepTop()
+		s.stepTop()
 	case frameArray, frameRecords:
-		r.stepArray(i)
+		s.stepArray(i)
 	case frameLogTail:
-		r.stepTail()
+		s.stepTail()
 	}
 }
 
-func (r *Reader) push(k frameKind) { r.stack = append(r.stack, frame{kind: k}) }
-func (r *Reader) pop()             { r.stack = r.stack[:len(r.stack)-1] }
+func (s *splitter) push(k frameKind) { s.stack = append(s.stack, frame{kind: k}) }
+func (s *splitter) pop()             { s.stack = s.stack[:len(s.stack)-1] }
 
 // peek skips white space, releasing it, and returns the next byte; ok is
 // false at the end of the input.
-func (r *Reader) peek() (c byte, ok bool) {
-	in := &r.in
+func (s *splitter) peek() (c byte, ok bool) {
+	in := &s.in
 	for {
 		in.pos = scan.SkipSpace(in.buf[:in.end], in.pos)
 		in.release()
@@ -60,8 +65,8 @@ func (r *Reader) peek() (c byte, ok bool) {
 }
 
 // bom skips a UTF-8 byte order mark at pos.
-func (r *Reader) bom() bool {
-	in := &r.in
+func (s *splitter) bom() bool {
+	in := &s.in
 	for in.end-in.pos < 3 && in.fill() {
 	}
 	if bytes.HasPrefix(in.buf[in.pos:in.end], []byte("\xef\xbb\xbf")) {
@@ -72,85 +77,85 @@ func (r *Reader) bom() bool {
 	return false
 }
 
-func (r *Reader) stepTop() {
-	c, ok := r.peek()
+func (s *splitter) stepTop() {
+	c, ok := s.peek()
 	if !ok {
-		r.end(r.failure(-1))
+		s.end(s.in.failure())
 		return
 	}
 	switch c {
 	case '[':
-		r.in.pos++
-		r.in.release()
-		r.push(frameArray)
+		s.in.pos++
+		s.in.release()
+		s.push(frameArray)
 	case '{':
-		r.item(frameTop, c)
+		s.item(frameTop, c)
 	default:
-		if c == 0xef && r.bom() {
+		if c == 0xef && s.bom() {
 			return
 		}
-		if r.known && !r.lines && !r.resumed {
+		if s.known && !s.lines && !s.resumed {
 			// Concatenated records: a line is no unit to skip.
-			r.stray(c, "a record")
+			s.stray(c, "a record")
 			return
 		}
-		r.badLine()
+		s.badLine()
 	}
 }
 
-func (r *Reader) stepArray(i int) {
-	kind := r.stack[i].kind
-	lineEnd := kind == frameRecords && r.nestedRecords(i) && r.lines && r.newlineAhead()
-	c, ok := r.peek()
-	if ok && (lineEnd || c == '}') && kind == frameRecords && r.nestedRecords(i) {
-		r.endNestedRecords(c, lineEnd)
+func (s *splitter) stepArray(i int) {
+	kind := s.stack[i].kind
+	lineEnd := kind == frameRecords && s.nestedRecords(i) && s.lines && s.newlineAhead()
+	c, ok := s.peek()
+	if ok && (lineEnd || c == '}') && kind == frameRecords && s.nestedRecords(i) {
+		s.endNestedRecords(c, lineEnd)
 		return
 	}
-	if ok && r.resumed && kind == frameRecords && r.nestedRecords(i) && scan.EnvelopeAt(r.in.buf[:r.in.end], r.in.pos) {
+	if ok && s.resumed && kind == frameRecords && s.nestedRecords(i) && scan.EnvelopeAt(s.in.buf[:s.in.end], s.in.pos) {
 		// Resuming after damage at an envelope, such as the next
 		// EventBridge event: the broken item's Records ended with it.
-		r.pop()
-		r.pop()
+		s.pop()
+		s.pop()
 		return
 	}
-	if ok && r.stack[i].n > 0 && !r.resumed {
+	if ok && s.stack[i].n > 0 && !s.resumed {
 		switch c {
 		case ']':
 		case ',':
-			r.in.pos++
-			c, ok = r.peek()
+			s.in.pos++
+			c, ok = s.peek()
 		default:
-			r.stray(c, "',' or ']' after an array element")
+			s.stray(c, "',' or ']' after an array element")
 			return
 		}
 	}
-	r.resumed = false
+	s.resumed = false
 	if !ok {
-		err := r.failure(-1)
-		if err == nil {
-			err = r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected end of input in array")
+		e := s.in.failure()
+		if e.kind == kindNone {
+			e = errorAt(s.in.offset(s.in.pos), kindSyntax, "unexpected end of input in array")
 		}
-		r.end(err)
+		s.end(e)
 		return
 	}
 	if c == ']' {
-		if kind == frameRecords && r.strayClose() {
-			r.stray(c, "a record") // not the end of Records
+		if kind == frameRecords && s.strayClose() {
+			s.stray(c, "a record") // not the end of Records
 			return
 		}
-		r.in.pos++
-		r.in.release()
-		r.pop()
+		s.in.pos++
+		s.in.release()
+		s.pop()
 		return
 	}
-	r.stack[i].n++
+	s.stack[i].n++
 	switch c {
 	case '{', '[', '"':
-		r.item(kind, c)
+		s.item(kind, c)
 	case ',', '}':
-		r.stray(c, "an array element")
+		s.stray(c, "an array element")
 	default:
-		r.badElem()
+		s.badElem()
 	}
 }
 
@@ -159,104 +164,115 @@ func (r *Reader) stepArray(i int) {
 // rather than to a log file: the item then ends at a '}' closing its '['
 // or at the end of its line, and what follows is the next item, not a
 // record of a log file.
-func (r *Reader) nestedRecords(i int) bool {
+func (s *splitter) nestedRecords(i int) bool {
 	if i < 2 {
 		return false
 	}
-	parent := r.stack[i-2].kind
-	return parent == frameArray || parent == frameTop && r.lines
+	parent := s.stack[i-2].kind
+	return parent == frameArray || parent == frameTop && s.lines
 }
 
 // newlineAhead reports whether the white space at the read position holds
 // a newline.
-func (r *Reader) newlineAhead() bool {
-	in := &r.in
+func (s *splitter) newlineAhead() bool {
+	in := &s.in
 	end := scan.SkipSpace(in.buf[:in.end], in.pos)
 	return bytes.IndexByte(in.buf[in.pos:end], '\n') >= 0
 }
 
 // endNestedRecords ends a nested item's Records array and the item
 // itself, broken: at its mismatched '}', consumed, or at its line's end.
-func (r *Reader) endNestedRecords(c byte, lineEnd bool) {
+func (s *splitter) endNestedRecords(c byte, lineEnd bool) {
 	msg := "unexpected " + jsonx.DescribeByte(c) + " in Records, want ',' or ']'"
 	if lineEnd {
 		msg = "unexpected end of line in Records"
 	}
-	r.damage(r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, msg))
+	s.damage(s.in.offset(s.in.pos), kindSyntax, msg)
 	if !lineEnd {
-		r.in.pos++
-		r.in.release()
+		s.in.pos++
+		s.in.release()
 	}
-	r.pop() // Records
-	r.pop() // the item's tail
+	s.pop() // Records
+	s.pop() // the item's tail
 }
 
 // earlyReject lets tests compare the reader with and without early
 // rejection (scan's reject.go).
 var earlyReject = true
 
-// item splits off the value starting at pos and handles it. ctx is the
+// item splits off the value starting at pos and yields it. ctx is the
 // frame it is in.
-func (r *Reader) item(ctx frameKind, c byte) {
-	in := &r.in
-	r.resumed = false
-	off := in.offset(in.pos)
-	nl := scan.NLSpace
+func (s *splitter) item(ctx frameKind, c byte) {
+	in := &s.in
+	s.resumed = false
+	s.cur = current{ctx: ctx, c: c, nl: scan.NLSpace, off: in.offset(in.pos)}
 	switch {
 	case ctx != frameTop:
-	case r.lines:
-		nl = scan.NLCut
-	case !r.known:
-		nl = scan.NLProbe
+	case s.lines:
+		s.cur.nl = scan.NLCut
+	case !s.known:
+		s.cur.nl = scan.NLProbe
 	}
-	full := false // scan again without early rejection
-	start := func() int {
-		r.sc.Reset(c, ctx != frameRecords, nl)
-		switch {
-		case !r.filtering() || !earlyReject || full:
-		case ctx == frameRecords:
-			r.sc.Filter = &r.filters
-		case ctx == frameTop && nl == scan.NLCut && c == '{' && !r.damaged(off):
-			r.sc.Filter = &r.itemFilters
-		}
-		if c == '"' {
-			r.sc.InStr = true
-			return in.pos + 1
-		}
-		return in.pos
+	p := s.start()
+	s.passed = s.passed[:0]
+	s.scanItem(p)
+}
+
+// start sets the scanner up for the current item, which starts at pos,
+// and returns where to scan from.
+func (s *splitter) start() int {
+	in := &s.in
+	ctx, c := s.cur.ctx, s.cur.c
+	s.sc.Reset(c, ctx != frameRecords, s.cur.nl)
+	switch {
+	case !s.filtering() || !earlyReject || s.cur.full:
+	case ctx == frameRecords:
+		s.sc.Filter = &s.filters
+	case ctx == frameTop && s.cur.nl == scan.NLCut && c == '{' && !s.damaged(s.cur.off):
+		s.sc.Filter = &s.itemFilters
 	}
-	p := start()
-	r.passed = r.passed[:0]
+	if c == '"' {
+		s.sc.InStr = true
+		return in.pos + 1
+	}
+	return in.pos
+}
+
+// scanItem scans the current item from p on, reading more input as
+// needed, and yields it.
+func (s *splitter) scanItem(p int) {
+	in := &s.in
+	ctx, off := s.cur.ctx, s.cur.off
 	var dropped int64 // bytes released after the item outgrew the limit
 	for {
 		lim := in.end
-		if r.damaged(off) && dropped == 0 {
-			lim = r.fenceLimit(p)
+		if s.damaged(off) && dropped == 0 {
+			lim = s.fenceLimit(p)
 		}
-		np, res := r.sc.Scan(in.buf[:lim], p, in.start)
+		np, res := s.sc.Scan(in.buf[:lim], p, in.start)
 		in.pos = np
-		if ctx == frameTop && r.sc.Suspect() {
+		if ctx == frameTop && s.sc.Suspect() {
 			// A JSON Lines item rejected early may be other than a
 			// record after all: scan it again, listing every member.
-			r.rescans++
-			full = true
+			s.rescans++
+			s.cur.full = true
 			in.pos = in.start
-			r.passed = r.passed[:0]
-			p = start()
+			s.passed = s.passed[:0]
+			p = s.start()
 			continue
 		}
 		if res == scan.More && lim < in.end {
 			// At a record start inside a damaged region.
-			if !r.sc.InStr && r.sc.ValueMayStart(in.buf, np, in.start, r.sc.Depth) {
-				r.pass(np) // a nested record, as in an EventBridge event
+			if !s.sc.InStr && s.sc.ValueMayStart(in.buf, np, in.start, s.sc.Depth) {
+				s.pass(np) // a nested record, as in an EventBridge event
 				p = np
 				continue
 			}
-			r.cut(ctx, off, np)
+			s.cut(ctx, off, np)
 			return
 		}
 		if res == scan.Newline {
-			next, opens := r.nextLine()
+			next, opens := s.nextLine()
 			if !opens {
 				// Go on from there: the white space is skipped once,
 				// however many lines it spans.
@@ -264,70 +280,61 @@ func (r *Reader) item(ctx frameKind, c byte) {
 				continue
 			}
 			// A broken first line: the input is JSON Lines.
-			r.known, r.lines = true, true
+			s.known, s.lines = true, true
 			np, res = in.pos, scan.Cut
 		}
-		if res == scan.Cut && dropped == 0 && r.refence(ctx, off, dropped, np) {
-			p = start() // a line holding the start of another record
+		if res == scan.Cut && dropped == 0 && s.refence(ctx, off, dropped, np) {
+			p = s.start() // a line holding the start of another record
 			continue
 		}
 		switch res {
 		case scan.Done, scan.Cut:
-			if size := dropped + int64(np-in.start); size > r.cfg.maxRecordBytes {
-				r.overLimit(off)
+			if size := dropped + int64(np-in.start); size > s.cfg.maxRecordBytes {
+				s.overLimit(off)
 			} else {
-				r.canHold = res == scan.Done && !r.damaged(off)
-				r.handle(ctx, in.buf[in.start:np], off, res == scan.Cut)
-				r.canHold, r.hold = false, false
-				if err := r.held; err != nil {
-					// A scan that ended where it should not have, misled
-					// by a broken string: look for records inside.
-					r.held = nil
-					if r.refence(ctx, off, dropped, np) {
-						r.index--
-						r.sum.Records--
-						p = start()
-						continue
-					}
-					r.fail(err)
-				}
+				// A scan that ended where it should not have, misled by
+				// a broken string, may make a record that fails to
+				// decode: then resplit looks for records inside.
+				hold := res == scan.Done && !s.damaged(off)
+				s.handle(ctx, in.buf[in.start:np], off, res == scan.Cut, hold)
+				s.holding, s.cur.end = hold, np
 			}
 			in.release()
 			return
 		case scan.Records:
 			in.release()
-			r.push(frameLogTail)
-			r.push(frameRecords)
+			s.push(frameLogTail)
+			s.push(frameRecords)
 			return
 		case scan.Bad:
-			if r.refence(ctx, off, dropped, np) {
-				p = start()
+			if s.refence(ctx, off, dropped, np) {
+				p = s.start()
 				continue
 			}
-			r.mismatch(ctx, off, np)
+			s.mismatch(ctx, off, np)
 			return
 		}
-		if dropped == 0 && int64(in.end-in.start) > r.cfg.maxRecordBytes && r.refence(ctx, off, dropped, in.end) {
-			p = start() // too long, maybe for want of its end: look for records inside
+		if dropped == 0 && int64(in.end-in.start) > s.cfg.maxRecordBytes && s.refence(ctx, off, dropped, in.end) {
+			p = s.start() // too long, maybe for want of its end: look for records inside
 			continue
 		}
-		if dropped > 0 || int64(in.end-in.start) > r.cfg.maxRecordBytes {
+		if dropped > 0 || int64(in.end-in.start) > s.cfg.maxRecordBytes {
 			// Too long: go on scanning for its end without keeping it.
-			r.sc.Untrack()
+			s.sc.Untrack()
 			dropped += int64(in.end - in.start)
 			in.release()
 		}
 		if !in.fill() {
-			if in.err == nil && r.refence(ctx, off, dropped, in.end) {
-				p = start()
+			if in.err == nil && s.refence(ctx, off, dropped, in.end) {
+				p = s.start()
 				continue
 			}
-			if in.err == nil && dropped == 0 && r.damaged(off) && r.canResume(in.end) {
-				r.handle(ctx, in.buf[in.start:in.end], off, true) // the decoder says where it is cut
-				r.resumeBack()
+			if in.err == nil && dropped == 0 && s.damaged(off) && s.canResume(in.end) {
+				s.handle(ctx, in.buf[in.start:in.end], off, true, false) // the decoder says where it is cut
+				s.resumeBack()
 				return
 			}
-			r.truncated(ctx, off, dropped)
+			s.truncated(ctx, off, dropped)
 			return
 		}
 		p = in.pos
@@ -337,16 +344,16 @@ func (r *Reader) item(ctx frameKind, c byte) {
 // refence, for the item at off found broken at buf[end], looks for record
 // starts inside it; if there are, it rewinds to the item's start, to scan
 // it again with them as fences.
-func (r *Reader) refence(ctx frameKind, off int64, dropped int64, end int) bool {
-	in := &r.in
+func (s *splitter) refence(ctx frameKind, off int64, dropped int64, end int) bool {
+	in := &s.in
 	if dropped > 0 {
 		return false
 	}
-	if r.damaged(off) {
-		if !r.extendDamage(end) {
+	if s.damaged(off) {
+		if !s.extendDamage(end) {
 			return false
 		}
-	} else if !r.findFences(in.start, end) {
+	} else if !s.findFences(in.start, end) {
 		return false
 	}
 	in.pos = in.start
@@ -358,8 +365,8 @@ func (r *Reader) refence(ctx frameKind, off int64, dropped int64, end int) bool 
 // is '{' or '[', which starts a new record. The window keeps the item, so
 // that it can go on; the look stops at the end of the input or when the
 // white space alone is over the record limit.
-func (r *Reader) nextLine() (next int, opens bool) {
-	in := &r.in
+func (s *splitter) nextLine() (next int, opens bool) {
+	in := &s.in
 	q := in.pos + 1
 	for {
 		q = scan.SkipSpace(in.buf[:in.end], q)
@@ -367,69 +374,67 @@ func (r *Reader) nextLine() (next int, opens bool) {
 			return q, in.buf[q] == '{' || in.buf[q] == '['
 		}
 		ahead := q - in.pos
-		if int64(in.end-in.start) > r.cfg.maxRecordBytes || !in.fill() {
+		if int64(in.end-in.start) > s.cfg.maxRecordBytes || !in.fill() {
 			return in.end, false
 		}
 		q = in.pos + ahead
 	}
 }
 
-// handle dispatches a complete item. broken is set for a JSON Lines item
+// handle yields a complete item. broken is set for a JSON Lines item
 // cut short by a newline.
-func (r *Reader) handle(ctx frameKind, b []byte, off int64, broken bool) {
+func (s *splitter) handle(ctx frameKind, b []byte, off int64, broken, hold bool) {
 	if ctx == frameRecords {
-		r.hold = r.canHold
-		ms, again := r.sc.RecordMembers(b)
+		ms, again := s.sc.RecordMembers(b)
 		if again {
-			r.rescans++
+			s.rescans++
 		}
-		r.record(b, off, off, ms, nil, broken)
+		s.emit(splitItem{typ: itemRecord, text: b, off: off, members: ms, broken: broken, hold: hold})
 		return
 	}
-	if ctx == frameTop && !r.known {
-		r.known = true
-		r.lines = !broken && bytes.IndexByte(b, '\n') < 0
+	if ctx == frameTop && !s.known {
+		s.known = true
+		s.lines = !broken && bytes.IndexByte(b, '\n') < 0
 	}
-	r.shape(b, off, r.sc.Members, broken, 0)
+	s.emit(splitItem{typ: itemValue, text: b, off: off, members: s.sc.Members, broken: broken, hold: hold})
 }
 
-// truncated reports an item that the end of the input cut short.
-func (r *Reader) truncated(ctx frameKind, off int64, dropped int64) {
-	in := &r.in
+// truncated yields an item that the end of the input cut short.
+func (s *splitter) truncated(ctx frameKind, off int64, dropped int64) {
+	in := &s.in
 	switch {
 	case in.err != nil:
-		idx := r.nextIndex()
-		r.sum.Failed++
-		r.end(r.failure(idx))
+		e := in.failure()
+		e.record = true
+		s.end(e)
 	case dropped > 0:
-		r.overLimit(off)
+		s.overLimit(off)
 		if ctx == frameTop {
-			r.end(nil)
+			s.end(splitItem{})
 		} else {
-			r.end(r.errorf(-1, in.offset(in.end), errTruncated, "unexpected end of input in array"))
+			s.end(errorAt(in.offset(in.end), kindTruncated, "unexpected end of input in array"))
 		}
 	case ctx == frameTop:
-		r.handle(ctx, in.buf[in.start:in.end], off, true)
+		s.handle(ctx, in.buf[in.start:in.end], off, true, false)
 		in.pos = in.end
 		in.release()
 	default:
-		idx := r.nextIndex()
-		r.sum.Failed++
-		r.end(r.errorf(idx, off, errTruncated, "unexpected end of input in record; the array is not terminated"))
+		e := errorAt(off, kindTruncated, "unexpected end of input in record; the array is not terminated")
+		e.record = true
+		s.end(e)
 	}
 }
 
-func (r *Reader) overLimit(off int64) {
-	idx := r.nextIndex()
-	r.fail(r.errorf(idx, off, ErrLimit, "record longer than "+strconv.FormatInt(r.cfg.maxRecordBytes, 10)+" bytes"))
+func (s *splitter) overLimit(off int64) {
+	s.fail(off, kindLimit, "record longer than "+strconv.FormatInt(s.cfg.maxRecordBytes, 10)+" bytes")
 }
 
 // stepTail skips what follows the Records array in a log file object,
 // but reads the records of a second Records member too (encoding/json
 // would keep only the last one: reading both loses nothing).
-func (r *Reader) stepTail() {
-	in := &r.in
-	r.sc.ResetTail()
+func (s *splitter) stepTail() {
+	in := &s.in
+	s.sc.ResetTail()
 	for {
 		// A record start ends the scan: no log file has one after its
 		// Records, so it means a broken item made Records look closed.
@@ -437,77 +442,75 @@ func (r *Reader) stepTail() {
 		if at, more := scan.FindStart(in.buf[:in.end], in.pos, in.end); at >= 0 {
 			lim, cut = at, more // cut: the chunk ends inside what may be one
 		}
-		np, res := r.sc.Scan(in.buf[:lim], in.pos, in.start)
+		np, res := s.sc.Scan(in.buf[:lim], in.pos, in.start)
 		in.pos = np
 		if res == scan.More && lim < in.end && !cut {
-			r.damage(r.errorf(-1, in.offset(lim), ErrSyntax, "a record after the log file's Records; reading records again"))
+			s.damage(in.offset(lim), kindSyntax, "a record after the log file's Records; reading records again")
 			in.pos = lim
 			in.release()
-			r.push(frameRecords)
+			s.push(frameRecords)
 			return
 		}
 		switch res {
 		case scan.Done:
 			in.release()
-			r.pop()
+			s.pop()
 			return
 		case scan.Records:
 			in.release()
-			r.push(frameRecords)
+			s.push(frameRecords)
 			return
 		case scan.Bad:
 			// The log file's own damage, after its records: report it and
 			// go on to its end.
 			// It closes whatever is open.
-			r.damage(r.errorf(-1, in.offset(np), ErrSyntax, "unexpected "+jsonx.DescribeByte(in.buf[np])+" in log file object"))
+			s.damage(in.offset(np), kindSyntax, "unexpected "+jsonx.DescribeByte(in.buf[np])+" in log file object")
 			in.pos++
-			if r.sc.Depth--; r.sc.Depth <= 0 {
+			if s.sc.Depth--; s.sc.Depth <= 0 {
 				in.release()
-				r.pop()
+				s.pop()
 				return
 			}
 			continue
 		}
-		if r.sc.InKey() && int64(in.end-in.start) > r.cfg.maxRecordBytes {
-			r.sc.Untrack() // a name too long to keep: no more Records
+		if s.sc.InKey() && int64(in.end-in.start) > s.cfg.maxRecordBytes {
+			s.sc.Untrack() // a name too long to keep: no more Records
 		}
-		if !r.sc.InKey() || !r.sc.Tracking() {
+		if !s.sc.InKey() || !s.sc.Tracking() {
 			// Member spans count from the window's start: keep a name
 			// that a chunk's end cuts.
 			in.release()
-			r.sc.Members = r.sc.Members[:0]
+			s.sc.Members = s.sc.Members[:0]
 		}
 		if !in.fill() {
-			err := r.failure(-1)
-			if err == nil {
-				err = r.errorf(-1, in.offset(in.pos), ErrSyntax, "unexpected end of input in log file object")
+			e := in.failure()
+			if e.kind == kindNone {
+				e = errorAt(in.offset(in.pos), kindSyntax, "unexpected end of input in log file object")
 			}
-			r.end(err)
+			s.end(e)
 			return
 		}
 	}
 }
 
-// badLine reports a top-level value that does not start a record and
+// badLine yields a top-level value that does not start a record and
 // skips to the next record start on its line or to the next line.
-func (r *Reader) badLine() {
-	in := &r.in
+func (s *splitter) badLine() {
+	in := &s.in
 	off := in.offset(in.pos)
-	idx := r.nextIndex()
-	tok := r.token()
+	tok := s.token()
 	in.pos++
 	in.release()
-	r.fail(r.notObject(idx, off, tok))
-	r.skipping = true
+	s.notObject(off, tok)
+	s.skipping = true
 }
 
-// badElem reports an array element that is not an object or an array
+// badElem yields an array element that is not an object or an array
 // and resumes after it.
-func (r *Reader) badElem() {
-	in := &r.in
+func (s *splitter) badElem() {
+	in := &s.in
 	off := in.offset(in.pos)
-	idx := r.nextIndex()
-	tok := r.token()
+	tok := s.token()
 	in.pos++
 	for {
 		if e := scan.ScalarEnd(in.buf[:in.end], in.pos); e < in.end {
@@ -521,32 +524,32 @@ func (r *Reader) badElem() {
 			break
 		}
 	}
-	r.fail(r.notObject(idx, off, tok))
+	s.notObject(off, tok)
 }
 
-// notObject reports a value that is not an object: tok is its start.
-func (r *Reader) notObject(idx int, off int64, tok []byte) *DecodeError {
-	k := tok[0]
-	switch k {
-	case '"':
-	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		k = '0'
-	case 't', 'f', 'n':
-		if !scan.IsLiteral(tok) {
-			k = '?'
-		}
+// notObject yields the error of a value that is not an object: tok is
+// its start.
+func (s *splitter) notObject(off int64, tok []byte) {
+	name := ""
+	switch c := tok[0]; {
+	case c == '"':
+		name = "a string"
+	case c == '-' || c >= '0' && c <= '9':
+		name = "a number"
+	case (c == 't' || c == 'f') && scan.IsLiteral(tok):
+		name = "a boolean"
+	case c == 'n' && scan.IsLiteral(tok):
+		name = "null"
 	default:
-		k = '?'
+		s.fail(off, kindSyntax, "unexpected "+jsonx.DescribeByte(c)+", want a record object")
+		return
 	}
-	if k == '?' {
-		return r.errorf(idx, off, ErrSyntax, "unexpected "+jsonx.DescribeByte(tok[0])+", want a record object")
-	}
-	return r.errorf(idx, off, ErrNotRecord, "got "+kindNameOf(k)+", want a record object")
+	s.fail(off, kindNotRecord, "got "+name+", want a record object")
 }
 
 // token returns the first bytes at pos, enough to name a value's type.
-func (r *Reader) token() []byte {
-	in := &r.in
+func (s *splitter) token() []byte {
+	in := &s.in
 	for in.end-in.pos < 6 && in.fill() {
 	}
 	tok := in.buf[in.pos:min(in.end, in.pos+6)]
