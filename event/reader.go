@@ -6,6 +6,7 @@ import (
 	"maps"
 
 	"github.com/cachetrail/cachetrail/internal/scan"
+	"github.com/cachetrail/cachetrail/internal/split"
 )
 
 // Reader reads CloudTrail records from a stream, one at a time, in any of
@@ -52,10 +53,10 @@ import (
 // start (a '{' and a name such as "eventVersion", which no JSON string can
 // hold). A record cut short that swallows the records after it is cut
 // where the first of them starts, and the records it swallowed come back
-// (reader_resync.go says how, and what cannot be recovered). A log file
-// whose Records is not an array, and an EventBridge event whose detail is
-// {}, are errors wrapping ErrNotRecord, not empty events. A log file with
-// a second Records member yields the records of both.
+// (internal/split's resync.go says how, and what cannot be recovered). A
+// log file whose Records is not an array, and an EventBridge event whose
+// detail is {}, are errors wrapping ErrNotRecord, not empty events. A log
+// file with a second Records member yields the records of both.
 //
 // Only the end of the input or of the container ends the stream early (a
 // truncated gzip stream, bytes after the last gzip member, an
@@ -87,9 +88,9 @@ type Reader struct {
 	source string
 	onSkip func(Skipped)
 
-	sp    splitter     // the input, split into items
-	sub   scan.Scanner // for values inside an item: details, messages
-	index int          // the next record's index
+	sp    split.Splitter // the input, split into items
+	sub   scan.Scanner   // for values inside an item: details, messages
+	index int            // the next record's index
 	done  bool
 
 	queue []result
@@ -109,12 +110,12 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 	rd.cfg = newConfig(opts)
 	rd.onSkip = rd.cfg.skipped
 	rd.source = rd.cfg.origin.Source
-	rd.sp.init(r, splitConfig{
-		maxRecordBytes: rd.cfg.maxRecordBytes,
-		maxInputBytes:  rd.cfg.maxInputBytes,
-		sources:        rd.cfg.sources,
-		names:          rd.cfg.names,
-		decompress:     rd.cfg.decompress,
+	rd.sp.Init(r, split.Config{
+		MaxRecordBytes: rd.cfg.maxRecordBytes,
+		MaxInputBytes:  rd.cfg.maxInputBytes,
+		Sources:        rd.cfg.sources,
+		Names:          rd.cfg.names,
+		Decompress:     rd.cfg.decompress,
 	})
 	return rd
 }
@@ -146,7 +147,7 @@ func (r *Reader) Next() (*Event, error) {
 // early after Next should be closed (else the goroutine ends only when
 // the collector finds the Reader unreachable).
 func (r *Reader) Close() error {
-	r.sp.close()
+	r.sp.Close()
 	r.queue, r.head = nil, 0
 	r.done = true
 	return nil
@@ -158,7 +159,7 @@ func (r *Reader) Close() error {
 // reading it, until Next or All is called again to read on.
 func (r *Reader) All() iter.Seq2[*Event, error] {
 	return func(yield func(*Event, error) bool) {
-		defer r.sp.pause()
+		defer r.sp.Pause()
 		for {
 			ev, err := r.Next()
 			if err == io.EOF {
@@ -187,7 +188,7 @@ type Summary struct {
 // Summary returns the counts so far; after io.EOF they are final.
 func (r *Reader) Summary() Summary {
 	s := r.sum
-	s.Bytes = r.sp.in.total
+	s.Bytes = r.sp.Bytes()
 	s.NonRecords = maps.Clone(r.sum.NonRecords)
 	return s
 }
@@ -261,27 +262,27 @@ func (r *Reader) damage(err error) {
 
 // step handles the splitter's next item.
 func (r *Reader) step() {
-	it := r.sp.next()
-	switch it.typ {
-	case itemRecord:
-		r.record(it.text, it.off, it.off, it.members, nil, it.broken, it.hold)
-	case itemValue:
-		r.shape(it.text, it.off, it.members, it.broken, 0, it.hold)
-	case itemError:
-		if it.record {
+	it := r.sp.Next()
+	switch it.Type {
+	case split.Record:
+		r.record(it.Text, it.Offset, it.Offset, it.Members, nil, it.Broken, it.Hold)
+	case split.Value:
+		r.shape(it.Text, it.Offset, it.Members, it.Broken, 0, it.Hold)
+	case split.Error:
+		if it.OfRecord {
 			r.fail(r.splitError(r.nextIndex(), it))
 		} else {
 			r.damage(r.splitError(-1, it))
 		}
-	case itemEnd:
+	case split.End:
 		// The end of the input, or of the container, which ends the
 		// stream early: the splitter has stopped reading ahead.
 		idx := -1
-		if it.record {
+		if it.OfRecord {
 			idx = r.nextIndex()
 			r.sum.Failed++
 		}
-		if it.kind != kindNone {
+		if it.Kind != split.NoError {
 			r.emit(nil, r.splitError(idx, it))
 		}
 		r.done = true
@@ -289,19 +290,19 @@ func (r *Reader) step() {
 }
 
 // splitError turns an error of the splitter into the reader's.
-func (r *Reader) splitError(index int, it *splitItem) error {
+func (r *Reader) splitError(index int, it *split.Item) error {
 	var kind error
-	switch it.kind {
-	case kindRead:
-		return &ReadError{Source: r.source, Offset: it.off, Err: it.cause}
-	case kindTruncated:
+	switch it.Kind {
+	case split.ReadFailed:
+		return &ReadError{Source: r.source, Offset: it.Offset, Err: it.Cause}
+	case split.Truncated:
 		kind = errTruncated
-	case kindLimit:
+	case split.Limit:
 		kind = ErrLimit
-	case kindNotRecord:
+	case split.NotRecord:
 		kind = ErrNotRecord
 	default:
 		kind = ErrSyntax
 	}
-	return r.errorf(index, it.off, kind, it.msg)
+	return r.errorf(index, it.Offset, kind, it.Msg)
 }

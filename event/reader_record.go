@@ -9,7 +9,7 @@ import (
 // reports, and ms its top-level members (k, if not nil, already found
 // from them). A broken candidate skips the filters, so that the decoder
 // reports what is wrong. hold says that a candidate that yields no event
-// may be a scan misled by a broken string (see splitter.resplit).
+// may be a scan misled by a broken string (see split.Splitter.Resplit).
 func (r *Reader) record(text []byte, base, origin int64, ms []scan.Member, k *keys, broken, hold bool) {
 	idx := r.nextIndex()
 	if !broken && r.filtering() && len(text) > 0 && text[0] == '{' {
@@ -34,7 +34,7 @@ func (r *Reader) record(text []byte, base, origin int64, ms []scan.Member, k *ke
 	r.cfg.origin = Origin{Source: r.source, Index: idx, Offset: base}
 	ev, err := r.cfg.parse(string(text))
 	if ev == nil {
-		if hold && r.sp.resplit() {
+		if hold && r.sp.Resplit() {
 			// The splitter splits the item again, with the records
 			// inside it apart: this one was not a record.
 			r.index--

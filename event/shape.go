@@ -10,6 +10,7 @@ import (
 
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/internal/scan"
+	"github.com/cachetrail/cachetrail/internal/split"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
@@ -193,11 +194,11 @@ func (r *Reader) inflate(data string) ([]byte, error) {
 	}
 	var zr io.Reader
 	if r.cfg.decompress != nil {
-		gz, err := newGzipStream(bytes.NewReader(raw), r.cfg.decompress)
+		gz, err := split.NewGzipStream(bytes.NewReader(raw), r.cfg.decompress)
 		if err != nil {
 			return nil, errors.New("bad gzip: " + err.Error())
 		}
-		defer gz.close()
+		defer gz.Close()
 		zr = gz
 	} else {
 		gz, err := gzip.NewReader(bytes.NewReader(raw))

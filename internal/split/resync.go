@@ -1,4 +1,4 @@
-package event
+package split
 
 import (
 	"bytes"
@@ -17,7 +17,8 @@ import (
 //   - A byte between records that is neither ',' nor the array's end (a
 //     stray '}', ",,", a missing ','; a ']' of a log file's Records that
 //     neither '}' nor ',' and a member name with its ':' follow) is an
-//     error at that byte, with a Record of -1, counted in Summary.Damage.
+//     error at that byte, with a Record of -1, which package event
+//     counts in Summary.Damage.
 //
 // After either, the reader skips to the next record start: a '{'
 // followed by a member name that begins records or the envelopes that
@@ -69,12 +70,12 @@ const noFence = math.MaxInt64
 
 // damaged reports whether the item at stream offset off lies in a
 // region where record starts are fences.
-func (s *splitter) damaged(off int64) bool { return off < s.damagedEnd }
+func (s *Splitter) damaged(off int64) bool { return off < s.damagedEnd }
 
 // findFences, for the broken item that starts at buf[start] and was found
 // broken at buf[end], looks for record starts inside it. If there is one,
 // the bytes up to end become a damaged region and it returns true.
-func (s *splitter) findFences(start, end int) bool {
+func (s *Splitter) findFences(start, end int) bool {
 	in := &s.in
 	i, _ := scan.FindStart(in.buf[:in.end], start+1, end)
 	if i < 0 {
@@ -92,7 +93,7 @@ func (s *splitter) findFences(start, end int) bool {
 // end and it returns true. Such an item starts at the region's last fence
 // (a later fence would have ended it), so each byte of a region is
 // scanned again at most once when it grows: the time stays linear.
-func (s *splitter) extendDamage(end int) bool {
+func (s *Splitter) extendDamage(end int) bool {
 	in := &s.in
 	if in.offset(end) <= s.damagedEnd {
 		return false
@@ -115,7 +116,7 @@ type passedFence struct {
 }
 
 // pass notes the fence at buf[i], which the item goes on over.
-func (s *splitter) pass(i int) {
+func (s *Splitter) pass(i int) {
 	s.passed = append(s.passed, passedFence{s.in.offset(i), s.sc.Depth})
 }
 
@@ -125,7 +126,7 @@ func (s *splitter) pass(i int) {
 // back there (resumeBack) rather than lose it, as long as the bytes gone
 // back over stay under twice the damaged region: that keeps the time
 // linear however the broken records nest.
-func (s *splitter) canResume(fail int) bool {
+func (s *Splitter) canResume(fail int) bool {
 	for _, f := range s.passed {
 		if f.depth >= s.sc.Depth {
 			dist := s.in.offset(fail) - f.off
@@ -141,7 +142,7 @@ func (s *splitter) canResume(fail int) bool {
 }
 
 // resumeBack goes on at the record start canResume found.
-func (s *splitter) resumeBack() {
+func (s *Splitter) resumeBack() {
 	in := &s.in
 	in.pos = int(s.back - in.off)
 	in.release()
@@ -150,7 +151,7 @@ func (s *splitter) resumeBack() {
 
 // fenceLimit returns the index of the first fence after the item byte at
 // index p, or in.end.
-func (s *splitter) fenceLimit(p int) int {
+func (s *Splitter) fenceLimit(p int) int {
 	in := &s.in
 	if s.fence <= in.offset(p) {
 		s.fence = noFence
@@ -168,7 +169,7 @@ func (s *splitter) fenceLimit(p int) int {
 
 // decideLines settles JSON Lines detection on a broken first item that
 // spans buf[start:end]: a one-line item means JSON Lines.
-func (s *splitter) decideLines(ctx frameKind, start, end int) {
+func (s *Splitter) decideLines(ctx frameKind, start, end int) {
 	if ctx == frameTop && !s.known {
 		s.known = true
 		s.lines = bytes.IndexByte(s.in.buf[start:end], '\n') < 0
@@ -178,9 +179,9 @@ func (s *splitter) decideLines(ctx frameKind, start, end int) {
 // mismatch yields the item at off broken by the closer at buf[x] (the
 // decoder says so, at that byte or at an earlier fault), and skips to the
 // next record start.
-func (s *splitter) mismatch(ctx frameKind, off int64, x int) {
+func (s *Splitter) mismatch(ctx frameKind, off int64, x int) {
 	in := &s.in
-	s.emit(splitItem{typ: itemRecord, text: in.buf[in.start : x+1], off: off, broken: true})
+	s.emit(Item{Type: Record, Text: in.buf[in.start : x+1], Offset: off, Broken: true})
 	s.decideLines(ctx, in.start, x)
 	if s.damaged(off) && s.canResume(x) {
 		s.resumeBack()
@@ -193,9 +194,9 @@ func (s *splitter) mismatch(ctx frameKind, off int64, x int) {
 
 // cut yields the error of the item at off as unfinished where the record start at
 // buf[f] begins, and goes on from there.
-func (s *splitter) cut(ctx frameKind, off int64, f int) {
+func (s *Splitter) cut(ctx frameKind, off int64, f int) {
 	in := &s.in
-	s.fail(in.offset(f), kindSyntax, "record not finished where another starts")
+	s.fail(in.offset(f), Syntax, "record not finished where another starts")
 	s.decideLines(ctx, in.start, f)
 	if s.canResume(f) {
 		s.resumeBack()
@@ -210,7 +211,7 @@ func (s *splitter) cut(ctx frameKind, off int64, f int) {
 // file's Records, is stray: in valid JSON only '}' or ',' and a name can
 // follow the end of the array (or the input's end, for a cut file). It
 // reads ahead as needed, up to the record limit.
-func (s *splitter) strayClose() bool {
+func (s *Splitter) strayClose() bool {
 	in := &s.in
 	q := in.pos + 1
 	comma := false
@@ -231,7 +232,7 @@ func (s *splitter) strayClose() bool {
 			}
 		}
 		ahead := q - in.pos
-		if int64(in.end-in.start) > s.cfg.maxRecordBytes || !in.fill() {
+		if int64(in.end-in.start) > s.cfg.MaxRecordBytes || !in.fill() {
 			return false
 		}
 		q = in.pos + ahead
@@ -240,14 +241,14 @@ func (s *splitter) strayClose() bool {
 
 // stray yields an error at the byte at pos, where a ',', the end of an array or a
 // record was wanted, and skips to the next record start.
-func (s *splitter) stray(c byte, want string) {
-	s.damage(s.in.offset(s.in.pos), kindSyntax, "unexpected "+jsonx.DescribeByte(c)+", want "+want)
+func (s *Splitter) stray(c byte, want string) {
+	s.damage(s.in.offset(s.in.pos), Syntax, "unexpected "+jsonx.DescribeByte(c)+", want "+want)
 	s.skipping = true
 }
 
 // resync skips to the next record start; in JSON Lines, to the next one
 // on the line or else to the next line.
-func (s *splitter) resync() {
+func (s *Splitter) resync() {
 	in := &s.in
 	s.skipping = false
 	lines := s.stack[len(s.stack)-1].kind == frameTop && s.lines
