@@ -76,6 +76,26 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the sentinel error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
+// ReadError is an error from the underlying reader: the input ended at
+// Offset (counted after decompression) because reading failed.
+type ReadError struct {
+	Source string
+	Offset int64
+	Err    error
+}
+
+// Error formats e like "event: file.json: read error at offset 512: ...".
+func (e *ReadError) Error() string {
+	s := "event: "
+	if e.Source != "" {
+		s += e.Source + ": "
+	}
+	return s + "read error at offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying reader's error.
+func (e *ReadError) Unwrap() error { return e.Err }
+
 func (c *config) errorf(off int64, path string, kind error, msg string) *DecodeError {
 	return &DecodeError{Source: c.origin.Source, Record: c.origin.Index, Offset: off, Path: path, Msg: msg, Err: kind}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/cachetrail/cachetrail/internal/scan"
+	"github.com/cachetrail/cachetrail/internal/split"
 
 	"github.com/stretchr/testify/require"
 )
@@ -100,4 +101,4 @@ func fuzzSame(on func(bool)) func(*testing.T, []byte) {
 }
 
 func setNestedFastPath(on bool) { scan.NestedFastPath = on }
-func setEarlyReject(on bool)    { earlyReject = on }
+func setEarlyReject(on bool)    { split.EarlyReject = on }

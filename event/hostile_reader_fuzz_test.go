@@ -14,7 +14,7 @@ import (
 // of them. The shapes where the reader promises nothing are left out:
 // those where the bytes before the second record leave a place where a
 // value may start (after ':', '[' or an array's ','), so that the second
-// record is a value of the broken one (reader_resync.go).
+// record is a value of the broken one (internal/split/resync.go).
 func FuzzReaderIsolation(f *testing.F) {
 	for _, k := range brokenKinds {
 		if len(k.text) < 1<<12 {

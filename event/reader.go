@@ -6,6 +6,7 @@ import (
 	"maps"
 
 	"github.com/cachetrail/cachetrail/internal/scan"
+	"github.com/cachetrail/cachetrail/internal/split"
 )
 
 // Reader reads CloudTrail records from a stream, one at a time, in any of
@@ -52,10 +53,10 @@ import (
 // start (a '{' and a name such as "eventVersion", which no JSON string can
 // hold). A record cut short that swallows the records after it is cut
 // where the first of them starts, and the records it swallowed come back
-// (reader_resync.go says how, and what cannot be recovered). A log file
-// whose Records is not an array, and an EventBridge event whose detail is
-// {}, are errors wrapping ErrNotRecord, not empty events. A log file with
-// a second Records member yields the records of both.
+// (internal/split's resync.go says how, and what cannot be recovered). A
+// log file whose Records is not an array, and an EventBridge event whose
+// detail is {}, are errors wrapping ErrNotRecord, not empty events. A log
+// file with a second Records member yields the records of both.
 //
 // Only the end of the input or of the container ends the stream early (a
 // truncated gzip stream, bytes after the last gzip member, an
@@ -87,30 +88,10 @@ type Reader struct {
 	source string
 	onSkip func(Skipped)
 
-	in          input
-	sc          scan.Scanner
-	filters     scan.Filter  // the scanner's view of cfg's filters
-	itemFilters scan.Filter  // the same for records that are JSON Lines items
-	rescans     int          // records scanned again after an early rejection (for tests)
-	sub         scan.Scanner // for values inside an item: details, messages
-	stack       []frame
-	lines       bool // top-level items are JSON Lines: a raw newline ends one
-	known       bool // whether lines has been decided
-
-	// Resynchronisation after damage (reader_resync.go).
-	skipping   bool  // skip to the next record start before the next step
-	resumed    bool  // at a record start found by skipping: no ',' before it
-	fence      int64 // the next record start in the damaged region
-	damagedEnd int64 // the end of the damaged region: its records are cut at fences
-	damaged0   int64 // its start
-	backtrack  int64 // bytes gone back over to records swallowed whole by broken ones
-	passed     []passedFence
-	back       int64 // where to go back to, set by canResume
-	canHold    bool  // the item may hold record starts the first scan missed: hold a fatal error
-	hold       bool  // record: hold a fatal error in held rather than report it
-	held       error
-	index      int // the next record's index
-	done       bool
+	sp    split.Splitter // the input, split into items
+	sub   scan.Scanner   // for values inside an item: details, messages
+	index int            // the next record's index
+	done  bool
 
 	queue []result
 	head  int
@@ -129,10 +110,13 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 	rd.cfg = newConfig(opts)
 	rd.onSkip = rd.cfg.skipped
 	rd.source = rd.cfg.origin.Source
-	rd.filters = scan.Filter{Sources: rd.cfg.sources, Names: rd.cfg.names}
-	rd.itemFilters = scan.Filter{Sources: rd.cfg.sources, Names: rd.cfg.names, Items: true}
-	rd.in.init(r, rd.cfg.maxInputBytes, rd.cfg.decompress)
-	rd.stack = append(rd.stack, frame{kind: frameTop})
+	rd.sp.Init(r, split.Config{
+		MaxRecordBytes: rd.cfg.maxRecordBytes,
+		MaxInputBytes:  rd.cfg.maxInputBytes,
+		Sources:        rd.cfg.sources,
+		Names:          rd.cfg.names,
+		Decompress:     rd.cfg.decompress,
+	})
 	return rd
 }
 
@@ -163,7 +147,7 @@ func (r *Reader) Next() (*Event, error) {
 // early after Next should be closed (else the goroutine ends only when
 // the collector finds the Reader unreachable).
 func (r *Reader) Close() error {
-	r.in.close()
+	r.sp.Close()
 	r.queue, r.head = nil, 0
 	r.done = true
 	return nil
@@ -175,7 +159,7 @@ func (r *Reader) Close() error {
 // reading it, until Next or All is called again to read on.
 func (r *Reader) All() iter.Seq2[*Event, error] {
 	return func(yield func(*Event, error) bool) {
-		defer r.in.pause()
+		defer r.sp.Pause()
 		for {
 			ev, err := r.Next()
 			if err == io.EOF {
@@ -204,7 +188,7 @@ type Summary struct {
 // Summary returns the counts so far; after io.EOF they are final.
 func (r *Reader) Summary() Summary {
 	s := r.sum
-	s.Bytes = r.in.total
+	s.Bytes = r.sp.Bytes()
 	s.NonRecords = maps.Clone(r.sum.NonRecords)
 	return s
 }
@@ -276,12 +260,49 @@ func (r *Reader) damage(err error) {
 	r.emit(nil, err)
 }
 
-// end ends the stream with err, which may be nil. A stream ended early
-// (input limit, broken container) stops reading ahead now.
-func (r *Reader) end(err error) {
-	if err != nil {
-		r.emit(nil, err)
+// step handles the splitter's next item.
+func (r *Reader) step() {
+	it := r.sp.Next()
+	switch it.Type {
+	case split.Record:
+		r.record(it.Text, it.Offset, it.Offset, it.Members, nil, it.Broken, it.Hold)
+	case split.Value:
+		r.shape(it.Text, it.Offset, it.Members, it.Broken, 0, it.Hold)
+	case split.Error:
+		if it.OfRecord {
+			r.fail(r.splitError(r.nextIndex(), it))
+		} else {
+			r.damage(r.splitError(-1, it))
+		}
+	case split.End:
+		// The end of the input, or of the container, which ends the
+		// stream early: the splitter has stopped reading ahead.
+		idx := -1
+		if it.OfRecord {
+			idx = r.nextIndex()
+			r.sum.Failed++
+		}
+		if it.Kind != split.NoError {
+			r.emit(nil, r.splitError(idx, it))
+		}
+		r.done = true
 	}
-	r.done = true
-	r.in.pause()
+}
+
+// splitError turns an error of the splitter into the reader's.
+func (r *Reader) splitError(index int, it *split.Item) error {
+	var kind error
+	switch it.Kind {
+	case split.ReadFailed:
+		return &ReadError{Source: r.source, Offset: it.Offset, Err: it.Cause}
+	case split.Truncated:
+		kind = errTruncated
+	case split.Limit:
+		kind = ErrLimit
+	case split.NotRecord:
+		kind = ErrNotRecord
+	default:
+		kind = ErrSyntax
+	}
+	return r.errorf(index, it.Offset, kind, it.Msg)
 }

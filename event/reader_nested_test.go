@@ -52,7 +52,7 @@ func readSummaryFrom(in io.Reader, opts ...Option) ([]string, int) {
 		}
 		out = append(out, line)
 	}
-	return append(out, fmt.Sprintf("summary %+v", r.Summary())), r.rescans
+	return append(out, fmt.Sprintf("summary %+v", r.Summary())), r.sp.Rescans()
 }
 
 // TestSkipNestedChangesNothing reads every file of testdata and thousands

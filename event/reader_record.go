@@ -8,8 +8,9 @@ import (
 // offset that text's offsets count from, origin the offset Event.Origin
 // reports, and ms its top-level members (k, if not nil, already found
 // from them). A broken candidate skips the filters, so that the decoder
-// reports what is wrong.
-func (r *Reader) record(text []byte, base, origin int64, ms []scan.Member, k *keys, broken bool) {
+// reports what is wrong. hold says that a candidate that yields no event
+// may be a scan misled by a broken string (see split.Splitter.Resplit).
+func (r *Reader) record(text []byte, base, origin int64, ms []scan.Member, k *keys, broken, hold bool) {
 	idx := r.nextIndex()
 	if !broken && r.filtering() && len(text) > 0 && text[0] == '{' {
 		var own keys
@@ -31,12 +32,13 @@ func (r *Reader) record(text []byte, base, origin int64, ms []scan.Member, k *ke
 		}
 	}
 	r.cfg.origin = Origin{Source: r.source, Index: idx, Offset: base}
-	hold := r.hold
-	r.hold = false
 	ev, err := r.cfg.parse(string(text))
 	if ev == nil {
-		if hold {
-			r.held = err // the reader looks for records inside it first
+		if hold && r.sp.Resplit() {
+			// The splitter splits the item again, with the records
+			// inside it apart: this one was not a record.
+			r.index--
+			r.sum.Records--
 			return
 		}
 		r.fail(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/cachetrail/cachetrail/internal/split"
 	"github.com/cachetrail/cachetrail/internal/trailgen"
 
 	"github.com/stretchr/testify/assert"
@@ -86,7 +87,7 @@ var rejectItemCases = []struct {
 // requires the same results; and the reader scans an item of
 // rejectItemCases again exactly when the case says it must.
 func TestEarlyRejectItems(t *testing.T) {
-	defer func() { earlyReject = true }()
+	defer func() { split.EarlyReject = true }()
 	other := `{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances","eventType":"AwsApiCall"}`
 	cases := rejectItemCases
 	for _, tc := range rejectCases {
@@ -100,9 +101,9 @@ func TestEarlyRejectItems(t *testing.T) {
 			data := []byte(other + "\n" + tc.rec + "\n" + other + "\n")
 			rescanned := false
 			for i, opts := range summaryFilters {
-				earlyReject = false
+				split.EarlyReject = false
 				want, _ := readSummaryWith(data, opts...)
-				earlyReject = true
+				split.EarlyReject = true
 				got, rescans := readSummaryWith(data, opts...)
 				require.Equal(t, want, got, "filter %d", i)
 				rescanned = rescanned || rescans > 0
@@ -122,16 +123,16 @@ func TestEarlyRejectItems(t *testing.T) {
 // and requires the same results; and the reader scans a record again
 // exactly when a case says it must.
 func TestEarlyRejectChangesNothing(t *testing.T) {
-	defer func() { earlyReject = true }()
+	defer func() { split.EarlyReject = true }()
 	other := `{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances","eventType":"AwsApiCall"}`
 	for _, tc := range rejectCases {
 		t.Run(tc.name, func(t *testing.T) {
 			data := []byte(`{"Records":[` + other + "," + tc.rec + "," + other + `]}`)
 			rescanned := false
 			for i, opts := range summaryFilters {
-				earlyReject = false
+				split.EarlyReject = false
 				want, _ := readSummaryWith(data, opts...)
-				earlyReject = true
+				split.EarlyReject = true
 				got, rescans := readSummaryWith(data, opts...)
 				require.Equal(t, want, got, "filter %d", i)
 				rescanned = rescanned || rescans > 0
@@ -147,15 +148,15 @@ func TestEarlyRejectChangesNothing(t *testing.T) {
 // of a long record at every position across the end of the reader's
 // first chunk.
 func TestEarlyRejectAcrossChunks(t *testing.T) {
-	defer func() { earlyReject = true }()
+	defer func() { split.EarlyReject = true }()
 	for _, tail := range []string{`"eventSource":"ec2.amazonaws.com"`, `"eventType" : "AwsCloudTrailInsight"`, `"x":"a\\b"`} {
 		for shift := range 48 {
-			pad := strings.Repeat("p", readChunk-40+shift)
+			pad := strings.Repeat("p", split.ReadChunk-40+shift)
 			data := []byte(`{"Records":[{"eventSource":"s3.amazonaws.com","pad":"` + pad + `",` + tail + `}]}`)
 			opts := summaryFilters[0]
-			earlyReject = false
+			split.EarlyReject = false
 			want, _ := readSummaryWith(data, opts...)
-			earlyReject = true
+			split.EarlyReject = true
 			got, rescans := readSummaryWith(data, opts...)
 			require.Equal(t, want, got, "%s, shift %d", tail, shift)
 			require.Equal(t, 1, rescans, "%s, shift %d", tail, shift)

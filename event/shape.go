@@ -10,15 +10,16 @@ import (
 
 	"github.com/cachetrail/cachetrail/internal/jsonx"
 	"github.com/cachetrail/cachetrail/internal/scan"
+	"github.com/cachetrail/cachetrail/internal/split"
 	"github.com/cachetrail/cachetrail/wire"
 )
 
 // shape recognises what a top-level item is, from its top-level member
-// names, and handles it. nested is 1 inside an SNS envelope's message.
-func (r *Reader) shape(b []byte, off int64, ms []scan.Member, broken bool, nested int) {
+// names, and handles it. nested is 1 inside an SNS envelope's message;
+// hold is the splitter's, for the record the item is or holds.
+func (r *Reader) shape(b []byte, off int64, ms []scan.Member, broken bool, nested int, hold bool) {
 	if broken || len(b) == 0 || b[0] != '{' {
-		r.hold = r.canHold && nested == 0
-		r.record(b, off, off, ms, nil, broken)
+		r.record(b, off, off, ms, nil, broken, hold && nested == 0)
 		return
 	}
 	var k keys
@@ -29,7 +30,7 @@ func (r *Reader) shape(b []byte, off int64, ms []scan.Member, broken bool, neste
 	}
 	switch {
 	case k[scan.KeyDetailType] > 0 && k[scan.KeyDetail] > 0:
-		r.eventBridge(b, off, ms, &k)
+		r.eventBridge(b, off, ms, &k, hold)
 	case k[scan.KeyAWSLogs] > 0:
 		r.awslogs(b, off, &ms[k[scan.KeyAWSLogs]-1])
 	case k[scan.KeyMessageType] > 0 && k[scan.KeyLogEvents] > 0:
@@ -41,7 +42,7 @@ func (r *Reader) shape(b []byte, off int64, ms []scan.Member, broken bool, neste
 		s.Bucket, s.Keys, _ = snsNotification(string(b), 0)
 		r.skip(s)
 	case sns != "":
-		r.snsEnvelope(b, off, sns, &ms[k[scan.KeySNSMessage]-1])
+		r.snsEnvelope(b, off, sns, &ms[k[scan.KeySNSMessage]-1], hold)
 	case k[scan.KeyRecords] > 0 && ms[k[scan.KeyRecords]-1].Kind == '[':
 		// A log file met whole, as in an SNS message; top-level ones
 		// are streamed before they get here.
@@ -52,8 +53,7 @@ func (r *Reader) shape(b []byte, off int64, ms []scan.Member, broken bool, neste
 		m := &ms[k[scan.KeyRecords]-1]
 		r.damage(r.errorf(-1, off+int64(m.Val.Start), ErrNotRecord, "Records is "+scan.ValueKind(b[m.Val.Start:m.Val.End])+", want an array of records"))
 	default:
-		r.hold = r.canHold && nested == 0
-		r.record(b, off, off, ms, &k, false)
+		r.record(b, off, off, ms, &k, false, hold && nested == 0)
 	}
 }
 
@@ -63,7 +63,7 @@ func (r *Reader) nonRecord(off int64) Origin {
 
 // eventBridge handles an EventBridge event: its detail is the record when
 // its detail-type ends in "via CloudTrail".
-func (r *Reader) eventBridge(b []byte, off int64, ms []scan.Member, k *keys) {
+func (r *Reader) eventBridge(b []byte, off int64, ms []scan.Member, k *keys, hold bool) {
 	dt, _ := scan.StringValue(b, &ms[k[scan.KeyDetailType]-1])
 	if !strings.HasSuffix(dt, " via CloudTrail") {
 		r.skip(Skipped{Kind: SkippedEventBridge, Origin: r.nonRecord(off)})
@@ -76,8 +76,7 @@ func (r *Reader) eventBridge(b []byte, off int64, ms []scan.Member, k *keys) {
 		r.fail(r.errorf(r.nextIndex(), off+int64(d.Val.Start+start), ErrNotRecord, "EventBridge detail is an empty object, want a record"))
 		return
 	}
-	r.hold = r.canHold
-	r.record(text[start:end], off+int64(d.Val.Start+start), off, r.sub.Members, nil, !ok)
+	r.record(text[start:end], off+int64(d.Val.Start+start), off, r.sub.Members, nil, !ok, hold)
 }
 
 // logEvents handles a decoded CloudWatch Logs payload: each log event's
@@ -124,7 +123,7 @@ func (r *Reader) logEvents(payload []byte, base int64) {
 		text := []byte(msg)
 		start, end, ok := r.sub.ScanValue(text)
 		ok = ok && scan.SkipSpace(text, end) == len(text)
-		r.record(text[start:], base+int64(start), base, r.sub.Members, nil, !ok)
+		r.record(text[start:], base+int64(start), base, r.sub.Members, nil, !ok, false)
 	}
 }
 
@@ -195,11 +194,11 @@ func (r *Reader) inflate(data string) ([]byte, error) {
 	}
 	var zr io.Reader
 	if r.cfg.decompress != nil {
-		gz, err := newGzipStream(bytes.NewReader(raw), r.cfg.decompress)
+		gz, err := split.NewGzipStream(bytes.NewReader(raw), r.cfg.decompress)
 		if err != nil {
 			return nil, errors.New("bad gzip: " + err.Error())
 		}
-		defer gz.close()
+		defer gz.Close()
 		zr = gz
 	} else {
 		gz, err := gzip.NewReader(bytes.NewReader(raw))
@@ -239,14 +238,14 @@ func (r *Reader) recordsArray(b []byte, off int64, m *scan.Member) {
 	var sc scan.Scanner
 	for el, ok := range sc.Elements(arr) {
 		text := arr[el.Start:el.End]
-		r.record(text, base+int64(el.Start), off, sc.Members, nil, !ok || len(text) == 0)
+		r.record(text, base+int64(el.Start), off, sc.Members, nil, !ok || len(text) == 0, false)
 	}
 }
 
 // snsEnvelope handles an SNS message: a JSON object in a notification's
 // Message is read as a top-level item (CloudTrail's notification, an
 // EventBridge event, a record); anything else is skipped.
-func (r *Reader) snsEnvelope(b []byte, off int64, typ string, m *scan.Member) {
+func (r *Reader) snsEnvelope(b []byte, off int64, typ string, m *scan.Member, hold bool) {
 	msg, _ := scan.StringValue(b, m)
 	text := []byte(msg)
 	var sc scan.Scanner
@@ -255,5 +254,5 @@ func (r *Reader) snsEnvelope(b []byte, off int64, typ string, m *scan.Member) {
 		r.skip(Skipped{Kind: SkippedSNS, Origin: r.nonRecord(off)})
 		return
 	}
-	r.shape(text[start:end], off, sc.Members, false, 1)
+	r.shape(text[start:end], off, sc.Members, false, 1, hold)
 }

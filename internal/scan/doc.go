@@ -2,9 +2,9 @@
 // where each record or envelope ends without decoding it, lists the
 // top-level members the reader routes by (Records, eventSource, detail,
 // awslogs, ...), rejects filtered records early, and finds record starts
-// after damage. Package event keeps the reader's state machine (frames,
-// errors, resynchronization decisions, delivery shapes) and calls in here
-// for every byte loop.
+// after damage. Package split keeps the reader's state machine (frames,
+// resynchronization decisions) and calls in here for every byte loop;
+// package event keeps the delivery shapes and the errors.
 //
 // It is apart from internal/jsonx, the decoder, because it answers a
 // different question (where is the end, not what is the value) at a

@@ -7,7 +7,7 @@ import "bytes"
 // that hold them (recordStartNames), as in {"eventVersion":. That byte
 // sequence cannot occur inside a JSON string, so the rule holds whatever
 // the quotes of the damaged bytes say. The reader's policy (fences,
-// going back) is event's reader_resync.go; the bytes are looked at here.
+// going back) is internal/split's resync.go; the bytes are looked at here.
 
 // recordStartNames are the first member names the reader resumes at:
 // CloudTrail's eventVersion, the identifying members, the first ones of a

@@ -1,4 +1,4 @@
-package event
+package split
 
 import (
 	"bytes"
@@ -17,7 +17,8 @@ import (
 //   - A byte between records that is neither ',' nor the array's end (a
 //     stray '}', ",,", a missing ','; a ']' of a log file's Records that
 //     neither '}' nor ',' and a member name with its ':' follow) is an
-//     error at that byte, with a Record of -1, counted in Summary.Damage.
+//     error at that byte, with a Record of -1, which package event
+//     counts in Summary.Damage.
 //
 // After either, the reader skips to the next record start: a '{'
 // followed by a member name that begins records or the envelopes that
@@ -69,20 +70,20 @@ const noFence = math.MaxInt64
 
 // damaged reports whether the item at stream offset off lies in a
 // region where record starts are fences.
-func (r *Reader) damaged(off int64) bool { return off < r.damagedEnd }
+func (s *Splitter) damaged(off int64) bool { return off < s.damagedEnd }
 
 // findFences, for the broken item that starts at buf[start] and was found
 // broken at buf[end], looks for record starts inside it. If there is one,
 // the bytes up to end become a damaged region and it returns true.
-func (r *Reader) findFences(start, end int) bool {
-	in := &r.in
+func (s *Splitter) findFences(start, end int) bool {
+	in := &s.in
 	i, _ := scan.FindStart(in.buf[:in.end], start+1, end)
 	if i < 0 {
 		return false
 	}
-	r.fence = in.offset(i)
-	r.damaged0, r.damagedEnd = in.offset(start), in.offset(end)
-	r.backtrack = 0
+	s.fence = in.offset(i)
+	s.damaged0, s.damagedEnd = in.offset(start), in.offset(end)
+	s.backtrack = 0
 	return true
 }
 
@@ -92,18 +93,18 @@ func (r *Reader) findFences(start, end int) bool {
 // end and it returns true. Such an item starts at the region's last fence
 // (a later fence would have ended it), so each byte of a region is
 // scanned again at most once when it grows: the time stays linear.
-func (r *Reader) extendDamage(end int) bool {
-	in := &r.in
-	if in.offset(end) <= r.damagedEnd {
+func (s *Splitter) extendDamage(end int) bool {
+	in := &s.in
+	if in.offset(end) <= s.damagedEnd {
 		return false
 	}
-	from := max(in.start+1, int(r.damagedEnd-in.off))
+	from := max(in.start+1, int(s.damagedEnd-in.off))
 	i, _ := scan.FindStart(in.buf[:in.end], from, end)
 	if i < 0 {
 		return false
 	}
-	r.fence = in.offset(i)
-	r.damagedEnd = in.offset(end)
+	s.fence = in.offset(i)
+	s.damagedEnd = in.offset(end)
 	return true
 }
 
@@ -115,8 +116,8 @@ type passedFence struct {
 }
 
 // pass notes the fence at buf[i], which the item goes on over.
-func (r *Reader) pass(i int) {
-	r.passed = append(r.passed, passedFence{r.in.offset(i), r.sc.Depth})
+func (s *Splitter) pass(i int) {
+	s.passed = append(s.passed, passedFence{s.in.offset(i), s.sc.Depth})
 }
 
 // canResume, for the item found broken at buf[fail], finds the first
@@ -125,15 +126,15 @@ func (r *Reader) pass(i int) {
 // back there (resumeBack) rather than lose it, as long as the bytes gone
 // back over stay under twice the damaged region: that keeps the time
 // linear however the broken records nest.
-func (r *Reader) canResume(fail int) bool {
-	for _, f := range r.passed {
-		if f.depth >= r.sc.Depth {
-			dist := r.in.offset(fail) - f.off
-			if r.backtrack+dist > 2*(r.damagedEnd-r.damaged0) {
+func (s *Splitter) canResume(fail int) bool {
+	for _, f := range s.passed {
+		if f.depth >= s.sc.Depth {
+			dist := s.in.offset(fail) - f.off
+			if s.backtrack+dist > 2*(s.damagedEnd-s.damaged0) {
 				return false
 			}
-			r.backtrack += dist
-			r.back = f.off
+			s.backtrack += dist
+			s.back = f.off
 			return true
 		}
 	}
@@ -141,77 +142,77 @@ func (r *Reader) canResume(fail int) bool {
 }
 
 // resumeBack goes on at the record start canResume found.
-func (r *Reader) resumeBack() {
-	in := &r.in
-	in.pos = int(r.back - in.off)
+func (s *Splitter) resumeBack() {
+	in := &s.in
+	in.pos = int(s.back - in.off)
 	in.release()
-	r.resumed = true
+	s.resumed = true
 }
 
 // fenceLimit returns the index of the first fence after the item byte at
 // index p, or in.end.
-func (r *Reader) fenceLimit(p int) int {
-	in := &r.in
-	if r.fence <= in.offset(p) {
-		r.fence = noFence
-		if e := int(r.damagedEnd - in.off); p+1 < e {
+func (s *Splitter) fenceLimit(p int) int {
+	in := &s.in
+	if s.fence <= in.offset(p) {
+		s.fence = noFence
+		if e := int(s.damagedEnd - in.off); p+1 < e {
 			if i, _ := scan.FindStart(in.buf[:in.end], p+1, e); i >= 0 {
-				r.fence = in.offset(i)
+				s.fence = in.offset(i)
 			}
 		}
 	}
-	if r.fence == noFence || r.fence-in.off > int64(in.end) {
+	if s.fence == noFence || s.fence-in.off > int64(in.end) {
 		return in.end
 	}
-	return int(r.fence - in.off)
+	return int(s.fence - in.off)
 }
 
 // decideLines settles JSON Lines detection on a broken first item that
 // spans buf[start:end]: a one-line item means JSON Lines.
-func (r *Reader) decideLines(ctx frameKind, start, end int) {
-	if ctx == frameTop && !r.known {
-		r.known = true
-		r.lines = bytes.IndexByte(r.in.buf[start:end], '\n') < 0
+func (s *Splitter) decideLines(ctx frameKind, start, end int) {
+	if ctx == frameTop && !s.known {
+		s.known = true
+		s.lines = bytes.IndexByte(s.in.buf[start:end], '\n') < 0
 	}
 }
 
-// mismatch reports the item at off broken by the closer at buf[x] (the
+// mismatch yields the item at off broken by the closer at buf[x] (the
 // decoder says so, at that byte or at an earlier fault), and skips to the
 // next record start.
-func (r *Reader) mismatch(ctx frameKind, off int64, x int) {
-	in := &r.in
-	r.record(in.buf[in.start:x+1], off, off, nil, nil, true)
-	r.decideLines(ctx, in.start, x)
-	if r.damaged(off) && r.canResume(x) {
-		r.resumeBack()
+func (s *Splitter) mismatch(ctx frameKind, off int64, x int) {
+	in := &s.in
+	s.emit(Item{Type: Record, Text: in.buf[in.start : x+1], Offset: off, Broken: true})
+	s.decideLines(ctx, in.start, x)
+	if s.damaged(off) && s.canResume(x) {
+		s.resumeBack()
 		return
 	}
 	in.pos = x + 1
 	in.release()
-	r.skipping = true
+	s.skipping = true
 }
 
-// cut reports the item at off as unfinished where the record start at
+// cut yields the error of the item at off as unfinished where the record start at
 // buf[f] begins, and goes on from there.
-func (r *Reader) cut(ctx frameKind, off int64, f int) {
-	in := &r.in
-	r.fail(r.errorf(r.nextIndex(), in.offset(f), ErrSyntax, "record not finished where another starts"))
-	r.decideLines(ctx, in.start, f)
-	if r.canResume(f) {
-		r.resumeBack()
+func (s *Splitter) cut(ctx frameKind, off int64, f int) {
+	in := &s.in
+	s.fail(in.offset(f), Syntax, "record not finished where another starts")
+	s.decideLines(ctx, in.start, f)
+	if s.canResume(f) {
+		s.resumeBack()
 		return
 	}
 	in.pos = f
 	in.release()
-	r.resumed = true
+	s.resumed = true
 }
 
 // strayClose reports whether the ']' at pos, which would end a log
 // file's Records, is stray: in valid JSON only '}' or ',' and a name can
 // follow the end of the array (or the input's end, for a cut file). It
 // reads ahead as needed, up to the record limit.
-func (r *Reader) strayClose() bool {
-	in := &r.in
+func (s *Splitter) strayClose() bool {
+	in := &s.in
 	q := in.pos + 1
 	comma := false
 	for {
@@ -231,26 +232,26 @@ func (r *Reader) strayClose() bool {
 			}
 		}
 		ahead := q - in.pos
-		if int64(in.end-in.start) > r.cfg.maxRecordBytes || !in.fill() {
+		if int64(in.end-in.start) > s.cfg.MaxRecordBytes || !in.fill() {
 			return false
 		}
 		q = in.pos + ahead
 	}
 }
 
-// stray reports the byte at pos, where a ',', the end of an array or a
+// stray yields an error at the byte at pos, where a ',', the end of an array or a
 // record was wanted, and skips to the next record start.
-func (r *Reader) stray(c byte, want string) {
-	r.damage(r.errorf(-1, r.in.offset(r.in.pos), ErrSyntax, "unexpected "+jsonx.DescribeByte(c)+", want "+want))
-	r.skipping = true
+func (s *Splitter) stray(c byte, want string) {
+	s.damage(s.in.offset(s.in.pos), Syntax, "unexpected "+jsonx.DescribeByte(c)+", want "+want)
+	s.skipping = true
 }
 
 // resync skips to the next record start; in JSON Lines, to the next one
 // on the line or else to the next line.
-func (r *Reader) resync() {
-	in := &r.in
-	r.skipping = false
-	lines := r.stack[len(r.stack)-1].kind == frameTop && r.lines
+func (s *Splitter) resync() {
+	in := &s.in
+	s.skipping = false
+	lines := s.stack[len(s.stack)-1].kind == frameTop && s.lines
 	for {
 		b := in.buf[:in.end]
 		if lines {
@@ -262,7 +263,7 @@ func (r *Reader) resync() {
 		if i >= 0 && !more {
 			in.pos = i
 			in.release()
-			r.resumed = true
+			s.resumed = true
 			return
 		}
 		if len(b) < in.end && (i < 0 || b[len(b)-1] == '\n') {
@@ -276,7 +277,7 @@ func (r *Reader) resync() {
 		}
 		in.release()
 		if !in.fill() {
-			r.end(r.failure(-1))
+			s.end(in.failure())
 			return
 		}
 	}
