@@ -1,6 +1,9 @@
 package userid
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // Person tells who made a call, the same way for every identity type:
 // the principal behind it, the most specific name the record gives, and
@@ -156,12 +159,7 @@ func boolPtr(v, ok bool) *bool {
 // AccountID. It is "" only for a Person holding none of these.
 func (p Person) String() string {
 	if p.Name == "" {
-		for _, s := range []string{p.Principal, p.PrincipalID, p.InvokedBy, p.AccountID} {
-			if s != "" {
-				return s
-			}
-		}
-		return ""
+		return cmp.Or(p.Principal, p.PrincipalID, p.InvokedBy, p.AccountID)
 	}
 	short := p.shortPrincipal()
 	if short == "" || strings.EqualFold(short, p.Name) {

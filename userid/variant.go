@@ -1,6 +1,7 @@
 package userid
 
 import (
+	"cmp"
 	"strings"
 	"time"
 )
@@ -283,10 +284,5 @@ func (id *Identity) Actor() string {
 			return id.IdentityProvider + "/" + id.UserName
 		}
 	}
-	for _, s := range []string{id.ARN, id.PrincipalID, id.InvokedBy, id.AccountID} {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
+	return cmp.Or(id.ARN, id.PrincipalID, id.InvokedBy, id.AccountID)
 }

@@ -295,7 +295,7 @@ func (w *WebIDFederationData) decode(d *jsonx.Decoder) jsonx.Status {
 		case "federatedProvider":
 			st = jsonx.StrBit(d, &w.FederatedProvider, &w.present, webIDFederationDataHasFederatedProvider)
 		case "attributes":
-			st = w.decodeAttributes(d)
+			st = jsonx.RawMembers(d, &w.Attributes, &w.present, webIDFederationDataHasAttributes)
 		}
 		d.EndMember(&m, st, &w.Unknown)
 	}
@@ -308,7 +308,10 @@ func (w *WebIDFederationData) encode(enc *jsonx.Encoder) {
 		enc.Key("federatedProvider")
 		enc.String(w.FederatedProvider)
 	}
-	w.encodeAttributes(enc)
+	if w.present&webIDFederationDataHasAttributes != 0 || len(w.Attributes) > 0 {
+		enc.Key("attributes")
+		enc.RawMembersObject(w.Attributes)
+	}
 	enc.Members(w.Unknown)
 	enc.ObjectEnd()
 }

@@ -12,6 +12,8 @@ package gen
 //   - string, or a named string type: jsonx.StrBit, with a presence bit,
 //     so that an empty string read is written back;
 //   - *bool, wire.Bool, wire.Time: the jsonx scalar readers;
+//   - wire.Members: an object whose members are all kept raw, with a
+//     presence bit, so that an empty object read is written back;
 //   - *T and []T: a struct of these tables, through its codec;
 //   - payload: a json.RawMessage whose offset and text the event keeps for
 //     typed decoding (method raw, index raw<Go>); raw: one it does not.
@@ -155,7 +157,7 @@ var CodecPackages = []CodecPackage{
 		}},
 		{Name: "WebIDFederationData", Members: []CodecMember{
 			{Go: "FederatedProvider", Wire: "federatedProvider", Type: "string"},
-			{Go: "Attributes", Wire: "attributes", Type: "wire.Members", Dec: "decodeAttributes", Enc: "encodeAttributes"},
+			{Go: "Attributes", Wire: "attributes", Type: "wire.Members"},
 		}},
 		{Name: "OnBehalfOf", Members: []CodecMember{
 			{Go: "UserID", Wire: "userId", Type: "string"},

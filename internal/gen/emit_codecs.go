@@ -172,9 +172,11 @@ func lowerInitialism(name string) string {
 	return strings.ToLower(name[:n]) + name[n:]
 }
 
-// hasBit reports whether m has a presence bit: strings, and members
-// decoded by hand.
-func (decl *declared) hasBit(m *CodecMember) bool { return decl.strings[m.Type] || m.Dec != "" }
+// hasBit reports whether m has a presence bit: strings, objects of raw
+// members, and members decoded by hand.
+func (decl *declared) hasBit(m *CodecMember) bool {
+	return decl.strings[m.Type] || m.Type == "wire.Members" || m.Dec != ""
+}
 
 func (p *CodecPackage) emitCodecs(decl *declared) *File {
 	f := NewFile(GeneratedPrefix + "_codecs.go")
@@ -253,6 +255,8 @@ func codecDecodeExpr(decl *declared, s *CodecStruct, m *CodecMember, r string) s
 		return fmt.Sprintf("jsonx.WireBool(d, &%s)", v)
 	case m.Type == "wire.Time":
 		return fmt.Sprintf("jsonx.TimeValue(d, &%s)", v)
+	case m.Type == "wire.Members":
+		return fmt.Sprintf("jsonx.RawMembers(d, &%s, &%s.present, %s)", v, r, bitConst(s, m))
 	case m.Type == "payload":
 		return fmt.Sprintf("%s.raw(d, raw%s, &%s)", r, m.Go, v)
 	case m.Type == "raw":
@@ -284,6 +288,9 @@ func codecEncodeStmt(decl *declared, s *CodecStruct, m *CodecMember, r string) s
 		cond, write = "!"+v+".IsZero()", fmt.Sprintf("enc.WireBool(%s)", v)
 	case m.Type == "wire.Time":
 		cond, write = "!"+v+".IsZero()", fmt.Sprintf("enc.Time(%s)", v)
+	case m.Type == "wire.Members":
+		cond = fmt.Sprintf("%s.present&%s != 0 || len(%s) > 0", r, bitConst(s, m), v)
+		write = fmt.Sprintf("enc.RawMembersObject(%s)", v)
 	case m.Type == "payload" || m.Type == "raw":
 		return fmt.Sprintf("enc.RawMember(%q, %s)", m.Wire, v)
 	case strings.HasPrefix(m.Type, "*"):
