@@ -158,6 +158,7 @@ func TestHostileDecodeTime(t *testing.T) {
 // TestHostileDecodeMemory checks the allocation bound of one record of
 // each shape, through Parse and through NewReader.
 func TestHostileDecodeMemory(t *testing.T) {
+	testutil.SkipRace(t) // before building the records, which is slow under -race
 	for _, s := range hostileShapes {
 		rec := s.make(8 * s.n)
 		t.Run(s.name+"/parse", func(t *testing.T) {

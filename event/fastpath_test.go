@@ -72,6 +72,9 @@ func requireSameOnMutations(t *testing.T, on func(bool), extra [][]byte, junk []
 	})
 	require.NoError(t, err)
 
+	if testing.Short() {
+		n /= 10 // scripts/race: the race detector needs the goroutines, not thousands of inputs
+	}
 	inputs := append(testdataJSON(t), extra...)
 	r := rand.New(rand.NewPCG(seed, seed+1))
 	for i := range n {

@@ -203,8 +203,12 @@ func TestEarlyRejectLinesMutations(t *testing.T) {
 	junk := []string{`"`, `\`, `{`, `}`, `[`, `]`, `,`, `:`, ` `, "\n", `"eventSource":"ec2.amazonaws.com",`,
 		`"eventType":"AwsCloudTrailInsight",`, `"Records":[`, `"detail-type":"AWS API Call via CloudTrail","detail":`,
 		`"Type":"Notification","Message":`, `"digestEndTime":1,`, `"event`, `"Rec`, "\xff"}
+	n := 3000
+	if testing.Short() {
+		n /= 10 // as in requireSameOnMutations
+	}
 	r := rand.New(rand.NewPCG(11, 12))
-	for i := range 3000 {
+	for i := range n {
 		var b []byte
 		for range 2 + r.IntN(3) {
 			b = append(append(b, items[r.IntN(len(items))]...), '\n')

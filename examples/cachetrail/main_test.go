@@ -65,6 +65,12 @@ func startS3(t testing.TB) *s3test.Server {
 // in-process S3 server holding the samples under s3://example-trail-bucket/AWSLogs/,
 // which AWS_ENDPOINT_URL_S3 points the command at.
 func TestScripts(t *testing.T) {
+	if testing.Short() && testutil.Race {
+		// scripts/race: each script starts the race-built command again and
+		// again (about a second each); run_test.go drives the same pipeline
+		// in process, under the detector.
+		t.Skip("-short under -race: the in-process pipeline tests cover the goroutines")
+	}
 	s := startS3(t)
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
