@@ -2,6 +2,7 @@ package event
 
 import (
 	"bytes"
+	"io"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -164,28 +165,20 @@ func TestEarlyRejectAcrossChunks(t *testing.T) {
 	}
 }
 
-// TestEarlyRejectSkipsWithoutRescans reads a generated trail: every
-// record the source filter rejects is rejected early, and none needs a
-// second scan, so the fast path is the one the benchmarks measure.
+// TestEarlyRejectSkipsWithoutRescans reads a generated trail, as a log
+// file and as JSON Lines: every record the source filter rejects is
+// rejected early, and none needs a second scan, so the fast path is the
+// one the benchmarks measure.
 func TestEarlyRejectSkipsWithoutRescans(t *testing.T) {
-	var data bytes.Buffer
-	require.NoError(t, trailgen.Write(&data, trailgen.Config{Records: 2000, ElastiCacheRate: 0.05, Seed: 3}))
-	for i, opts := range summaryFilters {
-		lines, rescans := readSummaryWith(data.Bytes(), opts...)
-		require.Greater(t, len(lines), 10, "filter %d", i)
-		assert.Zero(t, rescans, "filter %d", i)
-	}
-}
-
-// TestEarlyRejectSkipsLinesWithoutRescans is
-// TestEarlyRejectSkipsWithoutRescans on JSON Lines.
-func TestEarlyRejectSkipsLinesWithoutRescans(t *testing.T) {
-	var data bytes.Buffer
-	require.NoError(t, trailgen.Lines(&data, trailgen.Config{Records: 2000, ElastiCacheRate: 0.05, Seed: 3}))
-	for i, opts := range summaryFilters {
-		lines, rescans := readSummaryWith(data.Bytes(), opts...)
-		require.Greater(t, len(lines), 10, "filter %d", i)
-		assert.Zero(t, rescans, "filter %d", i)
+	cfg := trailgen.Config{Records: 2000, ElastiCacheRate: 0.05, Seed: 3}
+	for name, write := range map[string]func(io.Writer, trailgen.Config) error{"log": trailgen.Write, "lines": trailgen.Lines} {
+		var data bytes.Buffer
+		require.NoError(t, write(&data, cfg))
+		for i, opts := range summaryFilters {
+			lines, rescans := readSummaryWith(data.Bytes(), opts...)
+			require.Greater(t, len(lines), 10, "%s, filter %d", name, i)
+			assert.Zero(t, rescans, "%s, filter %d", name, i)
+		}
 	}
 }
 
