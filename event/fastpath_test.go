@@ -104,4 +104,15 @@ func fuzzSame(on func(bool)) func(*testing.T, []byte) {
 }
 
 func setNestedFastPath(on bool) { scan.NestedFastPath = on }
-func setEarlyReject(on bool)    { split.EarlyReject = on }
+
+// setNestedWords turns the fast path for nested values on without its
+// vector steps, or off; restoreVector turns them back on.
+func setNestedWords(on bool) {
+	scan.NestedFastPath = on
+	scan.VectorFastPath = false
+}
+
+var vectorFastPath = scan.VectorFastPath
+
+func restoreVector()         { scan.VectorFastPath = vectorFastPath }
+func setEarlyReject(on bool) { split.EarlyReject = on }

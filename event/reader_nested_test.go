@@ -64,10 +64,23 @@ func TestSkipNestedChangesNothing(t *testing.T) {
 	requireSameOnMutations(t, setNestedFastPath, nil, junk, 5, 3000)
 }
 
+// TestSkipNestedWordsChangesNothing is TestSkipNestedChangesNothing for
+// the word-at-a-time steps alone, which the vector steps leave the tails
+// to and which run where there are no vector instructions.
+func TestSkipNestedWordsChangesNothing(t *testing.T) {
+	if !vectorFastPath {
+		t.Skip("no vector steps: TestSkipNestedChangesNothing tests the word steps")
+	}
+	defer restoreVector()
+	junk := []string{`"`, `\`, `{`, `}`, `[`, `]`, "\n", `,`, `:`, `y`, ` `, "\xff"}
+	requireSameOnMutations(t, setNestedWords, nil, junk, 7, 3000)
+}
+
 // FuzzSkipNested reads any stream with the fast path for nested values and
 // with the byte loop alone, unfiltered and filtered, and requires the same
-// results. Seeds: every JSON file of testdata and blocks that put quotes,
-// backslashes and brackets on both sides of the 32-byte steps.
+// results; where there are vector steps, also with the word steps alone.
+// Seeds: every JSON file of testdata and blocks that put quotes,
+// backslashes and brackets on both sides of the 32- and 64-byte steps.
 func FuzzSkipNested(f *testing.F) {
 	for _, data := range testdataJSON(f) {
 		f.Add(data)
@@ -75,5 +88,15 @@ func FuzzSkipNested(f *testing.F) {
 	pad := strings.Repeat("x", 29)
 	f.Add([]byte(`{"Records":[{"a":{"b":"` + pad + `\"}]","c":[{"d":"}"}]},"eventSource":"ec2.amazonaws.com"}]}`))
 	f.Add([]byte(`{"a":{"` + pad + `":{"` + pad + `{[":"]}"},"y":"Y\` + "\x7f" + `"}}` + "\n" + `{"a":[[[` + pad + `]]]}`))
-	f.Fuzz(fuzzSame(setNestedFastPath))
+	pad = strings.Repeat("x", 61)
+	f.Add([]byte(`{"Records":[{"a":{"b":"` + pad + `\"}]","c":[{"d":"}"}]},"eventSource":"ec2.amazonaws.com"}]}`))
+	f.Add([]byte(`{"a":{"` + pad + `":{"` + pad + `{[":"]}"},"y":"Y\` + "\x7f" + `"}}` + "\n" + `{"a":[[[` + pad + `]]]}`))
+	same, words := fuzzSame(setNestedFastPath), fuzzSame(setNestedWords)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		same(t, data)
+		if vectorFastPath {
+			defer restoreVector()
+			words(t, data)
+		}
+	})
 }

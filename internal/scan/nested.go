@@ -35,6 +35,12 @@ var NestedFastPath = true
 // before lim: len(b), or the next raw newline where newlines mean
 // something (see fastLimit).
 func (s *Scanner) skipNested(b []byte, lim, p, depth int) (int, int) {
+	if VectorFastPath && p+64 <= lim {
+		var done bool
+		if p, depth, done = s.skipBlocks(b, lim, p, depth); done {
+			return p, depth
+		}
+	}
 	inStr := uint64(0) // 1 while inside a string at the start of a step
 	open := p          // the last opening quote, where to go back to from inside a string
 	for p+32 <= lim {
@@ -87,6 +93,72 @@ func (s *Scanner) skipNested(b []byte, lim, p, depth int) (int, int) {
 		return open, depth
 	}
 	return p, depth
+}
+
+// skipBlocks is skipNested's loop in steps of 64 bytes whose masks
+// classify makes (vector.go). It stops where skipNested does, done set;
+// or, outside a string, less than 64 bytes before lim, for skipNested's
+// own steps to go on from.
+func (s *Scanner) skipBlocks(b []byte, lim, p, depth int) (int, int, bool) {
+	var ms [maxBlocks]blockMasks
+	inStr := uint64(0) // 1 while inside a string at the start of a step
+	open := p          // the last opening quote, where to go back to from inside a string
+	for n := 1; p+64 <= lim; n = min(2*n, maxBlocks) {
+		n = min(n, (lim-p)/64)
+		classify(b[p:p+64*n], n, &ms)
+		for k := range n {
+			m := &ms[k]
+			if m.backslash != 0 {
+				if inStr != 0 {
+					return open, depth, true
+				}
+				return p, depth, true
+			}
+			str := prefixXOR64(m.quote) ^ -inStr // bits of opening quotes and string contents
+			opening := m.quote & str
+			seg := ^uint64(0) // the bits from the last bracket on: the strings at depth
+			for bs := (m.open | m.close) &^ str; bs != 0; bs &= bs - 1 {
+				i := mbits.TrailingZeros64(bs)
+				if depth == 1 && s.floor == 1 && !s.suspect {
+					s.lookAt(b, p, opening&seg&(1<<i-1)) // rejected early: the top-level strings before it
+				}
+				seg = ^uint64(0) << i
+				c := b[p+i]
+				if m.open&(1<<i) != 0 {
+					depth++
+					s.open(depth, c)
+				} else {
+					if depth <= s.floor || !s.closes(depth, c) {
+						return p + i, depth, true
+					}
+					depth--
+				}
+			}
+			if depth == 1 && s.floor == 1 && !s.suspect {
+				s.lookAt(b, p, opening&seg) // the top-level strings of the rest of the step
+			}
+			if opening != 0 {
+				open = p + 63 - mbits.LeadingZeros64(opening)
+			}
+			inStr = str >> 63
+			p += 64
+		}
+	}
+	if inStr != 0 {
+		return open, depth, true
+	}
+	return p, depth, false
+}
+
+// prefixXOR64 sets bit i of the result to the parity of bits 0..i of m.
+func prefixXOR64(m uint64) uint64 {
+	m ^= m << 1
+	m ^= m << 2
+	m ^= m << 4
+	m ^= m << 8
+	m ^= m << 16
+	m ^= m << 32
+	return m
 }
 
 // fastLimit returns where skipNested must stop, for a step from p: len(b),

@@ -1,0 +1,7 @@
+//go:build !amd64 || purego
+
+package scan
+
+const haveVector = false
+
+func classify(b []byte, n int, ms *[maxBlocks]blockMasks) { classifyBytes(b, n, ms) }
