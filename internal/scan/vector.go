@@ -1,9 +1,9 @@
 package scan
 
 // Where the CPU has vector instructions (AVX2 on amd64), skipNested takes
-// the masks of a step from classify, which reads 64 bytes in two vector
-// loads, rather than from word-at-a-time bit tricks: about a tenth of the
-// instructions per byte. The byte-at-a-time reference is classifyBytes,
+// the masks of a step from classify: two vector loads and eight compares
+// for 64 bytes, where the word-at-a-time tricks take some twenty
+// operations for each 8. The byte-at-a-time reference is classifyBytes,
 // which the tests compare classify with.
 
 // blockMasks holds, for 64 bytes of input, a bit per byte (bit i for

@@ -13,7 +13,7 @@ func xgetbv() (eax, edx uint32)
 // haveVector reports whether the CPU has AVX2 and the OS saves the YMM
 // registers, as golang.org/x/sys/cpu checks.
 var haveVector = func() bool {
-	if max, _, _, _ := cpuid(0, 0); max < 7 {
+	if maxLeaf, _, _, _ := cpuid(0, 0); maxLeaf < 7 {
 		return false
 	}
 	_, _, ecx1, _ := cpuid(1, 0)
