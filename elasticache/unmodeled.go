@@ -102,12 +102,36 @@ func structInfoOf(t reflect.Type) *structInfo {
 			si.fields = append(si.fields, fieldInfo{index: i, members: true})
 			continue
 		}
-		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" && holdsMembers(f.Type) {
 			si.fields = append(si.fields, fieldInfo{index: i, name: name})
 		}
 	}
 	structInfos.Store(t, si)
 	return si
+}
+
+// holdsMembers reports whether a value of type t can hold a wire.Members
+// at any depth: the walk enters no other field (most are scalars).
+func holdsMembers(t reflect.Type) bool { return reaches(t, map[reflect.Type]bool{}) }
+
+func reaches(t reflect.Type, seen map[reflect.Type]bool) bool {
+	switch {
+	case t == membersType:
+		return true
+	case t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
+		return reaches(t.Elem(), seen)
+	case t.Kind() == reflect.Interface:
+		return true
+	case t.Kind() != reflect.Struct || seen[t]:
+		return false // a struct seen already: its other fields decide
+	}
+	seen[t] = true
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() && reaches(f.Type, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // appendUnmodeled appends the members of v's Unknown fields, at any

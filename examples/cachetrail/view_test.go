@@ -25,7 +25,7 @@ const record = `{"eventVersion":"1.11","userIdentity":{"type":"AssumedRole",
 "requestParameters":{"cacheClusterId":"c1","cacheNodeIdsToReboot":["0001"],"rebootReason":"test"},
 "responseElements":null,"eventID":"e1","recipientAccountId":"123456789012","newTopLevel":true}`
 
-func decode(t *testing.T) (*event.Event, elasticache.Action) {
+func decode(t testing.TB) (*event.Event, elasticache.Action) {
 	t.Helper()
 	ev, err := event.Parse([]byte(record), event.WithSourceName("r.json"))
 	require.NoError(t, err)
@@ -83,4 +83,12 @@ func TestTable(t *testing.T) {
 		"2024-05-01T10:00:01Z  us-east-1  -        -      CreateUser      u1        ok",
 		"",
 	}, "\n"), b.String())
+}
+
+// BenchmarkUnmodeled measures the walk -json makes for every event.
+func BenchmarkUnmodeled(b *testing.B) {
+	ev, a := decode(b)
+	for b.Loop() {
+		Unmodeled(ev, a)
+	}
 }
