@@ -64,13 +64,33 @@ func fieldsOf(t reflect.Type) []field {
 			continue
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "" || name == "-" {
+		if name == "" || name == "-" || !mayHold(f.Type) {
 			continue
 		}
 		fs = append(fs, field{index: i, name: name})
 	}
 	fieldCache.Store(t, fs)
 	return fs
+}
+
+// mayHold reports whether walk may find members in a field of type t:
+// not in a scalar, nor in a struct with no exported field (wire.Time).
+// Most of the envelope's fields are strings; skipping them halves the walk.
+func mayHold(t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // walk collects the unmodeled members kept in the Unknown fields of the
