@@ -114,7 +114,7 @@ func (s *Scanner) skipBlocks(b []byte, lim, p, depth int) (int, int, bool) {
 				}
 				return p, depth, true
 			}
-			str := prefixXOR64(m.quote) ^ -inStr // bits of opening quotes and string contents
+			str := swar.PrefixXOR64(m.quote) ^ -inStr // bits of opening quotes and string contents
 			opening := m.quote & str
 			seg := ^uint64(0) // the bits from the last bracket on: the strings at depth
 			for bs := (m.open | m.close) &^ str; bs != 0; bs &= bs - 1 {
@@ -148,17 +148,6 @@ func (s *Scanner) skipBlocks(b []byte, lim, p, depth int) (int, int, bool) {
 		return open, depth, true
 	}
 	return p, depth, false
-}
-
-// prefixXOR64 sets bit i of the result to the parity of bits 0..i of m.
-func prefixXOR64(m uint64) uint64 {
-	m ^= m << 1
-	m ^= m << 2
-	m ^= m << 4
-	m ^= m << 8
-	m ^= m << 16
-	m ^= m << 32
-	return m
 }
 
 // fastLimit returns where skipNested must stop, for a step from p: len(b),

@@ -36,17 +36,3 @@ func TestClassify(t *testing.T) {
 		assert.Equal(t, want, got, "n=%d at=%d", n, at)
 	}
 }
-
-// TestPrefixXOR64 compares prefixXOR64 with a running parity.
-func TestPrefixXOR64(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 10000 {
-		m := r.Uint64() & r.Uint64()
-		var want, parity uint64
-		for i := range 64 {
-			parity ^= m >> i & 1
-			want |= parity << i
-		}
-		assert.Equal(t, want, prefixXOR64(m), "%064b", m)
-	}
-}

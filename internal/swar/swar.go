@@ -64,14 +64,19 @@ func Special(x uint64) uint64 {
 // each byte it marks.
 func Brackets(x uint64) uint64 { return SomeZero((x|Ones*0x20)&^(Ones*0x06) ^ (Ones * 0x79)) }
 
-// PrefixXOR sets bit i of the result to the parity of bits 0..i of m,
-// for the low 32 bits of m: with m marking quotes, the bits inside
-// strings (a running parity, as simdjson does).
-func PrefixXOR(m uint64) uint64 {
+// PrefixXOR64 sets bit i of the result to the parity of bits 0..i of m:
+// with m marking quotes, the bits inside strings (a running parity, as
+// simdjson does).
+func PrefixXOR64(m uint64) uint64 {
 	m ^= m << 1
 	m ^= m << 2
 	m ^= m << 4
 	m ^= m << 8
 	m ^= m << 16
-	return m & 0xffffffff
+	m ^= m << 32
+	return m
 }
+
+// PrefixXOR is PrefixXOR64 for the low 32 bits of m, which alone decide
+// the low 32 bits of the result.
+func PrefixXOR(m uint64) uint64 { return PrefixXOR64(m) & 0xffffffff }

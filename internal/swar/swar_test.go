@@ -52,3 +52,17 @@ func TestPrefixXOR(t *testing.T) {
 		assert.Equal(t, want, PrefixXOR(m), "%064b", m)
 	}
 }
+
+// TestPrefixXOR64 compares PrefixXOR64 with a running parity.
+func TestPrefixXOR64(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 10000 {
+		m := r.Uint64() & r.Uint64()
+		var want, parity uint64
+		for i := range 64 {
+			parity ^= m >> i & 1
+			want |= parity << i
+		}
+		assert.Equal(t, want, PrefixXOR64(m), "%064b", m)
+	}
+}
