@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -107,6 +108,7 @@ func FuzzDecode(f *testing.F) {
 		checkPayload(t, "responseElements", ev.ResponseElements, gotResp, act.Quirks())
 		checkTypedRoundTrip(t, act, "requestParameters", "Request", ev.RequestParameters)
 		checkTypedRoundTrip(t, act, "responseElements", "Response", ev.ResponseElements)
+		checkRedactedEncoding(t, act)
 
 		ev2, err := event.Parse(fuzzRecord(op, gotReq, gotResp))
 		if ev2 == nil {
@@ -227,4 +229,26 @@ func sameNumber(a, b string) bool {
 	x, errA := strconv.ParseFloat(a, 64)
 	y, errB := strconv.ParseFloat(b, 64)
 	return errA == nil && errB == nil && x == y
+}
+
+// checkRedactedEncoding checks that Redact writes exactly what
+// wire.AppendRedacted makes of the encoding without it, which the encoder
+// skips when it can tell that nothing would change.
+func checkRedactedEncoding(t *testing.T, act elasticache.Action) {
+	t.Helper()
+	for _, plain := range [][]elasticache.Option{nil, {elasticache.Normalize()}} {
+		redact := append(slices.Clip(plain), elasticache.Redact())
+		for _, p := range []struct {
+			name string
+			enc  func(elasticache.Action, ...elasticache.Option) json.RawMessage
+		}{{"request", elasticache.RequestJSON}, {"response", elasticache.ResponseJSON}} {
+			var want []byte
+			if b := p.enc(act, plain...); b != nil {
+				want = wire.AppendRedacted(nil, b)
+			}
+			if got := p.enc(act, redact...); !bytes.Equal(got, want) {
+				t.Fatalf("%s, %d options: redacted encoding\n%s\nis not the encoding redacted\n%s", p.name, len(redact), got, want)
+			}
+		}
+	}
 }

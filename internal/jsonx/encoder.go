@@ -2,6 +2,7 @@ package jsonx
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -20,10 +21,23 @@ type Encoder struct {
 	Redact bool
 
 	err error // the first value that has no JSON form
+
+	// foreign is set once the output may read differently through
+	// wire.AppendRedacted: a member with a sensitive name, or text the
+	// encoder did not quote itself (raw values, original timestamps).
+	foreign bool
 }
 
 // Bytes returns the encoded JSON.
 func (e *Encoder) Bytes() []byte { return e.buf }
+
+// Grow makes room for n more bytes, to spare the buffer's growing.
+func (e *Encoder) Grow(n int) { e.buf = slices.Grow(e.buf, n) }
+
+// Redacted reports whether wire.AppendRedacted would give the output back
+// unchanged: it names no sensitive member and holds only text the encoder
+// quoted itself, which escapes what AppendRedacted does.
+func (e *Encoder) Redacted() bool { return !e.foreign }
 
 func (e *Encoder) sep() {
 	if e.comma {
@@ -60,6 +74,9 @@ func (e *Encoder) ListEnd() {
 
 // Key writes a member name and its colon.
 func (e *Encoder) Key(k string) {
+	if !e.foreign && wire.SensitiveName(k) {
+		e.foreign = true
+	}
 	e.sep()
 	e.buf = appendQuoted(e.buf, k)
 	e.buf = append(e.buf, ':')
@@ -103,6 +120,7 @@ func (e *Encoder) FloatText(v float64, text string) {
 	if text != "" {
 		if t, err := strconv.ParseFloat(text, 64); err == nil && math.Float64bits(t) == math.Float64bits(v) {
 			e.sep()
+			e.foreign = true
 			e.buf = append(e.buf, text...)
 			return
 		}
@@ -138,6 +156,7 @@ func (e *Encoder) Raw(text []byte) {
 		e.buf = append(e.buf, "null"...)
 		return
 	}
+	e.foreign = true
 	e.buf = append(e.buf, text...)
 }
 
@@ -149,12 +168,14 @@ func (e *Encoder) Time(t wire.Time) {
 		e.buf = appendQuoted(e.buf, t.String())
 		return
 	}
+	e.foreign = e.foreign || !t.IsZero() // the original text, as read
 	e.buf = t.AppendJSON(e.buf)
 }
 
 // WireBool writes a string-encoded boolean as it was read.
 func (e *Encoder) WireBool(b wire.Bool) {
 	e.sep()
+	e.foreign = true
 	e.buf = b.AppendJSON(e.buf)
 }
 
@@ -177,6 +198,7 @@ func (e *Encoder) Members(m wire.Members) {
 // sensitive members redacted.
 func (e *Encoder) RedactedRaw(name string, text []byte) {
 	e.sep()
+	e.foreign = true
 	switch {
 	case len(text) == 0:
 		e.buf = append(e.buf, "null"...)
