@@ -90,8 +90,7 @@ func noEvents(stderr io.Writer, st *stats) {
 // stderr.
 type jsonOutput struct {
 	enc         *json.Encoder
-	buf         []byte       // appendRecord's, reused
-	actor       actorEncoder // appendRecord's
+	buf         []byte // appendRecord's, reused
 	stdout      io.Writer
 	showSecrets bool
 	sorted      *sorter[[]byte] // nil without -sort
@@ -132,9 +131,9 @@ func (o *jsonOutput) item(it item) {
 		if b, err = json.Marshal(rec); err == nil {
 			o.sorted.add(it.ev.EventTime.Time(), append(b, '\n'))
 		}
-	} else if b, ok := appendRecord(o.buf[:0], &rec, &o.actor); ok {
-		o.buf = b
-		_, err = o.stdout.Write(b)
+	} else if !o.showSecrets || compactJSON(rec.Request) && compactJSON(rec.Response) {
+		o.buf = appendRecord(o.buf[:0], &rec)
+		_, err = o.stdout.Write(o.buf)
 	} else {
 		err = o.enc.Encode(rec)
 	}
