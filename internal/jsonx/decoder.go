@@ -63,6 +63,10 @@ type Decoder struct {
 	nsets    int       // sets in use
 	dup      bool      // the current member's name came earlier in its object
 
+	// The longest path and keys have been since Release: their entries
+	// up to there may hold strings of an earlier input.
+	pathHigh, keysHigh int
+
 	q       quirkState
 	copied  []byte // src, copied for the kept values to share
 	charged int    // bytes of typed memory allocated, for the budget (budget.go)
@@ -89,6 +93,8 @@ func (d *Decoder) Reset(src string, o Options) {
 		maxDepth: o.MaxDepth,
 		path:     d.path[:0],
 		keys:     d.keys[:0],
+		pathHigh: d.pathHigh,
+		keysHigh: d.keysHigh,
 		sets:     d.sets,
 		q:        quirkState{log: d.q.log[:0]},
 	}

@@ -149,6 +149,8 @@ func (d *Decoder) NextMember(m *Member) bool {
 	m.Key = key
 	m.n++
 	m.keysLen = len(d.keys)
+	d.keysHigh = max(d.keysHigh, m.keysLen)
+	d.pathHigh = max(d.pathHigh, len(d.path))
 	m.start = d.pos
 	m.nerrs = len(d.errs)
 	m.quirks = d.quirkMark()
@@ -463,6 +465,7 @@ func (d *Decoder) NextElem(a *Elem) bool {
 		return false
 	}
 	d.path = append(d.path, segment{index: a.n})
+	d.pathHigh = max(d.pathHigh, len(d.path))
 	a.n++
 	return true
 }

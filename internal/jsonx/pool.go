@@ -17,14 +17,17 @@ func Get(src string, o Options) *Decoder {
 }
 
 // Release returns d to the pool. The strings d holds are dropped first,
-// so a pooled decoder keeps no input alive.
+// so a pooled decoder keeps no input alive. Only the entries used are
+// cleared: clearing pointers costs a write barrier each while the
+// collector runs.
 func (d *Decoder) Release() {
-	clear(d.keys[:cap(d.keys)])
-	clear(d.path[:cap(d.path)])
+	clear(d.keys[:d.keysHigh])
+	clear(d.path[:d.pathHigh])
 	if len(d.sets) > 0 {
 		d.clearSets()
 	}
 	d.Reset("", Options{})
+	d.keysHigh, d.pathHigh = 0, 0
 	pool.Put(d)
 }
 
