@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	mbits "math/bits"
 	"strings"
-	"unicode/utf8"
 )
 
 // Early rejection. Most records of a trail fail the source filter, and
@@ -56,7 +55,7 @@ func (s *Scanner) maybeReject(b []byte, base int) {
 		return
 	}
 	v := b[base+m.Val.Start+1 : base+m.Val.End-1]
-	if !utf8.Valid(v) || inSet(v, set) || s.insightSoFar(b, base) || s.Filter.Items && s.othersSoFar() {
+	if !validText(v) || inSet(v, set) || s.insightSoFar(b, base) || s.Filter.Items && s.othersSoFar() {
 		return
 	}
 	s.rejectedBy = m.ID

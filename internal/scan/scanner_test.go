@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -178,6 +179,17 @@ func TestOtherNames(t *testing.T) {
 	for _, s := range []string{`"eventSource":`, `"Typo":`, `"x`, `"Records\u0020":`, `"` + strings.Repeat("a", 40)} {
 		if otherName([]byte(s)) {
 			t.Errorf("otherName says yes to %s", s)
+		}
+	}
+}
+
+// TestValidText requires validText to agree with utf8.Valid, with the
+// invalid byte in the words it reads whole and in the tail.
+func TestValidText(t *testing.T) {
+	for _, s := range []string{"", "a", "elasticache.amazonaws.com", "é", "12345678é", "1234567\xff",
+		"12345678\xff", "\xff", "12345678123456781234567\xe2\x82", "abcdefgh\xe2\x82\xac", "\xed\xa0\x80xxxxx"} {
+		if got, want := validText([]byte(s)), utf8.Valid([]byte(s)); got != want {
+			t.Errorf("validText(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -2,9 +2,11 @@ package scan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"unicode/utf8"
 
 	"github.com/cachetrail/cachetrail/internal/jsonx"
+	"github.com/cachetrail/cachetrail/internal/swar"
 )
 
 // StringBytes returns the value of string member m of item b as the
@@ -16,11 +18,29 @@ func StringBytes(b []byte, m *Member) ([]byte, bool) {
 		return nil, false
 	}
 	raw := q[1 : len(q)-1]
-	if !m.ValEsc && utf8.Valid(raw) {
+	if !m.ValEsc && validText(raw) {
 		return raw, true
 	}
 	u, ok := unquote(q)
 	return []byte(u), ok
+}
+
+// validText is utf8.Valid, inlined for the short ASCII values the
+// filters compare (eventSource, eventName), which it reads a word at a
+// time.
+func validText(v []byte) bool {
+	for len(v) >= 8 {
+		if binary.LittleEndian.Uint64(v)&swar.High != 0 {
+			return utf8.Valid(v)
+		}
+		v = v[8:]
+	}
+	for _, c := range v {
+		if c >= utf8.RuneSelf {
+			return utf8.Valid(v)
+		}
+	}
+	return true
 }
 
 // StringValue is StringBytes as a string.
