@@ -165,6 +165,56 @@ func TestEarlyRejectAcrossChunks(t *testing.T) {
 	}
 }
 
+// TestEarlyRejectValueStrings puts strings that follow a string and a
+// ':' at once, which a record rejected early need not look at, and
+// strings that only look like them, at every position of the scanner's
+// 64-byte steps, in log files and JSON Lines. Each must give what the
+// full scan gives. In a log file, one that may be a name must be scanned
+// again; with the vector kernel, the others must not be, but where the
+// three bytes straddle two steps (at most 2 of 64 positions).
+func TestEarlyRejectValueStrings(t *testing.T) {
+	defer func() { split.EarlyReject = true }()
+	for _, tc := range []struct {
+		probe  string
+		rescan bool
+	}{
+		{`"k":"eventSource":"ec2.amazonaws.com"`, false},      // a value, then a stray ':'
+		{`"k":"v":"eventType":"AwsCloudTrailInsight"`, false}, // after a value's stray ':'
+		{`"k":"Records":[{"eventSource":"ec2.amazonaws.com"}]`, false},
+		{`:"eventSource":"ec2.amazonaws.com"`, true},        // a name after ',' and ':'
+		{`"k": "eventSource":"ec2.amazonaws.com"`, true},    // white space: looked at
+		{`"k":1:"eventSource":"ec2.amazonaws.com"`, true},   // after a number: looked at
+		{`"k":{}:"eventSource":"ec2.amazonaws.com"`, true},  // after an object: looked at
+		{`"k":"v","eventSource":"ec2.amazonaws.com"`, true}, // a name
+	} {
+		for _, lines := range []bool{false, true} {
+			again := 0
+			for shift := range 70 {
+				rec := `{"eventSource":"s3.amazonaws.com","pad":"` + strings.Repeat("p", shift) + `",` +
+					tc.probe + `,"tail":"` + strings.Repeat("t", 80) + `"}`
+				other := `{"eventSource":"ec2.amazonaws.com","eventName":"RunInstances"}`
+				data := `{"Records":[` + rec + "," + other + `]}`
+				if lines {
+					data = rec + "\n" + other + "\n"
+				}
+				opts := summaryFilters[0]
+				split.EarlyReject = false
+				want, _ := readSummaryWith([]byte(data), opts...)
+				split.EarlyReject = true
+				got, rescans := readSummaryWith([]byte(data), opts...)
+				require.Equal(t, want, got, "%s, shift %d", data, shift)
+				if tc.rescan && !lines {
+					require.Equal(t, 1, rescans, "%s, shift %d: scanned again", data, shift)
+				}
+				again += rescans
+			}
+			if !tc.rescan && !lines && vectorFastPath { // the word steps look at every string
+				assert.LessOrEqual(t, again, 4, "%s, JSON Lines %v: scanned again", tc.probe, lines)
+			}
+		}
+	}
+}
+
 // TestEarlyRejectSkipsWithoutRescans reads a generated trail, as a log
 // file and as JSON Lines: every record the source filter rejects is
 // rejected early, and none needs a second scan, so the fast path is the
@@ -248,5 +298,8 @@ func FuzzEarlyReject(f *testing.F) {
 	data.Reset()
 	require.NoError(f, trailgen.Lines(&data, trailgen.Config{Records: 20, ElastiCacheRate: 0.2, Seed: 3}))
 	f.Add(data.Bytes())
+	long := `{"eventSource":"s3.amazonaws.com","pad":"` + strings.Repeat("p", 40) + `","k":"v":"x",:"eventSource":"ec2.amazonaws.com","t":"` + strings.Repeat("t", 80) + `"}`
+	f.Add([]byte(`{"Records":[` + long + `]}`))
+	f.Add([]byte(long + "\n" + other + "\n"))
 	f.Fuzz(fuzzSame(setEarlyReject))
 }

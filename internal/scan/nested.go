@@ -114,13 +114,17 @@ func (s *Scanner) skipBlocks(b []byte, lim, p, depth int) (int, int, bool) {
 				}
 				return p, depth, true
 			}
-			str := swar.PrefixXOR64(m.quote) ^ -inStr // bits of opening quotes and string contents
+			str := m.inside ^ -inStr // bits of opening quotes and string contents
 			opening := m.quote & str
-			seg := ^uint64(0) // the bits from the last bracket on: the strings at depth
+			names := ^uint64(0) // the strings lookAt looks at, once needed
+			seg := ^uint64(0)   // the bits from the last bracket on: the strings at depth
 			for bs := (m.open | m.close) &^ str; bs != 0; bs &= bs - 1 {
 				i := mbits.TrailingZeros64(bs)
 				if depth == 1 && s.floor == 1 && !s.suspect {
-					s.lookAt(b, p, opening&seg&(1<<i-1)) // rejected early: the top-level strings before it
+					if names == ^uint64(0) {
+						names = opening &^ values(m, str)
+					}
+					s.lookAt(b, p, names&seg&(1<<i-1)) // rejected early: the top-level strings before it
 				}
 				seg = ^uint64(0) << i
 				c := b[p+i]
@@ -135,7 +139,10 @@ func (s *Scanner) skipBlocks(b []byte, lim, p, depth int) (int, int, bool) {
 				}
 			}
 			if depth == 1 && s.floor == 1 && !s.suspect {
-				s.lookAt(b, p, opening&seg) // the top-level strings of the rest of the step
+				if names == ^uint64(0) {
+					names = opening &^ values(m, str)
+				}
+				s.lookAt(b, p, names&seg) // the top-level strings of the rest of the step
 			}
 			if opening != 0 {
 				open = p + 63 - mbits.LeadingZeros64(opening)
@@ -148,6 +155,16 @@ func (s *Scanner) skipBlocks(b []byte, lim, p, depth int) (int, int, bool) {
 		return open, depth, true
 	}
 	return p, depth, false
+}
+
+// values returns the opening quotes of the strings in m's block that
+// follow a string and a ':' at once, as in "name":"value", outside
+// strings: the full scan never takes one for a member's name, so a record
+// rejected early need not look at them (see reject.go). A string that
+// only white space separates from its ':' is looked at all the same.
+func values(m *blockMasks, str uint64) uint64 {
+	closing := m.quote &^ str
+	return m.quote & str & (m.colon &^ str << 1) & (closing << 2)
 }
 
 // fastLimit returns where skipNested must stop, for a step from p: len(b),

@@ -1,5 +1,7 @@
 package scan
 
+import "github.com/cachetrail/cachetrail/internal/swar"
+
 // Where the CPU has vector instructions (AVX2 on amd64), skipNested takes
 // the masks of a step from classify: two vector loads and eight compares
 // for 64 bytes, where the word-at-a-time tricks take some twenty
@@ -11,6 +13,8 @@ package scan
 type blockMasks struct {
 	quote, backslash uint64 // '"', '\\'
 	open, close      uint64 // '{' or '[', '}' or ']'
+	colon            uint64 // ':'
+	inside           uint64 // the running parity of quote (swar.PrefixXOR64)
 }
 
 // maxBlocks is the most blocks one classify call reads. skipNested asks
@@ -38,8 +42,11 @@ func classifyBytes(b []byte, n int, ms *[maxBlocks]blockMasks) {
 				m.open |= bit
 			case '}', ']':
 				m.close |= bit
+			case ':':
+				m.colon |= bit
 			}
 		}
+		m.inside = swar.PrefixXOR64(m.quote)
 		ms[k] = m
 	}
 }

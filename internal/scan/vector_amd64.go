@@ -10,15 +10,15 @@ func classifyAVX2(p *byte, n int, ms *[maxBlocks]blockMasks)
 func cpuid(leaf, sub uint32) (eax, ebx, ecx, edx uint32)
 func xgetbv() (eax, edx uint32)
 
-// haveVector reports whether the CPU has AVX2 and the OS saves the YMM
-// registers, as golang.org/x/sys/cpu checks.
+// haveVector reports whether the CPU has AVX2 and PCLMULQDQ and the OS
+// saves the YMM registers, as golang.org/x/sys/cpu checks.
 var haveVector = func() bool {
 	if maxLeaf, _, _, _ := cpuid(0, 0); maxLeaf < 7 {
 		return false
 	}
 	_, _, ecx1, _ := cpuid(1, 0)
-	const osxsave, avx = 1 << 27, 1 << 28
-	if ecx1&osxsave == 0 || ecx1&avx == 0 {
+	const pclmulqdq, osxsave, avx = 1 << 1, 1 << 27, 1 << 28
+	if ecx1&pclmulqdq == 0 || ecx1&osxsave == 0 || ecx1&avx == 0 {
 		return false
 	}
 	if xcr0, _ := xgetbv(); xcr0&6 != 6 { // XMM and YMM state

@@ -6,7 +6,8 @@
 //
 // For each 64 bytes: two loads, and per kind of byte two compares whose
 // byte masks make one 64-bit mask. A byte ORed with 0x20 is 0x7b only
-// for '{' and '[', and 0x7d only for '}' and ']'.
+// for '{' and '[', and 0x7d only for '}' and ']'. The running parity of
+// the quotes is a carry-less multiplication by all ones.
 TEXT ·classifyAVX2(SB), NOSPLIT, $0-24
 	MOVQ p+0(FP), SI
 	MOVQ n+8(FP), CX
@@ -26,6 +27,11 @@ TEXT ·classifyAVX2(SB), NOSPLIT, $0-24
 	MOVQ $0x7d, AX
 	VMOVQ AX, X0
 	VPBROADCASTB X0, Y14 // '}' | 0x20
+	MOVQ $0x3a, AX
+	VMOVQ AX, X0
+	VPBROADCASTB X0, Y15 // ':'
+	MOVQ $-1, AX
+	VMOVQ AX, X9 // all ones, for the parity
 
 loop:
 	VMOVDQU 0(SI), Y1
@@ -38,6 +44,9 @@ loop:
 	SHLQ $32, BX
 	ORQ BX, AX
 	MOVQ AX, 0(DI)
+	VMOVQ AX, X5
+	VPCLMULQDQ $0, X9, X5, X5
+	VMOVQ X5, 40(DI)
 
 	VPCMPEQB Y11, Y1, Y3
 	VPCMPEQB Y11, Y2, Y4
@@ -46,6 +55,14 @@ loop:
 	SHLQ $32, BX
 	ORQ BX, AX
 	MOVQ AX, 8(DI)
+
+	VPCMPEQB Y15, Y1, Y3
+	VPCMPEQB Y15, Y2, Y4
+	VPMOVMSKB Y3, AX
+	VPMOVMSKB Y4, BX
+	SHLQ $32, BX
+	ORQ BX, AX
+	MOVQ AX, 32(DI)
 
 	VPOR Y12, Y1, Y1
 	VPOR Y12, Y2, Y2
@@ -67,7 +84,7 @@ loop:
 	MOVQ AX, 24(DI)
 
 	ADDQ $64, SI
-	ADDQ $32, DI
+	ADDQ $48, DI
 	DECQ CX
 	JNZ  loop
 	VZEROUPPER

@@ -15,7 +15,7 @@ func TestClassify(t *testing.T) {
 		t.Skip("no vector kernel on this machine: classify is classifyBytes")
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	marked := []byte(`"\{}[]`)
+	marked := []byte(`"\{}[]:`)
 	buf := make([]byte, 64*maxBlocks+7)
 	for range 3000 {
 		for i := range buf {
