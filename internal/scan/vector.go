@@ -3,10 +3,11 @@ package scan
 import "github.com/cachetrail/cachetrail/internal/swar"
 
 // Where the CPU has vector instructions (AVX2 on amd64), skipNested takes
-// the masks of a step from classify: two vector loads and eight compares
-// for 64 bytes, where the word-at-a-time tricks take some twenty
-// operations for each 8. The byte-at-a-time reference is classifyBytes,
-// which the tests compare classify with.
+// the masks of a step from classify: two vector loads and ten compares
+// for 64 bytes, and the quotes' running parity in one carry-less
+// multiplication, where the word-at-a-time tricks take some twenty
+// operations for each 8 and a dozen for the parity. The byte-at-a-time
+// reference is classifyBytes, which the tests compare classify with.
 
 // blockMasks holds, for 64 bytes of input, a bit per byte (bit i for
 // byte i) of each kind of byte skipNested looks at.
