@@ -123,15 +123,19 @@ type item struct {
 // throughout, would otherwise bury the output. The rest are counted.
 const maxShownErrors = 10
 
-// read reads the sources, a few at once, and hands their items to the
-// output in input order. A source is not started until fewer than
-// concurrency sources wait to be written, which bounds memory.
+// read reads the sources, concurrency at once, and hands their items to
+// the output in input order. A source is not started until fewer than
+// filesAhead times concurrency sources wait to be written, which bounds
+// memory; a reader that is done makes room for the next at once, though
+// the output is still behind, so that no CPU idles while the writer waits
+// for a longer file than the one that ended.
 func (a *app) read(ctx context.Context, srcs []source, st *stats) {
 	queues := make([]*queue, len(srcs))
 	for i := range queues {
 		queues[i] = newQueue()
 	}
-	slots := make(chan struct{}, a.cfg.concurrency)
+	readers := make(chan struct{}, a.cfg.concurrency)
+	slots := make(chan struct{}, filesAhead*a.cfg.concurrency)
 	var wg sync.WaitGroup
 	// An interrupt ends every queue at once, whatever its reader is doing.
 	stop := context.AfterFunc(ctx, func() {
@@ -142,9 +146,7 @@ func (a *app) read(ctx context.Context, srcs []source, st *stats) {
 	defer stop()
 	go func() {
 		for i, s := range srcs {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
+			if !acquire(ctx, slots) || !acquire(ctx, readers) {
 				for _, q := range queues[i:] {
 					q.close(event.Summary{}, ctx.Err())
 				}
@@ -154,6 +156,7 @@ func (a *app) read(ctx context.Context, srcs []source, st *stats) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
+				defer func() { <-readers }()
 				a.readSource(ctx, s, queues[i])
 			}()
 		}
@@ -180,6 +183,21 @@ func (a *app) read(ctx context.Context, srcs []source, st *stats) {
 		return
 	}
 	wg.Wait()
+}
+
+// filesAhead times -concurrency is how many sources may be started and
+// not yet written: a few more than are read at once, so that a reader
+// that ends first can go on with the next source.
+const filesAhead = 2
+
+// acquire takes a slot of sem, or reports false when ctx ends first.
+func acquire(ctx context.Context, sem chan struct{}) bool {
+	select {
+	case sem <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
 
 // interrupted reports whether errs are the reader's reaction to an

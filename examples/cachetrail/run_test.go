@@ -308,3 +308,49 @@ func TestOutputOrder(t *testing.T) {
 	}
 	assert.Equal(t, want, sources)
 }
+
+// TestReadGoesOnPastASlowSource holds the first of many sources open: the
+// readers go on with the next sources, up to filesAhead times
+// -concurrency started and not written, rather than wait for the writer,
+// which waits for the first; and no further.
+func TestReadGoesOnPastASlowSource(t *testing.T) {
+	const concurrency = 2
+	release := make(chan struct{})
+	opened := make(chan int, 16)
+	var srcs []source
+	for i := range 10 {
+		srcs = append(srcs, source{name: fmt.Sprint(i), size: -1, open: func(ctx context.Context) (io.ReadCloser, error) {
+			opened <- i
+			if i == 0 {
+				<-release
+			}
+			return io.NopCloser(strings.NewReader(unknownMember + "\n")), nil
+		}})
+	}
+	cfg := &config{concurrency: concurrency, json: true}
+	var stdout, stderr bytes.Buffer
+	a := &app{cfg: cfg, prog: newProgress(io.Discard, false), out: newJSONOutput(&stdout, &stderr, cfg)}
+	done := make(chan struct{})
+	var st stats
+	go func() {
+		a.read(context.Background(), srcs, &st)
+		close(done)
+	}()
+	ahead := filesAhead * concurrency
+	for range ahead {
+		select {
+		case <-opened:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("fewer than %d sources opened while the first was held", ahead)
+		}
+	}
+	select {
+	case i := <-opened:
+		t.Fatalf("source %d opened with %d sources not written", i, ahead)
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	<-done
+	assert.Equal(t, len(srcs), st.elastiCache, stderr.String())
+	assert.Equal(t, len(srcs), strings.Count(stdout.String(), "\n"))
+}
