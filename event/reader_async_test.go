@@ -21,7 +21,7 @@ import (
 func TestReaderGzipAcrossChunks(t *testing.T) {
 	var plain bytes.Buffer
 	require.NoError(t, trailgen.Write(&plain, trailgen.Config{Records: 3000, ElastiCacheRate: 0.05, Seed: 9}))
-	require.Greater(t, plain.Len(), 4<<20, "the trail must span many 256 KB chunks")
+	require.Greater(t, plain.Len(), 4<<20, "the trail must span many of the inflater's chunks")
 	type got struct {
 		id     string
 		offset int64
