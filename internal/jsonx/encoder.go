@@ -262,12 +262,11 @@ func appendQuoted(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i = plainQuoted(s, i); i == len(s) {
+			break
+		}
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
-				i++
-				continue
-			}
+		if c < utf8.RuneSelf { // a quote, a backslash, a control byte or DEL
 			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':

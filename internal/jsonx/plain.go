@@ -52,3 +52,24 @@ func plainText(s string, i int) (j int, wide bool) {
 	}
 	return i, wide
 }
+
+// plainQuoted is plainASCII stopping at DEL too: it returns the index of
+// the first byte at or after i that appendQuoted does not copy as it is.
+// x+1 sets the high bit of DEL; a carry out of 0xff only reaches bytes
+// after one x&High marks already.
+func plainQuoted(s string, i int) int {
+	for i+8 <= len(s) {
+		x := swar.Load64(s, i)
+		if m := swar.Special(x) | (x|(x+swar.Ones))&swar.High; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < len(s) {
+		if c := s[i]; c == '"' || c == '\\' || c < 0x20 || c >= 0x7f {
+			return i
+		}
+		i++
+	}
+	return i
+}
