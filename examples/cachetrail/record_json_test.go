@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/cachetrail/cachetrail/userid"
 )
@@ -71,5 +73,32 @@ func TestCompactJSON(t *testing.T) {
 		`{"a": 1}`: false, "[1,\n2]": false, `{"a":"b"} `: false, `"unterminated`: false, `"a\" b`: false,
 	} {
 		assert.Equal(t, want, compactJSON([]byte(raw)), "%q", raw)
+	}
+}
+
+// TestAppendJSONStringLikeEncodingJSON compares appendJSONString with
+// newEncoder's output on random strings of the bytes it treats apart
+// among plain ones, at every length up to 40 and so at every position of
+// the 8-byte steps.
+func TestAppendJSONStringLikeEncodingJSON(t *testing.T) {
+	pieces := []string{"\"", "\\", "\n", "\b", "\f", "\x00", "\x1f", "\x7f", "\x80", "\xff", " ", "<&>",
+		"é", "\u2028", "\u2029", "\u202e", "😀", "\xe2\x80"}
+	r := rand.New(rand.NewPCG(5, 6))
+	var want bytes.Buffer
+	enc := newEncoder(&want)
+	for range 20000 {
+		var s []byte
+		for n := r.IntN(41); len(s) < n; {
+			if r.IntN(3) == 0 {
+				s = append(s, pieces[r.IntN(len(pieces))]...)
+			} else {
+				s = append(s, 'a'+byte(r.IntN(26)))
+			}
+		}
+		want.Reset()
+		require.NoError(t, enc.Encode(string(s)))
+		if got := appendJSONString(nil, string(s)); string(got)+"\n" != want.String() {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want.Bytes())
+		}
 	}
 }
