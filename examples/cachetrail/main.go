@@ -25,9 +25,20 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 )
 
+// gcPercent is the command's GOGC unless the environment sets one. Its
+// garbage is mostly short-lived and its live heap small: collecting at
+// twice the default growth read JSON Lines about a fifth faster on the
+// bench-cli trail, with a peak RSS of 22 MiB there and 35 MiB on the log
+// files (GOGC=300 took those to 55 MiB).
+const gcPercent = 200
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], &env{
 		stdin:      os.Stdin,
