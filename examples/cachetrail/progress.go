@@ -153,6 +153,13 @@ func (p *progress) guard(w io.Writer) io.Writer {
 	return &guarded{p: p, w: w}
 }
 
+// onTerminal reports whether w is a terminal, whose reader watches the
+// output as it comes.
+func onTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && isTerminal(f) && !isDevNull(f)
+}
+
 // isDevNull reports whether f is the null device, a character device
 // that is no terminal.
 func isDevNull(f *os.File) bool {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -60,6 +61,13 @@ func run(ctx context.Context, args []string, e *env) int {
 	a := &app{env: e, cfg: cfg}
 	a.prog = newProgress(e.stderr, e.terminal)
 	stdout, stderr := a.prog.guard(e.stdout), a.prog.guard(e.stderr)
+	if !onTerminal(e.stdout) {
+		// A write per event costs a system call, and a wake-up of the
+		// program reading a pipe: buffer what no one watches as it comes.
+		bw := bufio.NewWriterSize(stdout, 64<<10)
+		defer bw.Flush()
+		stdout = bw
+	}
 	switch {
 	case cfg.check:
 		a.out = &checkOutput{w: stdout}

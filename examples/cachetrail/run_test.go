@@ -354,3 +354,35 @@ func TestReadGoesOnPastASlowSource(t *testing.T) {
 	assert.Equal(t, len(srcs), st.elastiCache, stderr.String())
 	assert.Equal(t, len(srcs), strings.Count(stdout.String(), "\n"))
 }
+
+// writeCounter counts the writes made to it.
+type writeCounter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *writeCounter) Write(b []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(b)
+}
+
+// TestOutputBuffered requires the output to a writer that is no terminal
+// to come in writes of up to 64 KiB, not one per event, and all of it,
+// in every mode; a terminal's is not buffered (onTerminal).
+func TestOutputBuffered(t *testing.T) {
+	samples := repoFile(t, "testdata/samples")
+	for _, mode := range [][]string{{"-json"}, {}, {"history"}, {"changes", "-json"}} {
+		var want bytes.Buffer
+		var stderr bytes.Buffer
+		require.Equal(t, 0, run(context.Background(), append(mode, samples), &env{stdout: &want, stderr: &stderr}), stderr.String())
+		var got writeCounter
+		require.Equal(t, 0, run(context.Background(), append(mode, samples), &env{stdout: &got, stderr: &stderr}))
+		assert.Equal(t, want.String(), got.String(), "%v", mode)
+		assert.Equal(t, (got.Len()+64<<10-1)>>16, got.writes, "%v: %d bytes", mode, got.Len())
+	}
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	defer null.Close()
+	assert.False(t, onTerminal(null), "the null device")
+	assert.False(t, onTerminal(&bytes.Buffer{}))
+}
