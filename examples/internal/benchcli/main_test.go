@@ -98,7 +98,7 @@ samples/count cpu/nanoseconds
           1   10000000: 6 
 Locations
      1: 0x1 M=1 github.com/klauspost/compress/flate.(*decompressor).huffmanBlock /x.go:1:0 s=0
-     2: 0x2 M=1 github.com/cachetrail/cachetrail/event.(*asyncReader).run /x.go:1:0 s=0
+     2: 0x2 M=1 github.com/cachetrail/cachetrail/internal/split.(*asyncReader).run /x.go:1:0 s=0
      3: 0x3 M=1 runtime.memmove /x.go:1:0 s=0
      4: 0x4 M=1 runtime.scanobject /x.go:1:0 s=0
              runtime.gcDrain /x.go:1:0 s=0

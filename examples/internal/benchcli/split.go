@@ -36,9 +36,8 @@ var (
 			"github.com/cachetrail/cachetrail/internal/scan.", "github.com/cachetrail/cachetrail/internal/swar.",
 		}},
 		{"read (buffers, hand-over between goroutines)", []string{
-			"github.com/cachetrail/cachetrail/event.(*Reader)", "github.com/cachetrail/cachetrail/event.(*input)",
-			"github.com/cachetrail/cachetrail/event.(*asyncReader)", "github.com/cachetrail/cachetrail/event.fillChunk",
-			"github.com/cachetrail/cachetrail/event.(*gzipStream)", "bufio.",
+			"github.com/cachetrail/cachetrail/event.(*Reader)", "github.com/cachetrail/cachetrail/internal/split.",
+			"bufio.",
 		}},
 		{"decode (event, ElastiCache action)", []string{
 			"github.com/cachetrail/cachetrail/internal/jsonx.", "github.com/cachetrail/cachetrail/event.",
