@@ -61,12 +61,12 @@ func run(ctx context.Context, args []string, e *env) int {
 	a := &app{env: e, cfg: cfg}
 	a.prog = newProgress(e.stderr, e.terminal)
 	stdout, stderr := a.prog.guard(e.stdout), a.prog.guard(e.stderr)
+	var buffered *bufio.Writer
 	if !onTerminal(e.stdout) {
 		// A write per event costs a system call, and a wake-up of the
 		// program reading a pipe: buffer what no one watches as it comes.
-		bw := bufio.NewWriterSize(stdout, 64<<10)
-		defer bw.Flush()
-		stdout = bw
+		buffered = bufio.NewWriterSize(stdout, 64<<10)
+		stdout = buffered
 	}
 	switch {
 	case cfg.check:
@@ -87,6 +87,13 @@ func run(ctx context.Context, args []string, e *env) int {
 	a.read(ctx, srcs, &st)
 	a.prog.stop()
 	a.out.finish(&st)
+	if buffered != nil {
+		if err := buffered.Flush(); err != nil {
+			// Not through a.out: check writes its errors to stdout.
+			fmt.Fprintf(stderr, "cachetrail: writing the output: %s\n", message(err))
+			st.errors++
+		}
+	}
 	switch {
 	case ctx.Err() != nil:
 		return 130 // as a shell reports a command ended by SIGINT

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -366,9 +367,15 @@ func (w *writeCounter) Write(b []byte) (int, error) {
 	return w.Buffer.Write(b)
 }
 
+// failingWriter fails every write, as a full disk does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
 // TestOutputBuffered requires the output to a writer that is no terminal
 // to come in writes of up to 64 KiB, not one per event, and all of it,
-// in every mode; a terminal's is not buffered (onTerminal).
+// in every mode; a terminal's is not buffered (onTerminal). Output that
+// cannot be written is an error, with exit status 1.
 func TestOutputBuffered(t *testing.T) {
 	samples := repoFile(t, "testdata/samples")
 	for _, mode := range [][]string{{"-json"}, {}, {"history"}, {"changes", "-json"}} {
@@ -380,6 +387,11 @@ func TestOutputBuffered(t *testing.T) {
 		assert.Equal(t, want.String(), got.String(), "%v", mode)
 		assert.Equal(t, (got.Len()+64<<10-1)>>16, got.writes, "%v: %d bytes", mode, got.Len())
 	}
+	var stderr bytes.Buffer
+	code := run(context.Background(), []string{"-json", samples}, &env{stdout: failingWriter{}, stderr: &stderr})
+	assert.Equal(t, 1, code, "output that cannot be written")
+	assert.Contains(t, stderr.String(), "cachetrail: writing the output: disk full")
+
 	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	require.NoError(t, err)
 	defer null.Close()
