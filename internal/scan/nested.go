@@ -35,7 +35,7 @@ var NestedFastPath = true
 // before lim: len(b), or the next raw newline where newlines mean
 // something (see fastLimit).
 func (s *Scanner) skipNested(b []byte, lim, p, depth int) (int, int) {
-	if VectorFastPath && p+64 <= lim {
+	if VectorFastPath && p < lim && p+64 <= len(b) {
 		var done bool
 		if p, depth, done = s.skipBlocks(b, lim, p, depth); done {
 			return p, depth
@@ -95,66 +95,100 @@ func (s *Scanner) skipNested(b []byte, lim, p, depth int) (int, int) {
 	return p, depth
 }
 
-// skipBlocks is skipNested's loop in steps of 64 bytes whose masks
-// classify makes (vector.go). It stops where skipNested does, done set;
-// or, outside a string, less than 64 bytes before lim, for skipNested's
-// own steps to go on from.
+// useKernel lets tests compare skipBlocks with and without the kernel.
+var useKernel = true
+
+// skipBlocks is skipNested's loop in steps of 64 bytes: the kernel's
+// (kernel.go) while it takes them whole, else one here, from classify's
+// masks (vector.go). It stops where skipNested does, done set. Its last
+// step may cross lim, where b goes on past it (the next line of JSON
+// Lines): the bits from lim on are dropped, and it stops at lim, or at
+// the opening quote of a string that lim cuts, for the byte loop to judge
+// the newline there; most records end within 64 bytes of theirs.
+// Otherwise it stops, outside a string, less than 64 bytes before the end
+// of b, for skipNested's own steps to go on from.
 func (s *Scanner) skipBlocks(b []byte, lim, p, depth int) (int, int, bool) {
 	var ms [maxBlocks]blockMasks
 	inStr := uint64(0) // 1 while inside a string at the start of a step
 	open := p          // the last opening quote, where to go back to from inside a string
-	for n := 1; p+64 <= lim; n = min(2*n, maxBlocks) {
-		n = min(n, (lim-p)/64)
-		classify(b[p:p+64*n], n, &ms)
-		for k := range n {
-			m := &ms[k]
-			if m.backslash != 0 {
-				if inStr != 0 {
-					return open, depth, true
-				}
-				return p, depth, true
+	for p < lim && p+64 <= len(b) {
+		if n := min((lim-p+63)/64, (len(b)-kernelSlack-p)/64); n > 0 && useKernel {
+			st := kernelState{depth: depth, floor: s.floor, inStr: inStr, open: open, base: p,
+				kinds: &s.arrays, rejWord: s.rejWord, slots: &otherSlots, limit: lim - p, stop: -1}
+			if s.floor == 1 && !s.suspect {
+				st.watch = 1
 			}
-			str := m.inside ^ -inStr // bits of opening quotes and string contents
-			opening := m.quote & str
-			names := ^uint64(0) // the strings lookAt looks at, once needed
-			seg := ^uint64(0)   // the bits from the last bracket on: the strings at depth
-			for bs := (m.open | m.close) &^ str; bs != 0; bs &= bs - 1 {
-				i := mbits.TrailingZeros64(bs)
-				if depth == 1 && s.floor == 1 && !s.suspect {
-					if names == ^uint64(0) {
-						names = opening &^ values(m, str)
-					}
-					s.lookAt(b, p, names&seg&(1<<i-1)) // rejected early: the top-level strings before it
-				}
-				seg = ^uint64(0) << i
-				c := b[p+i]
-				if m.open&(1<<i) != 0 {
-					depth++
-					s.open(depth, c)
-				} else {
-					if depth <= s.floor || !s.closes(depth, c) {
-						return p + i, depth, true
-					}
-					depth--
-				}
+			if s.Filter != nil && s.Filter.Items {
+				st.items = 1
 			}
+			k := skipSteps(b[p:], n, &st)
+			if st.stop >= 0 {
+				return st.stop, st.depth, true
+			}
+			depth, inStr, open, p = st.depth, st.inStr, st.open, p+64*k
+			if k == n {
+				continue
+			}
+		}
+		// A step the kernel left, or one that crosses lim.
+		classify(b[p:p+64], 1, &ms)
+		m := &ms[0]
+		valid := ^uint64(0) // the bits before lim
+		if left := lim - p; left < 64 {
+			valid = 1<<left - 1
+		}
+		if m.backslash&valid != 0 {
+			if inStr != 0 {
+				return open, depth, true
+			}
+			return p, depth, true
+		}
+		str := m.inside ^ -inStr // bits of opening quotes and string contents
+		opening := m.quote & str & valid
+		names := ^uint64(0) // the strings lookAt looks at, once needed
+		seg := ^uint64(0)   // the bits from the last bracket on: the strings at depth
+		for bs := (m.open | m.close) &^ str & valid; bs != 0; bs &= bs - 1 {
+			i := mbits.TrailingZeros64(bs)
 			if depth == 1 && s.floor == 1 && !s.suspect {
 				if names == ^uint64(0) {
 					names = opening &^ values(m, str)
 				}
-				s.lookAt(b, p, names&seg) // the top-level strings of the rest of the step
+				s.lookAt(b, p, names&seg&(1<<i-1)) // rejected early: the top-level strings before it
 			}
-			if opening != 0 {
-				open = p + 63 - mbits.LeadingZeros64(opening)
+			seg = ^uint64(0) << i
+			c := b[p+i]
+			if m.open&(1<<i) != 0 {
+				depth++
+				s.open(depth, c)
+			} else {
+				if depth <= s.floor || !s.closes(depth, c) {
+					return p + i, depth, true
+				}
+				depth--
 			}
-			inStr = str >> 63
-			p += 64
 		}
+		if depth == 1 && s.floor == 1 && !s.suspect {
+			if names == ^uint64(0) {
+				names = opening &^ values(m, str)
+			}
+			s.lookAt(b, p, names&seg) // the top-level strings of the rest of the step
+		}
+		if opening != 0 {
+			open = p + 63 - mbits.LeadingZeros64(opening)
+		}
+		if valid != ^uint64(0) { // at lim
+			if str>>(lim-p-1)&1 != 0 {
+				return open, depth, true // inside a string that lim cuts
+			}
+			return lim, depth, true
+		}
+		inStr = str >> 63
+		p += 64
 	}
 	if inStr != 0 {
 		return open, depth, true
 	}
-	return p, depth, false
+	return p, depth, p >= lim
 }
 
 // values returns the opening quotes of the strings in m's block that
