@@ -75,7 +75,7 @@ func skipStepsGo(b []byte, n int, st *kernelState) int {
 			c := b[64*k+int(i)]
 			if m.open&(1<<i) != 0 {
 				depth++
-				if depth > maxKinds {
+				if depth > maxKinds || count == 63 {
 					return k
 				}
 				stack = stack<<1 | b2u(c == '[')

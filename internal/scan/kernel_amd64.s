@@ -9,7 +9,8 @@
 // a word and reach st.kinds only once the step is taken. Registers: SI
 // the step, DI st, R8 the depth, R9 the bits inside strings, R10 the
 // brackets left, R11 the bits at depth 1, R12 the last bracket's bit, R13
-// the openers.
+// the openers, R14 the stack of kinds (innermost at bit 0, above a marker
+// bit; R14 is free in ABI0 code, which Go's caller restores it after).
 TEXT ·skipStepsAVX2(SB), NOSPLIT, $64-32
 	MOVQ p+0(FP), SI
 	MOVQ n+8(FP), AX
@@ -81,14 +82,6 @@ valid:
 	NEGQ       BX
 	XORQ       BX, R9
 
-	VPCMPEQB  Y15, Y1, Y3
-	VPCMPEQB  Y15, Y2, Y4
-	VPMOVMSKB Y3, AX
-	VPMOVMSKB Y4, BX
-	SHLQ      $32, BX
-	ORQ       BX, AX
-	MOVQ      AX, colon-24(SP)
-
 	// R13: the openers; R10: the brackets outside strings, before lim.
 	VPOR      Y12, Y1, Y1
 	VPOR      Y12, Y2, Y2
@@ -112,8 +105,7 @@ valid:
 
 	XORQ R11, R11
 	XORQ R12, R12
-	MOVQ $0, stack-32(SP)
-	MOVQ $0, count-40(SP)
+	MOVQ $1, R14 // the stack of kinds, empty: its marker bit alone
 	MOVQ $-1, stop-48(SP)
 
 brackets:
@@ -142,14 +134,13 @@ depthSet:
 	INCQ    R8
 	CMPQ    R8, $1024
 	JGT     done
+	TESTQ   R14, R14 // 63 kinds on the stack already: the Go code's
+	JLT     done
 	XORQ    BX, BX
 	CMPB    AL, $0x5b // '['
 	SETEQ   BL
-	MOVQ    stack-32(SP), CX
-	SHLQ    $1, CX
-	ORQ     BX, CX
-	MOVQ    CX, stack-32(SP)
-	INCQ    count-40(SP)
+	SHLQ    $1, R14
+	ORQ     BX, R14
 	JMP     next
 
 closer:
@@ -160,15 +151,13 @@ closer:
 	XORQ  BX, BX
 	CMPB  AL, $0x5d // ']'
 	SETEQ BL
-	MOVQ  count-40(SP), CX
-	TESTQ CX, CX
+	CMPQ  R14, $1
 	JEQ   fromKinds
-	MOVQ  stack-32(SP), AX
+	MOVQ  R14, AX
 	ANDQ  $1, AX
 	CMPQ  AX, BX
 	JNE   stopHere // a closer that does not match: skipBlocks stops here
-	DECQ  count-40(SP)
-	SHRQ  $1, stack-32(SP)
+	SHRQ  $1, R14
 	DECQ  R8
 	JMP   next
 
@@ -208,9 +197,20 @@ names:
 	// suspicious leaves the step to the Go code.
 	CMPQ 56(DI), $0
 	JEQ  commit
+	MOVQ quote-16(SP), AX
+	ANDQ R9, AX
+	ANDQ R11, AX
+	JEQ  commit
+	VMOVDQU   0(SI), Y1 // the colons, only now that they matter
+	VMOVDQU   32(SI), Y2
+	VPCMPEQB  Y15, Y1, Y3
+	VPCMPEQB  Y15, Y2, Y4
+	VPMOVMSKB Y3, DX
+	VPMOVMSKB Y4, BX
+	SHLQ      $32, BX
+	ORQ       BX, DX
 	MOVQ R9, CX
 	NOTQ CX
-	MOVQ colon-24(SP), DX
 	ANDQ CX, DX
 	SHLQ $1, DX
 	MOVQ quote-16(SP), BX
@@ -265,29 +265,26 @@ eventType:
 commit:
 	// The step is taken: the kinds it leaves open, innermost at the
 	// depth, go to st.kinds.
-	MOVQ count-40(SP), R12
-	MOVQ stack-32(SP), R11
 	LEAQ -1(R8), R10
 	MOVQ 40(DI), DX
 
 kinds:
-	TESTQ R12, R12
-	JEQ   kindsDone
+	CMPQ R14, $1
+	JEQ  kindsDone
 	MOVQ  R10, AX
 	SHRQ  $6, AX
 	MOVQ  R10, CX
 	ANDQ  $63, CX
 	MOVQ  (DX)(AX*8), BX
 	BTRQ  CX, BX
-	TESTQ $1, R11
+	TESTQ $1, R14
 	JEQ   kindSet
 	BTSQ  CX, BX
 
 kindSet:
 	MOVQ BX, (DX)(AX*8)
-	SHRQ $1, R11
+	SHRQ $1, R14
 	DECQ R10
-	DECQ R12
 	JMP  kinds
 
 kindsDone:

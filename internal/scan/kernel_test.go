@@ -22,12 +22,18 @@ func TestSkipSteps(t *testing.T) {
 		for len(b) < 64*n+kernelSlack {
 			b = append(b, pieces[r.IntN(len(pieces))]...)
 		}
-		if r.IntN(2) == 0 { // mostly brackets: deep values
+		switch r.IntN(20) {
+		case 0, 1, 2, 3, 4, 5, 6, 7, 8, 9: // mostly brackets: deep values
 			for i := range b {
 				if r.IntN(3) == 0 {
 					b[i] = "{}[]"[r.IntN(4)]
 				}
 			}
+		case 10: // openers only: more than the stack of a step holds
+			for i := range b {
+				b[i] = "{["[r.IntN(2)]
+			}
+			b[r.IntN(len(b))] = "}]"[r.IntN(2)]
 		}
 		var kinds [maxKinds / 64]uint64
 		for i := range kinds {
