@@ -42,10 +42,17 @@ type Resource struct {
 // an ElastiCache ARN gives its own type and name.
 func newResource(ev *event.Event, t ResourceType, id string) Resource {
 	if strings.HasPrefix(id, "arn:") {
-		// arn:PARTITION:elasticache:REGION:ACCOUNT:TYPE:NAME
-		parts := strings.SplitN(id, ":", 7)
-		if len(parts) == 7 && parts[2] == "elasticache" {
-			return Resource{Type: ResourceType(parts[5]), ID: parts[6], ARN: id}
+		// arn:PARTITION:elasticache:REGION:ACCOUNT:TYPE:NAME, cut without
+		// allocating a slice of the parts.
+		var parts [5]string // PARTITION to TYPE
+		rest, ok := id[len("arn:"):], true
+		for i := range parts {
+			if parts[i], rest, ok = strings.Cut(rest, ":"); !ok {
+				break
+			}
+		}
+		if ok && parts[1] == "elasticache" {
+			return Resource{Type: ResourceType(parts[4]), ID: rest, ARN: id}
 		}
 		return Resource{Type: t, ID: id, ARN: id}
 	}

@@ -10,11 +10,23 @@ type ARN struct {
 // ParseARN splits "arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE". It
 // reports false for text that is not an ARN; it never panics.
 func ParseARN(s string) (ARN, bool) {
-	parts := strings.SplitN(s, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" || parts[1] == "" || parts[2] == "" {
+	// strings.Cut, not SplitN: no slice to allocate, for every event's
+	// identity and resources.
+	rest, ok := strings.CutPrefix(s, "arn:")
+	if !ok {
 		return ARN{}, false
 	}
-	return ARN{Partition: parts[1], Service: parts[2], Region: parts[3], AccountID: parts[4], Resource: parts[5]}, true
+	var a ARN
+	for _, p := range [...]*string{&a.Partition, &a.Service, &a.Region, &a.AccountID} {
+		if *p, rest, ok = strings.Cut(rest, ":"); !ok {
+			return ARN{}, false
+		}
+	}
+	if a.Partition == "" || a.Service == "" {
+		return ARN{}, false
+	}
+	a.Resource = rest
+	return a, true
 }
 
 // String joins the parts back into an ARN.

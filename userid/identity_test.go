@@ -3,6 +3,8 @@ package userid
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -228,6 +230,32 @@ func TestParseARN(t *testing.T) {
 		require.True(t, ok, in)
 		assert.Equal(t, want, fmt.Sprintf("%s %s %s %s %s", a.Partition, a.Service, a.Region, a.AccountID, a.Resource))
 		assert.Equal(t, in, a.String())
+	}
+}
+
+// TestParseARNLikeSplitN compares ParseARN with the strings.SplitN it
+// replaced, on random text made of an ARN's bytes.
+func TestParseARNLikeSplitN(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		b := make([]byte, r.IntN(16))
+		for i := range b {
+			b[i] = "arn:x/"[r.IntN(6)]
+		}
+		s := string(b)
+		if r.IntN(2) == 0 {
+			s = "arn:" + s
+		}
+		var want ARN
+		parts := strings.SplitN(s, ":", 6)
+		wok := len(parts) == 6 && parts[0] == "arn" && parts[1] != "" && parts[2] != ""
+		if wok {
+			want = ARN{Partition: parts[1], Service: parts[2], Region: parts[3], AccountID: parts[4], Resource: parts[5]}
+		}
+		got, ok := ParseARN(s)
+		require.Equal(t, wok, ok, s)
+		require.Equal(t, want, got, s)
 	}
 }
 

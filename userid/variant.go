@@ -222,9 +222,8 @@ func (id *Identity) session() Session {
 // role derives an assumed role's ARN, name and session name.
 func (id *Identity) role() (roleARN, roleName, session string) {
 	if p, ok := ParseARN(id.ARN); ok && p.Service == "sts" && strings.HasPrefix(p.Resource, "assumed-role/") {
-		parts := strings.Split(strings.TrimPrefix(p.Resource, "assumed-role/"), "/")
-		if len(parts) >= 2 {
-			roleName, session = parts[0], parts[len(parts)-1]
+		if name, rest, ok := strings.Cut(strings.TrimPrefix(p.Resource, "assumed-role/"), "/"); ok {
+			roleName, session = name, lastSegment(rest)
 			roleARN = "arn:" + p.Partition + ":iam::" + p.AccountID + ":role/" + roleName
 		}
 	}
