@@ -21,12 +21,12 @@ func naivePlain(s string, i int, letWide bool) (int, bool) {
 }
 
 // TestPlainMatchesNaive puts each interesting byte at every position of
-// strings of every length up to 24, over runs of plain and wide text, and
+// strings of every length up to 48, over runs of plain and wide text, and
 // compares the SWAR scans with the byte loop.
 func TestPlainMatchesNaive(t *testing.T) {
 	specials := []byte{'"', '\\', 0, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0xc3, 0xff, '!', '#', '[', ']'}
 	r := rand.New(rand.NewPCG(1, 2))
-	for n := 0; n <= 24; n++ {
+	for n := 0; n <= 48; n++ {
 		for pos := 0; pos < n; pos++ {
 			for _, c := range specials {
 				for _, fill := range []byte{'a', 0xe9} {
