@@ -27,12 +27,45 @@ type Gap struct {
 // top-level member, a new userIdentity field), in input order.
 func Unmodeled(ev *event.Event, a elasticache.Action) []Gap {
 	var gaps []Gap
-	walk(reflect.ValueOf(ev).Elem(), make([]byte, 0, 64), &gaps)
+	if envelopeHolds(ev) {
+		walk(reflect.ValueOf(ev).Elem(), make([]byte, 0, 64), &gaps)
+	}
 	for _, u := range a.Unmodeled() {
 		gaps = append(gaps, Gap{Path: u.Path, Offset: u.Offset, Reason: wire.ReasonUnknown.String()})
 	}
 	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].Offset < gaps[j].Offset })
 	return gaps
+}
+
+// envelopeHolds reports whether any member list of ev's envelope holds a
+// member: only then may walk find one, and most events have none. It
+// reads the lists themselves, where the walk's reflection costs some
+// 6,000 instructions an event. TestEnvelopeHolds (examples/cachetrail)
+// checks that it reads every list walk does.
+func envelopeHolds(ev *event.Event) bool {
+	id := &ev.UserIdentity
+	if len(ev.Unknown) > 0 || len(id.Unknown) > 0 ||
+		ev.TLSDetails != nil && len(ev.TLSDetails.Unknown) > 0 ||
+		ev.Addendum != nil && len(ev.Addendum.Unknown) > 0 ||
+		id.OnBehalfOf != nil && len(id.OnBehalfOf.Unknown) > 0 ||
+		id.InScopeOf != nil && len(id.InScopeOf.Unknown) > 0 ||
+		id.InvokedByDelegate != nil && len(id.InvokedByDelegate.Unknown) > 0 {
+		return true
+	}
+	if c := id.SessionContext; c != nil {
+		if len(c.Unknown) > 0 ||
+			c.Attributes != nil && len(c.Attributes.Unknown) > 0 ||
+			c.SessionIssuer != nil && len(c.SessionIssuer.Unknown) > 0 ||
+			c.WebIDFederationData != nil && (len(c.WebIDFederationData.Unknown) > 0 || len(c.WebIDFederationData.Attributes) > 0) {
+			return true
+		}
+	}
+	for i := range ev.Resources {
+		if len(ev.Resources[i].Unknown) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 var membersType = reflect.TypeFor[wire.Members]()
