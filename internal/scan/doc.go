@@ -9,7 +9,7 @@
 // It is apart from internal/jsonx, the decoder, because it answers a
 // different question (where is the end, not what is the value) at a
 // different cost (a few instructions a byte, most bytes skipped 64 at a
-// time with vector masks where the CPU has them, vector.go); it uses jsonx
+// time with vector masks where the CPU has them, vector.go and kernel.go); it uses jsonx
 // only to read an escaped name or value exactly as the decoder will. The
 // word-at-a-time tricks both use are in internal/swar.
 package scan

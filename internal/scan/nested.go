@@ -108,7 +108,6 @@ var useKernel = true
 // Otherwise it stops, outside a string, less than 64 bytes before the end
 // of b, for skipNested's own steps to go on from.
 func (s *Scanner) skipBlocks(b []byte, lim, p, depth int) (int, int, bool) {
-	var ms [maxBlocks]blockMasks
 	inStr := uint64(0) // 1 while inside a string at the start of a step
 	open := p          // the last opening quote, where to go back to from inside a string
 	for p < lim && p+64 <= len(b) {
@@ -131,6 +130,7 @@ func (s *Scanner) skipBlocks(b []byte, lim, p, depth int) (int, int, bool) {
 			}
 		}
 		// A step the kernel left, or one that crosses lim.
+		var ms [maxBlocks]blockMasks
 		classify(b[p:p+64], 1, &ms)
 		m := &ms[0]
 		valid := ^uint64(0) // the bits before lim

@@ -18,9 +18,9 @@ type blockMasks struct {
 	inside           uint64 // the running parity of quote (swar.PrefixXOR64)
 }
 
-// maxBlocks is the most blocks one classify call reads. skipNested asks
-// for 1, then twice as many each call: a short nested value wastes little,
-// a long one costs few calls.
+// maxBlocks is the most blocks one classify call reads. skipBlocks asks
+// for one, for the steps the kernel (kernel.go) leaves to it; the tests
+// and the benchmark ask for more.
 const maxBlocks = 8
 
 // VectorFastPath lets tests turn the vector kernel off, to compare the
