@@ -1,6 +1,7 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "masks_amd64.h"
 
 // func skipStepsAVX2(p *byte, n int, st *kernelState) int
 //
@@ -18,26 +19,7 @@ TEXT ·skipStepsAVX2(SB), NOSPLIT, $64-32
 	MOVQ st+16(FP), DI
 	MOVQ 80(DI), AX
 	MOVQ AX, rem-56(SP) // the bytes before lim from the step on
-	MOVQ $0x22, AX
-	VMOVQ AX, X0
-	VPBROADCASTB X0, Y10 // '"'
-	MOVQ $0x5c, AX
-	VMOVQ AX, X0
-	VPBROADCASTB X0, Y11 // '\\'
-	MOVQ $0x20, AX
-	VMOVQ AX, X0
-	VPBROADCASTB X0, Y12 // 0x20
-	MOVQ $0x7b, AX
-	VMOVQ AX, X0
-	VPBROADCASTB X0, Y13 // '{' | 0x20
-	MOVQ $0x7d, AX
-	VMOVQ AX, X0
-	VPBROADCASTB X0, Y14 // '}' | 0x20
-	MOVQ $0x3a, AX
-	VMOVQ AX, X0
-	VPBROADCASTB X0, Y15 // ':'
-	MOVQ $-1, AX
-	VMOVQ AX, X9 // all ones, for the parity
+	BROADCASTS
 	MOVQ 0(DI), R8
 
 step:
@@ -57,22 +39,12 @@ step:
 
 valid:
 	// A backslash: the step is the Go code's.
-	VPCMPEQB  Y11, Y1, Y3
-	VPCMPEQB  Y11, Y2, Y4
-	VPMOVMSKB Y3, AX
-	VPMOVMSKB Y4, BX
-	SHLQ      $32, BX
-	ORQ       BX, AX
+	MASK(Y11, AX)
 	TESTQ     DX, AX
 	JNE       done
 
 	// The quotes, and R9: the bits of opening quotes and string contents.
-	VPCMPEQB   Y10, Y1, Y3
-	VPCMPEQB   Y10, Y2, Y4
-	VPMOVMSKB  Y3, AX
-	VPMOVMSKB  Y4, BX
-	SHLQ       $32, BX
-	ORQ        BX, AX
+	MASK(Y10, AX)
 	VMOVQ      AX, X5
 	VPCLMULQDQ $0, X9, X5, X5
 	VMOVQ      X5, R9
@@ -85,18 +57,8 @@ valid:
 	// R13: the openers; R10: the brackets outside strings, before lim.
 	VPOR      Y12, Y1, Y1
 	VPOR      Y12, Y2, Y2
-	VPCMPEQB  Y13, Y1, Y3
-	VPCMPEQB  Y13, Y2, Y4
-	VPMOVMSKB Y3, R13
-	VPMOVMSKB Y4, BX
-	SHLQ      $32, BX
-	ORQ       BX, R13
-	VPCMPEQB  Y14, Y1, Y3
-	VPCMPEQB  Y14, Y2, Y4
-	VPMOVMSKB Y3, R10
-	VPMOVMSKB Y4, BX
-	SHLQ      $32, BX
-	ORQ       BX, R10
+	MASK(Y13, R13)
+	MASK(Y14, R10)
 	ORQ       R13, R10
 	ANDQ      DX, R10
 	MOVQ      R9, BX
@@ -203,12 +165,7 @@ names:
 	JEQ  commit
 	VMOVDQU   0(SI), Y1 // the colons, only now that they matter
 	VMOVDQU   32(SI), Y2
-	VPCMPEQB  Y15, Y1, Y3
-	VPCMPEQB  Y15, Y2, Y4
-	VPMOVMSKB Y3, DX
-	VPMOVMSKB Y4, BX
-	SHLQ      $32, BX
-	ORQ       BX, DX
+	MASK(Y15, DX)
 	MOVQ R9, CX
 	NOTQ CX
 	ANDQ CX, DX
