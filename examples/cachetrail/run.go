@@ -390,6 +390,9 @@ func (q *queue) drain(f func(item)) (event.Summary, error) {
 			q.spare = batch
 		}
 		if q.done {
+			// The run keeps every source's queue to its end: drop the
+			// batches, lest memory grow with the number of files.
+			q.items, q.spare = nil, nil
 			return q.sum, q.err
 		}
 		q.cond.Wait()

@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cachetrail/cachetrail/event"
 )
 
 // runIn runs the command in-process and returns its exit status and output.
@@ -397,4 +399,25 @@ func TestOutputBuffered(t *testing.T) {
 	defer null.Close()
 	assert.False(t, onTerminal(null), "the null device")
 	assert.False(t, onTerminal(&bytes.Buffer{}))
+}
+
+// TestDrainDropsBatches: the run keeps every source's queue until it
+// ends, so a drained queue must hold no items. Keeping its last batch
+// made the heap of a 844-file trail grow by 3 MB, and the peak RSS on its
+// log files from 39 to 59 MiB.
+func TestDrainDropsBatches(t *testing.T) {
+	q := newQueue()
+	go func() {
+		for i := range 100 {
+			q.push(item{unshown: i})
+		}
+		q.close(event.Summary{Records: 100}, nil)
+	}()
+	var got []int
+	sum, err := q.drain(func(it item) { got = append(got, it.unshown) })
+	require.NoError(t, err)
+	assert.Equal(t, 100, sum.Records)
+	assert.Len(t, got, 100)
+	assert.Zero(t, cap(q.items), "items kept")
+	assert.Zero(t, cap(q.spare), "last batch kept")
 }
