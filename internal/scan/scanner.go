@@ -325,6 +325,9 @@ func (s *Scanner) mayOpen(b []byte, p, base, depth int) bool {
 // stringStop returns the index of the first quote or backslash in b at or
 // after p, or len(b).
 func stringStop(b []byte, p int) int {
+	if haveStopEnd && p+16 <= len(b) {
+		return p + stopEnd(b[p:], '"') // 16 bytes a step (stop_amd64.s)
+	}
 	for p+8 <= len(b) {
 		x := binary.LittleEndian.Uint64(b[p:])
 		if m := swar.HasByte(x, '"') | swar.HasByte(x, '\\'); m != 0 {
@@ -342,6 +345,9 @@ func stringStop(b []byte, p int) int {
 
 // stringStopNL is stringStop stopping at a newline too.
 func stringStopNL(b []byte, p int) int {
+	if haveStopEnd && p+16 <= len(b) {
+		return p + stopEnd(b[p:], '\n')
+	}
 	for p+8 <= len(b) {
 		x := binary.LittleEndian.Uint64(b[p:])
 		if m := swar.HasByte(x, '"') | swar.HasByte(x, '\\') | swar.HasByte(x, '\n'); m != 0 {

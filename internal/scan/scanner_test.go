@@ -22,15 +22,18 @@ func naiveStop(b []byte, p int, nl bool) int {
 }
 
 // TestStringStopMatchesNaive puts each stop byte, and bytes near it, at
-// every position of strings up to 20 bytes, and compares the word-at-a-time
-// scans with the byte loop.
+// every position of strings up to 48 bytes, with a quote after it or not,
+// and compares the scans a word or 16 bytes at a time with the byte loop.
 func TestStringStopMatchesNaive(t *testing.T) {
-	for n := 0; n <= 20; n++ {
+	for n := 0; n <= 48; n++ {
 		for pos := 0; pos < n; pos++ {
 			for _, c := range []byte{'"', '\\', '\n', '!', '#', '[', 0x0b, 0xa2, 0xdc} {
 				b := []byte(strings.Repeat("a", n))
 				b[pos] = c
-				for start := 0; start <= n && start <= 9; start++ {
+				if pos%3 == 1 {
+					b[n-1] = '"' // a later stop must not win
+				}
+				for start := 0; start <= n && start <= 19; start++ {
 					assert.Equal(t, naiveStop(b, start, false), stringStop(b, start), "stringStop(%q, %d)", b, start)
 					assert.Equal(t, naiveStop(b, start, true), stringStopNL(b, start), "stringStopNL(%q, %d)", b, start)
 				}
