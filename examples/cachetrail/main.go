@@ -35,10 +35,28 @@ import (
 // files (GOGC=300 took those to 55 MiB).
 const gcPercent = 200
 
-func main() {
-	if os.Getenv("GOGC") == "" {
+// memoryLimit is the command's soft memory limit (GOMEMLIMIT) unless the
+// environment sets one. The collector paces itself by GOGC below it, so
+// it costs nothing on a quiet machine; on a busy one, where marking
+// falls behind the allocation, it keeps the heap from overshooting. On
+// the 1500 MB bench-cli trail's log files, with another process taking a
+// CPU, it held the peak RSS at 39 MiB instead of 43 to 47. A record
+// that needs more memory still gets it, with collection more often.
+const memoryLimit = 32 << 20
+
+// tuneGC sets the collector's pace and soft memory limit, except where
+// the environment (getenv) sets them.
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
+	if getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+}
+
+func main() {
+	tuneGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], &env{
 		stdin:      os.Stdin,
