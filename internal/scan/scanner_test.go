@@ -2,6 +2,7 @@ package scan
 
 import (
 	"encoding/binary"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -193,6 +194,28 @@ func TestValidText(t *testing.T) {
 		"12345678\xff", "\xff", "12345678123456781234567\xe2\x82", "abcdefgh\xe2\x82\xac", "\xed\xa0\x80xxxxx"} {
 		if got, want := validText([]byte(s)), utf8.Valid([]byte(s)); got != want {
 			t.Errorf("validText(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestStringStopRandom compares the scans with the byte loop on random
+// strings up to 200 bytes, from an alphabet dense in stop bytes, from
+// random starts.
+func TestStringStopRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte("a\"\\\nb\x00\x7f\xc3")
+	for range 20000 {
+		b := make([]byte, rng.IntN(201))
+		for i := range b {
+			b[i] = 'a'
+			if rng.IntN(12) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+		}
+		start := rng.IntN(len(b) + 1)
+		if naiveStop(b, start, false) != stringStop(b, start) || naiveStop(b, start, true) != stringStopNL(b, start) {
+			t.Fatalf("stringStop(%q, %d) = %d, stringStopNL = %d; want %d and %d", b, start,
+				stringStop(b, start), stringStopNL(b, start), naiveStop(b, start, false), naiveStop(b, start, true))
 		}
 	}
 }
