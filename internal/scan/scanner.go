@@ -121,6 +121,15 @@ func (s *Scanner) Scan(b []byte, p, base int) (int, Result) {
 		switch c := b[p]; c {
 		case '"':
 			if depth == 1 && s.track {
+				if s.phase == phKey && NestedFastPath {
+					if q := s.plainMember(b, p, base); q != p {
+						p = q
+						if s.floor == 1 { // rejected early: skip the rest
+							p, depth = s.skipNested(b, s.fastLimit(b, p, &nl), p, depth)
+						}
+						continue
+					}
+				}
 				s.strEsc = false
 				s.startString(p - base)
 			} else if s.floor == 1 {
@@ -361,6 +370,46 @@ func stringStopNL(b []byte, p int) int {
 		}
 	}
 	return p
+}
+
+// plainMember takes the member of a tracked object's top level whose
+// name opens at p, as the byte loop would, where the name has no escapes:
+// most members of a record. It returns where the byte loop goes on: after
+// the value when that is a string without escapes right after the ':',
+// else after the name (to read the ':' and the value), or p itself when
+// the name has escapes or b or the line ends in it.
+func (s *Scanner) plainMember(b []byte, p, base int) int {
+	newlines := s.nl != NLSpace
+	var q int
+	if newlines {
+		q = stringStopNL(b, p+1)
+	} else {
+		q = stringStop(b, p+1)
+	}
+	if q >= len(b) || b[q] != '"' {
+		return p
+	}
+	s.strEsc = false
+	s.cur = Member{Key: Span{Start: p + 1 - base, End: q - base}, ID: int8(keyID(b[p+1 : q]))}
+	s.phase = phColon
+	if q+2 >= len(b) || b[q+1] != ':' || b[q+2] != '"' {
+		return q + 1
+	}
+	var v int
+	if newlines {
+		v = stringStopNL(b, q+3)
+	} else {
+		v = stringStop(b, q+3)
+	}
+	if v >= len(b) || b[v] != '"' {
+		return q + 1
+	}
+	s.cur.Val, s.cur.Kind = Span{Start: q + 2 - base, End: v + 1 - base}, '"'
+	s.push()
+	if s.Filter != nil {
+		s.maybeReject(b, base)
+	}
+	return v + 1
 }
 
 func (s *Scanner) startString(rel int) {
