@@ -379,13 +379,11 @@ func stringStopNL(b []byte, p int) int {
 // else after the name (to read the ':' and the value), or p itself when
 // the name has escapes or b or the line ends in it.
 func (s *Scanner) plainMember(b []byte, p, base int) int {
-	newlines := s.nl != NLSpace
-	var q int
-	if newlines {
-		q = stringStopNL(b, p+1)
-	} else {
-		q = stringStop(b, p+1)
+	stop := stringStop
+	if s.nl != NLSpace {
+		stop = stringStopNL
 	}
+	q := stop(b, p+1)
 	if q >= len(b) || b[q] != '"' {
 		return p
 	}
@@ -395,12 +393,7 @@ func (s *Scanner) plainMember(b []byte, p, base int) int {
 	if q+2 >= len(b) || b[q+1] != ':' || b[q+2] != '"' {
 		return q + 1
 	}
-	var v int
-	if newlines {
-		v = stringStopNL(b, q+3)
-	} else {
-		v = stringStop(b, q+3)
-	}
+	v := stop(b, q+3)
 	if v >= len(b) || b[v] != '"' {
 		return q + 1
 	}

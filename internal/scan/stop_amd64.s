@@ -2,6 +2,17 @@
 
 #include "textflag.h"
 
+// STOPS sets AX to a bit per byte of X0 equal to a byte of X1, X2 or X3.
+#define STOPS \
+	MOVO     X0, X4; \
+	PCMPEQB  X1, X4; \
+	MOVO     X0, X5; \
+	PCMPEQB  X2, X5; \
+	PCMPEQB  X3, X0; \
+	POR      X5, X4; \
+	POR      X0, X4; \
+	PMOVMSKB X4, AX
+
 // func stopEnd(b []byte, c byte) int
 //
 // The index of the first quote, backslash or c in b, or len(b); b holds
@@ -30,14 +41,7 @@ step:
 	CMPQ     AX, CX
 	JGT      last
 	MOVOU    (SI)(DX*1), X0
-	MOVO     X0, X4
-	PCMPEQB  X1, X4
-	MOVO     X0, X5
-	PCMPEQB  X2, X5
-	PCMPEQB  X3, X0
-	POR      X5, X4
-	POR      X0, X4
-	PMOVMSKB X4, AX
+	STOPS
 	TESTL    AX, AX
 	JNE      found
 	ADDQ     $16, DX
@@ -53,15 +57,8 @@ last:
 	CMPQ     DX, CX
 	JGE      none
 	MOVOU    -16(SI)(CX*1), X0
-	MOVO     X0, X4
-	PCMPEQB  X1, X4
-	MOVO     X0, X5
-	PCMPEQB  X2, X5
-	PCMPEQB  X3, X0
-	POR      X5, X4
-	POR      X0, X4
-	PMOVMSKB X4, AX
-	MOVQ     CX, R8 // drop the bits of the len(b)-DX bytes not new
+	STOPS
+	MOVQ     CX, R8 // drop the bits of bytes looked at: len(b)-DX are new
 	SUBQ     DX, CX
 	NEGQ     CX
 	ADDQ     $16, CX
