@@ -68,10 +68,10 @@ func buildCommand(t *testing.T, dir string) string {
 
 // TestCommandMemoryFlatAcrossFiles reads 3,000 small log files with -json
 // and requires the live heap, as the collector reports it after each
-// cycle (GODEBUG=gctrace=1, no memory limit), to be no larger in the
-// run's last quarter than in its first. The run once kept each file's
-// last batch of events to its end, which grew it by about 3 MB per
-// 1,000 files of bench-cli's trail.
+// cycle (GODEBUG=gctrace=1, no memory limit), to grow by at most 1 MB
+// from the run's first quarter to its last. The run once kept each
+// file's last batch of events to its end, which grew it by 3 to 4 MB per
+// 1,000 files of bench-cli's trail (9 MB over these).
 func TestCommandMemoryFlatAcrossFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command and writes 3,000 files")
